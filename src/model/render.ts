@@ -1,0 +1,162 @@
+import type {
+  Block,
+  BlockInput,
+  ListBlock,
+  ListInput,
+  ListItem,
+  Run,
+  TableBlock,
+  TableCell,
+  TableInput,
+  TextUnit,
+} from "./types.js";
+
+/** Blocks are separated by a blank line, list items and table cells by a line break. */
+export const BLOCK_SEPARATOR = "\n\n";
+export const LINE_SEPARATOR = "\n";
+
+/**
+ * Renders ingested blocks into one plain text and gives every block, list item and table cell
+ * its offsets in it. The rendering is stable: the same blocks always give the same text.
+ */
+export function renderBlocks(inputs: BlockInput[]): { text: string; blocks: Block[] } {
+  const writer = new TextWriter();
+  const blocks: Block[] = [];
+  for (const input of inputs) {
+    if (isEmptyBlock(input)) continue;
+    if (blocks.length > 0) writer.write(BLOCK_SEPARATOR);
+    blocks.push(renderBlock(input, writer));
+  }
+  return { text: writer.text, blocks };
+}
+
+class TextWriter {
+  private parts: string[] = [];
+  private length = 0;
+
+  get offset(): number {
+    return this.length;
+  }
+
+  get text(): string {
+    return this.parts.join("");
+  }
+
+  write(text: string): void {
+    this.parts.push(text);
+    this.length += text.length;
+  }
+
+  /** Writes `runs` as one unit and returns its range. */
+  unit(runs: Run[]): TextUnit {
+    const cleaned = normaliseRuns(runs);
+    const start = this.offset;
+    const text = cleaned.map((run) => run.text).join("");
+    this.write(text);
+    return { text, start, end: this.offset, runs: cleaned };
+  }
+}
+
+function renderBlock(input: BlockInput, writer: TextWriter): Block {
+  switch (input.type) {
+    case "heading":
+      return { type: "heading", level: input.level, ...writer.unit(input.runs), ...layoutOf(input) };
+    case "paragraph":
+      return { type: "paragraph", ...writer.unit(input.runs), ...layoutOf(input) };
+    case "list":
+      return renderList(input, writer, 0, { first: true });
+    case "table":
+      return renderTable(input, writer);
+  }
+}
+
+function layoutOf(input: BlockInput): { layout?: BlockInput["layout"] } {
+  return input.layout ? { layout: input.layout } : {};
+}
+
+function renderList(input: ListInput, writer: TextWriter, depth: number, state: { first: boolean }): ListBlock {
+  const start = writer.offset;
+  const items: ListItem[] = [];
+  for (const item of input.items) {
+    if (!state.first) writer.write(LINE_SEPARATOR);
+    state.first = false;
+    const unit = writer.unit(item.runs);
+    const children = (item.children ?? [])
+      .filter((child) => !isEmptyBlock(child))
+      .map((child) => renderList(child, writer, depth + 1, state));
+    items.push({ ...unit, depth, children });
+  }
+  const end = writer.offset;
+  return { type: "list", ordered: input.ordered, items, start, end, text: writer.text.slice(start, end), ...layoutOf(input) };
+}
+
+function renderTable(input: TableInput, writer: TextWriter): TableBlock {
+  const start = writer.offset;
+  let first = true;
+  const rows: TableCell[][] = input.rows.map((row) =>
+    row.map((cell) => {
+      if (runsText(cell.runs).trim() === "") {
+        return { text: "", start: writer.offset, end: writer.offset, runs: [] };
+      }
+      if (!first) writer.write(LINE_SEPARATOR);
+      first = false;
+      return writer.unit(cell.runs);
+    }),
+  );
+  const end = writer.offset;
+  return { type: "table", rows, start, end, text: writer.text.slice(start, end), ...layoutOf(input) };
+}
+
+export function runsText(runs: Run[]): string {
+  return runs.map((run) => run.text).join("");
+}
+
+function isEmptyBlock(input: BlockInput): boolean {
+  switch (input.type) {
+    case "heading":
+    case "paragraph":
+      return runsText(input.runs).trim() === "";
+    case "list":
+      return input.items.every((item) => runsText(item.runs).trim() === "" && (item.children ?? []).every(isEmptyBlock));
+    case "table":
+      return input.rows.every((row) => row.every((cell) => runsText(cell.runs).trim() === ""));
+  }
+}
+
+/**
+ * Collapses the white space that formats leave behind (tabs, runs of spaces, blank lines inside a
+ * paragraph) and trims the unit, while keeping single line breaks (one sentence per line is a FALC
+ * layout) and non-breaking spaces (French typography puts them before « : ; ! ? » and in numbers).
+ */
+export function normaliseRuns(runs: Run[]): Run[] {
+  const out: Run[] = [];
+  let previous = "\n"; // so that leading white space is dropped
+  for (const run of runs) {
+    let text = "";
+    for (const char of run.text.replace(/\r\n?/g, "\n")) {
+      const isBreak = char === "\n";
+      const isSpace = !isBreak && /[\t\f\v ]/.test(char);
+      if (isSpace && (previous === " " || previous === "\n")) continue;
+      if (isBreak && previous === "\n") continue;
+      if (isBreak && previous === " ") text = text.slice(0, -1); // "a \n" → "a\n"
+      const written = isSpace ? " " : char;
+      text += written;
+      previous = written;
+    }
+    if (text.length > 0) out.push({ ...run, text });
+  }
+  trimEnd(out);
+  return out;
+}
+
+function trimEnd(runs: Run[]): void {
+  while (runs.length > 0) {
+    const last = runs[runs.length - 1]!;
+    const trimmed = last.text.replace(/[ \n]+$/, "");
+    if (trimmed.length > 0) {
+      last.text = trimmed;
+      return;
+    }
+    runs.pop();
+  }
+}

@@ -14,6 +14,9 @@ export interface BuildInput {
   defaults?: RunStyle & BlockLayout;
 }
 
+/** Title of the text before the first heading, when there is one. */
+export const PREAMBLE_TITLE = "Début du document";
+
 export function sha256(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
@@ -29,7 +32,7 @@ export function buildDocument(input: BuildInput, sectioning: Partial<SectioningO
     title,
     warnings: [...(input.warnings ?? [])],
     text,
-    sections: blocks.length === 0 ? [] : splitSections(blocks, text, options, title),
+    sections: blocks.length === 0 ? [] : splitSections(blocks, text, options, firstHeading ? PREAMBLE_TITLE : title),
   };
   if (input.defaults) document.defaults = input.defaults;
   return document;

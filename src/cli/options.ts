@@ -1,0 +1,48 @@
+import { InvalidArgumentError, type Command } from "commander";
+import type { IngestOptions } from "../ingest/index.js";
+
+/** Options shared by every command that reads documents. */
+export function addIngestOptions(command: Command): Command {
+  return command
+    .option("--heading-level <n>", "les titres de ce niveau ou au-dessus commencent une section", positiveInt, 2)
+    .option("--section-words <n>", "au-delà de ce nombre de mots, une section est coupée entre deux paragraphes", positiveInt, 400)
+    .option("--max-size <Mo>", "taille maximale d’un fichier d’entrée, en mégaoctets", positiveNumber, 50)
+    .option("--stdin-format <format>", "format de l’entrée standard (« - ») : txt ou md", "txt");
+}
+
+export interface IngestFlags {
+  headingLevel: number;
+  sectionWords: number;
+  maxSize: number;
+  stdinFormat: string;
+}
+
+export function ingestOptionsFrom(flags: IngestFlags): IngestOptions {
+  if (flags.stdinFormat !== "txt" && flags.stdinFormat !== "md") {
+    throw new InvalidArgumentError(`--stdin-format accepte « txt » ou « md », pas « ${flags.stdinFormat} ».`);
+  }
+  return {
+    limits: { maxBytes: Math.round(flags.maxSize * 1024 * 1024) },
+    sectioning: { headingLevel: flags.headingLevel, maxWords: flags.sectionWords },
+    stdinFormat: flags.stdinFormat,
+  };
+}
+
+export function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`« ${value} » n’est pas un entier positif.`);
+  return n;
+}
+
+export function positiveNumber(value: string): number {
+  const n = Number(value.replace(",", "."));
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`« ${value} » n’est pas un nombre positif.`);
+  return n;
+}
+
+export function oneOf<T extends string>(allowed: readonly T[], name: string) {
+  return (value: string): T => {
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    throw new InvalidArgumentError(`${name} accepte ${allowed.map((a) => `« ${a} »`).join(", ")}, pas « ${value} ».`);
+  };
+}

@@ -1,12 +1,9 @@
-/**
- * A word, for counting: letters or digits, with internal apostrophes, hyphens and digit groups kept
- * inside it. Refined tokenisation lives beside this; this pattern is the one every count shares.
- */
-const WORD_PATTERN = /[\p{L}\p{N}]+(?:['’\-‐][\p{L}\p{N}]+)*/gu;
+import { countWordTokens } from "./tokens.js";
 
+/**
+ * The number of words in `text`, as the tokenizer sees them (see isWordKind in tokens.ts): « l'école »
+ * and « peut-être » are one word each, and so are « 74,50 € », « 12 h 30 » and an e-mail address.
+ */
 export function countWords(text: string): number {
-  let count = 0;
-  WORD_PATTERN.lastIndex = 0;
-  while (WORD_PATTERN.exec(text) !== null) count++;
-  return count;
+  return countWordTokens(text);
 }

@@ -1,0 +1,157 @@
+/**
+ * Fact extraction: the passes and their order.
+ *
+ * The most specific patterns run first and claim their characters (e-mail, URL, phone, legal
+ * reference, date, « midi »), so that the digits inside them are never reported again as bare
+ * numbers. Then every remaining quantity is read with whatever unit follows it (amount, percent,
+ * time, duration); a quantity with no unit is a `number` fact.
+ *
+ * What is deliberately not a fact:
+ * - a lone « un / une » (an article, unless a unit follows: « un mois » is P1M, « une fois » is 1);
+ * - list and heading numbering at the start of a line (« 1. », « 2) », « 3.2 Les visites »): it is
+ *   layout, and a FALC rewrite renumbers or drops it;
+ * - « les deux / des deux / aux deux » meaning « both », and plural « premiers / premières »;
+ * - « neuf » meaning « new » (taken as 9 only before a plural noun or a unit);
+ * - « la moitié », « un tiers », « un quart » (see amounts.ts).
+ * « deux fois par semaine » gives the number 2: the frequency is what the reader must keep, and a
+ * rewrite « 2 fois par semaine » gives the same fact. Ordinals are numbers (« 1er étage » is 1,
+ * « le 1er de chaque mois » is 1), because « 1er » and « premier » must compare equal.
+ */
+import { findEmails, findPhones, findUrls } from "./contacts.js";
+import { findDates } from "./dates.js";
+import { findDatedActs, findLegalReferences } from "./legal.js";
+import { findNamedTimes, matchHour } from "./times.js";
+import { findHalfHours, matchDuration, matchRoundTheClock } from "./durations.js";
+import { matchAmount, matchPercent, matchPrefixedAmount } from "./amounts.js";
+import { findQuantities, execAt, type Quantity, type UnitMatch } from "./quantities.js";
+import { canonicalNumber } from "./format.js";
+import { SpanMask } from "./spans.js";
+import type { Fact } from "./types.js";
+
+const SP = String.raw`[\s\u00A0\u202F]`;
+const LIST_MARKER = new RegExp(
+  String.raw`^[ \t\u00A0]*(?:\d{1,2}(?:\.\d{1,2})*[.)](?=[ \t\u00A0])|\d{1,2}(?:\.\d{1,2})+(?=[ \t\u00A0]+\p{Lu})|[a-zA-Z][.)](?=[ \t\u00A0])|[IVXLC]{1,6}[.)](?=[ \t\u00A0]))`,
+  "gmu",
+);
+const IDENTIFIER = new RegExp(String.raw`(?<![\p{L}])(?:n[°º]|N[°º]|numéro)${SP}*(\d+(?:[-/.]\d+)+)(?![\p{N}])`, "gu");
+const FOIS = new RegExp(String.raw`${SP}+fois(?![\p{L}])`, "iuy");
+const PLURAL_OR_UNIT_NEXT = new RegExp(String.raw`${SP}+\p{L}+[sx](?![\p{L}])`, "uy");
+const BOTH_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}])(?:les|des|aux)${SP}+$`, "iu");
+const FIRST_IDIOM_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}])en${SP}+$`, "iu");
+const FIRST_IDIOM_AFTER = new RegExp(String.raw`${SP}+(?:lieu|secours|nécessité|necessite|abord|ministre|plan)(?![\p{L}])`, "iuy");
+const RANGE_LINK = /^[\s\u00A0\u202F]*(?:à|a|et|ou|au|-|–)[\s\u00A0\u202F]*$/u;
+
+interface Reading {
+  q: Quantity;
+  match: UnitMatch | null;
+}
+
+function claimListMarkers(text: string, mask: SpanMask): void {
+  LIST_MARKER.lastIndex = 0;
+  for (let m = LIST_MARKER.exec(text); m !== null; m = LIST_MARKER.exec(text)) {
+    mask.claim(m.index, m.index + m[0].length);
+  }
+}
+
+function findIdentifiers(text: string, mask: SpanMask, out: Fact[]): void {
+  IDENTIFIER.lastIndex = 0;
+  for (let m = IDENTIFIER.exec(text); m !== null; m = IDENTIFIER.exec(text)) {
+    const start = m.index + m[0].length - (m[1] as string).length;
+    const end = m.index + m[0].length;
+    if (!mask.isFree(start, end)) continue;
+    mask.claim(start, end);
+    out.push({ type: "number", value: m[1] as string, text: m[1] as string, start, end });
+  }
+}
+
+/** Word numbers that are not counts in context: « un » article, « les deux » = both, « neuf » = new. */
+function isIdiomatic(text: string, q: Quantity): boolean {
+  if (!q.words) return false;
+  if (q.article) return true;
+  const word = text.slice(q.start, q.end).toLowerCase();
+  const before = text.slice(Math.max(0, q.start - 12), q.start);
+  if (word === "premiers" || word === "premières" || word === "premieres") return true;
+  if (word.startsWith("premi")) {
+    return FIRST_IDIOM_BEFORE.test(before) || execAt(FIRST_IDIOM_AFTER, text, q.end) !== null;
+  }
+  if (word === "deux") return BOTH_BEFORE.test(before);
+  if (word === "neuf") return execAt(PLURAL_OR_UNIT_NEXT, text, q.end) === null;
+  return false;
+}
+
+function readQuantity(text: string, q: Quantity): UnitMatch | null {
+  if (q.literal !== undefined) return { type: "number", value: q.literal, end: q.end };
+  if (q.ordinal) return isIdiomatic(text, q) ? null : { type: "number", value: canonicalNumber(q.value), end: q.end };
+  const unit =
+    matchRoundTheClock(text, q) ??
+    matchAmount(text, q) ??
+    matchPrefixedAmount(text, q) ??
+    matchPercent(text, q) ??
+    matchHour(text, q) ??
+    matchDuration(text, q);
+  if (unit !== null) return unit;
+  if (execAt(FOIS, text, q.end) !== null) return { type: "number", value: canonicalNumber(q.value), end: q.end };
+  if (isIdiomatic(text, q)) return null;
+  return { type: "number", value: canonicalNumber(q.value), end: q.end };
+}
+
+function readAll(text: string, quantities: readonly Quantity[]): Reading[] {
+  const readings: Reading[] = [];
+  let cursor = 0;
+  for (const q of quantities) {
+    // A unit may have swallowed the next quantity (« 74 euros et cinquante centimes »).
+    if (q.start < cursor) continue;
+    const match = readQuantity(text, q);
+    if (match !== null) cursor = match.end;
+    readings.push({ q, match });
+  }
+  return readings;
+}
+
+/** « de 10 à 12 h », « 2 ou 3 jours »: a bare number takes the unit of the next one. */
+function shareUnits(text: string, readings: Reading[]): void {
+  for (let i = readings.length - 2; i >= 0; i--) {
+    const current = readings[i] as Reading;
+    const next = readings[i + 1] as Reading;
+    const spread = next.match?.spread;
+    const bare = current.match === null || (current.match.type === "number" && !current.q.ordinal);
+    if (spread === undefined || !bare || current.q.article || current.q.literal !== undefined) continue;
+    if (!RANGE_LINK.test(text.slice(current.q.end, next.q.start))) continue;
+    const value = spread(current.q.value);
+    if (value === null) continue;
+    current.match = { type: next.match?.type ?? "number", value, end: current.q.end, spread };
+  }
+}
+
+/** Every fact in `text`, in order of position, none overlapping another. */
+export function extractFacts(text: string): Fact[] {
+  const mask = new SpanMask(text.length);
+  const out: Fact[] = [];
+  findEmails(text, mask, out);
+  findUrls(text, mask, out);
+  findPhones(text, mask, out);
+  claimListMarkers(text, mask);
+  findLegalReferences(text, mask, out);
+  const dates: Fact[] = [];
+  findDates(text, mask, dates);
+  findDatedActs(text, dates, mask, out);
+  out.push(...dates);
+  findIdentifiers(text, mask, out);
+  const named = (type: "time" | "duration") => (start: number, end: number, value: string): void => {
+    if (!mask.isFree(start, end)) return;
+    mask.claim(start, end);
+    out.push({ type, value, text: text.slice(start, end), start, end });
+  };
+  findNamedTimes(text, named("time"));
+  findHalfHours(text, named("duration"));
+  const readings = readAll(text, findQuantities(text, mask));
+  shareUnits(text, readings);
+  for (const { q, match } of readings) {
+    if (match === null) continue;
+    const start = match.start ?? q.start;
+    if (!mask.isFree(start, match.end)) continue;
+    mask.claim(start, match.end);
+    out.push({ type: match.type, value: match.value, text: text.slice(start, match.end), start, end: match.end });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

@@ -11,10 +11,11 @@
  */
 import type { Fact } from "./types.js";
 import type { SpanMask } from "./spans.js";
+import { nextMatch } from "./scan.js";
 
 const SEP = String.raw`[ .\-\u00A0\u202F]?`;
 const PHONE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}+/.,])(?:` +
+  String.raw`(?:` +
     // International: +33 (0)1 23 45 67 89, 0033 1 23 45 67 89, +41 21 345 67 89.
     String.raw`(?:\+|00)(\d{2,3})${SEP}(?:\(0\)${SEP})?\d(?:${SEP}\d){7,11}` +
     // French national: 01 23 45 67 89, 01.23.45.67.89, 0123456789.
@@ -59,9 +60,15 @@ function countryCode(written: string): string | undefined {
   return digits.slice(0, 2);
 }
 
+const PHONE_REJECT_BEFORE = /[\p{L}\p{N}+/.,]/u;
+
+function phoneRejected(text: string, index: number): boolean {
+  return index > 0 && PHONE_REJECT_BEFORE.test(text.charAt(index - 1));
+}
+
 export function findPhones(text: string, mask: SpanMask, out: Fact[]): void {
   PHONE.lastIndex = 0;
-  for (let m = PHONE.exec(text); m !== null; m = PHONE.exec(text)) {
+  for (let m = nextMatch(PHONE, text, phoneRejected); m !== null; m = nextMatch(PHONE, text, phoneRejected)) {
     const written = m[0];
     const start = m.index;
     const end = start + written.length;

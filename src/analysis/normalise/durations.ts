@@ -15,6 +15,7 @@
 import { NUMBER_WORDS_RUN_SOURCE, parseFrenchNumber } from "./numbers.js";
 import { canonicalNumber } from "./format.js";
 import { execAt, type Quantity, type UnitMatch } from "./quantities.js";
+import { afterLetter, nextMatch } from "./scan.js";
 
 const SP = String.raw`[\s\u00A0\u202F]`;
 const UNIT = new RegExp(
@@ -28,7 +29,7 @@ const ROUND_THE_CLOCK = new RegExp(
   String.raw`${SP}*(?:h|heures?|j|jours?)${SP}*(?:\/|sur)${SP}*(\d{1,2}|${NUMBER_WORDS_RUN_SOURCE})(?![\p{L}\p{N}])`,
   "iuy",
 );
-const HALF_HOUR = /(?<![\p{L}])demi-heures?(?![\p{L}])/giu;
+const HALF_HOUR = /demi-heures?(?![\p{L}])/giu;
 
 const LETTER: Readonly<Record<string, string>> = {
   jour: "D", jours: "D", j: "D", semaine: "W", semaines: "W", mois: "M", an: "Y", ans: "Y", année: "Y",
@@ -88,7 +89,7 @@ export function matchRoundTheClock(text: string, q: Quantity): UnitMatch | null 
 /** « une demi-heure » has no number to anchor on. */
 export function findHalfHours(text: string, onMatch: (start: number, end: number, value: string) => void): void {
   HALF_HOUR.lastIndex = 0;
-  for (let m = HALF_HOUR.exec(text); m !== null; m = HALF_HOUR.exec(text)) {
+  for (let m = nextMatch(HALF_HOUR, text, afterLetter); m !== null; m = nextMatch(HALF_HOUR, text, afterLetter)) {
     onMatch(m.index, m.index + m[0].length, "PT30M");
   }
 }

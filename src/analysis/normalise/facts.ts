@@ -8,10 +8,11 @@
  *
  * What is deliberately not a fact:
  * - a lone « un / une » (an article, unless a unit follows: « un mois » is P1M, « une fois » is 1);
- * - list and heading numbering at the start of a line (« 1. », « 2) », « 3.2 Les visites »): it is
- *   layout, and a FALC rewrite renumbers or drops it;
+ * - list and heading numbering at the start of a line (« 1. », « 2) », « 3.2 Les visites »,
+ *   also after a Markdown « ### » or bullet): it is layout, and a FALC rewrite renumbers or drops it;
  * - « les deux / des deux / aux deux » meaning « both », and plural « premiers / premières »;
  * - « neuf » meaning « new » (taken as 9 only before a plural noun or a unit);
+ * - an ordinal word with a capital inside a sentence (« la Première République »): a name;
  * - « la moitié », « un tiers », « un quart » (see amounts.ts).
  * « deux fois par semaine » gives the number 2: the frequency is what the reader must keep, and a
  * rewrite « 2 fois par semaine » gives the same fact. Ordinals are numbers (« 1er étage » is 1,
@@ -26,20 +27,24 @@ import { matchAmount, matchPercent, matchPrefixedAmount } from "./amounts.js";
 import { findQuantities, execAt, type Quantity, type UnitMatch } from "./quantities.js";
 import { canonicalNumber } from "./format.js";
 import { SpanMask } from "./spans.js";
+import { afterLetter, nextMatch } from "./scan.js";
 import type { Fact } from "./types.js";
 
 const SP = String.raw`[\s\u00A0\u202F]`;
 const LIST_MARKER = new RegExp(
-  String.raw`^[ \t\u00A0]*(?:\d{1,2}(?:\.\d{1,2})*[.)](?=[ \t\u00A0])|\d{1,2}(?:\.\d{1,2})+(?=[ \t\u00A0]+\p{Lu})|[a-zA-Z][.)](?=[ \t\u00A0])|[IVXLC]{1,6}[.)](?=[ \t\u00A0]))`,
+  String.raw`^[ \t\u00A0]*(?:#{1,6}[ \t]+|[-*+•–][ \t]+)?(?:\d{1,2}(?:\.\d{1,2})*[.)](?=[ \t\u00A0])|\d{1,2}(?:\.\d{1,2})+(?=[ \t\u00A0]+\p{Lu})|[a-zA-Z][.)](?=[ \t\u00A0])|[IVXLC]{1,6}[.)](?=[ \t\u00A0]))`,
   "gmu",
 );
-const IDENTIFIER = new RegExp(String.raw`(?<![\p{L}])(?:n[°º]|N[°º]|numéro)${SP}*(\d+(?:[-/.]\d+)+)(?![\p{N}])`, "gu");
+const IDENTIFIER = new RegExp(String.raw`(?:n[°º]|N[°º]|numéro)${SP}*(\d+(?:[-/.]\d+)+)(?![\p{N}])`, "gu");
 const FOIS = new RegExp(String.raw`${SP}+fois(?![\p{L}])`, "iuy");
 const PLURAL_OR_UNIT_NEXT = new RegExp(String.raw`${SP}+\p{L}+[sx](?![\p{L}])`, "uy");
 const BOTH_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}])(?:les|des|aux)${SP}+$`, "iu");
 const FIRST_IDIOM_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}])en${SP}+$`, "iu");
 const FIRST_IDIOM_AFTER = new RegExp(String.raw`${SP}+(?:lieu|secours|nécessité|necessite|abord|ministre|plan)(?![\p{L}])`, "iuy");
-const RANGE_LINK = /^[\s\u00A0\u202F]*(?:à|a|et|ou|au|-|–)[\s\u00A0\u202F]*$/u;
+const SENTENCE_START = /(?:^|[.!?:;…\n«"\-–•*])[\s\u00A0\u202F]*$/u;
+const RANGE_LINK = /^[\s\u00A0\u202F]*(à|a|et|ou|au|-|–)[\s\u00A0\u202F]*$/u;
+/** « de 10 à 12 h » and « entre 14 et 18 h » share a unit; « le 2 à 10 h » does not. */
+const RANGE_OPENER = new RegExp(String.raw`(?:^|[^\p{L}])(?:de|d['’]|du|des|entre)${SP}*$`, "iu");
 
 interface Reading {
   q: Quantity;
@@ -55,7 +60,7 @@ function claimListMarkers(text: string, mask: SpanMask): void {
 
 function findIdentifiers(text: string, mask: SpanMask, out: Fact[]): void {
   IDENTIFIER.lastIndex = 0;
-  for (let m = IDENTIFIER.exec(text); m !== null; m = IDENTIFIER.exec(text)) {
+  for (let m = nextMatch(IDENTIFIER, text, afterLetter); m !== null; m = nextMatch(IDENTIFIER, text, afterLetter)) {
     const start = m.index + m[0].length - (m[1] as string).length;
     const end = m.index + m[0].length;
     if (!mask.isFree(start, end)) continue;
@@ -71,6 +76,10 @@ function isIdiomatic(text: string, q: Quantity): boolean {
   const word = text.slice(q.start, q.end).toLowerCase();
   const before = text.slice(Math.max(0, q.start - 12), q.start);
   if (word === "premiers" || word === "premières" || word === "premieres") return true;
+  // « la Première République », « Premier consul »: a capital inside a sentence makes a name.
+  if (q.ordinal && /\p{Lu}/u.test(text.charAt(q.start)) && !SENTENCE_START.test(text.slice(Math.max(0, q.start - 4), q.start))) {
+    return true;
+  }
   if (word.startsWith("premi")) {
     return FIRST_IDIOM_BEFORE.test(before) || execAt(FIRST_IDIOM_AFTER, text, q.end) !== null;
   }
@@ -116,7 +125,11 @@ function shareUnits(text: string, readings: Reading[]): void {
     const spread = next.match?.spread;
     const bare = current.match === null || (current.match.type === "number" && !current.q.ordinal);
     if (spread === undefined || !bare || current.q.article || current.q.literal !== undefined) continue;
-    if (!RANGE_LINK.test(text.slice(current.q.end, next.q.start))) continue;
+    const link = RANGE_LINK.exec(text.slice(current.q.end, next.q.start))?.[1];
+    if (link === undefined) continue;
+    if ((link === "à" || link === "a" || link === "au" || link === "et") && !RANGE_OPENER.test(text.slice(Math.max(0, current.q.start - 10), current.q.start))) {
+      continue;
+    }
     const value = spread(current.q.value);
     if (value === null) continue;
     current.match = { type: next.match?.type ?? "number", value, end: current.q.end, spread };

@@ -44,6 +44,8 @@ const DIGITS = new RegExp(
 );
 
 const WORD_RUN = new RegExp(NUMBER_WORDS_RUN_BODY, "giu");
+const WORD_TOKEN = /[\p{L}]+/gu;
+const MULTIPLIER: Readonly<Record<string, number>> = { million: 1e6, millions: 1e6, milliard: 1e9, milliards: 1e9 };
 const DIGIT_REJECT_BEFORE = /[\p{L}\p{N}_.,/+'’]/u;
 const WORD_REJECT_BEFORE = /[\p{L}\p{N}\-]/u;
 
@@ -52,14 +54,14 @@ function digitsRejected(text: string, index: number): boolean {
   if (index === 0) return false;
   const before = text.charAt(index - 1);
   if (DIGIT_REJECT_BEFORE.test(before)) return true;
-  return before === "-" && index > 1 && /\p{L}/u.test(text.charAt(index - 2));
+  if (before !== "-" || index < 2 || !/\p{L}/u.test(text.charAt(index - 2))) return false;
+  // « 8h-12h » is a range of hours, not an identifier like « T-2 ».
+  return !(/[hH]/.test(text.charAt(index - 2)) && /\d/.test(text.charAt(index - 3)));
 }
 
 function wordsRejected(text: string, index: number): boolean {
   return index > 0 && WORD_REJECT_BEFORE.test(text.charAt(index - 1));
 }
-const WORD_TOKEN = /[\p{L}]+/gu;
-const MULTIPLIER: Readonly<Record<string, number>> = { million: 1e6, millions: 1e6, milliard: 1e9, milliards: 1e9 };
 
 function digitQuantity(m: RegExpExecArray): Quantity | null {
   const start = m.index;

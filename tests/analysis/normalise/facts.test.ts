@@ -58,6 +58,9 @@ describe("durations", () => {
     ["dans les 24 heures", ["duration PT24H"]],
     ["une absence de plus de 72 heures", ["duration PT72H"]],
     ["pendant 2 heures", ["duration PT2H"]],
+    ["une absence d'une durée supérieure à vingt-quatre heures", ["duration PT24H"]],
+    ["au-delà de 48 heures d'absence", ["duration PT48H"]],
+    ["prévenir au moins quarante-huit heures à l'avance", ["duration PT48H"]],
     ["Le repas dure deux heures.", ["duration PT2H"]],
     ["Prévenez 2 heures avant.", ["duration PT2H"]],
     ["une séance d'une durée de 1 h 30", ["duration PT1H30M"]],
@@ -106,6 +109,9 @@ describe("times", () => {
     ["Ouvert du lundi au vendredi de 9h à 17h.", ["time 09:00", "time 17:00"]],
     ["Les visites ont lieu de 10 à 12 h.", ["time 10:00", "time 12:00"]],
     ["entre 14 et 18 heures", ["time 14:00", "time 18:00"]],
+    ["Le goûter est à 16 h avant la sieste.", ["time 16:00"]],
+    ["Les portes ouvrent dès 7 h 30.", ["time 07:30"]],
+    ["10 heures par semaine", ["duration PT10H"]],
   ])("%s", (text, expected) => {
     expect(facts(text)).toEqual(expected);
   });
@@ -234,8 +240,27 @@ describe("numbers", () => {
     expect(facts(text)).toEqual([]);
   });
 
+  it("reads a number restated in brackets once, with its unit", () => {
+    expect(facts("Le préavis est fixé à trente (30) jours.")).toEqual(["duration P30D"]);
+    expect(facts("un dépôt de 30 (trente) euros")).toEqual(["amount EUR:30.00"]);
+    expect(facts("deux (2) fois par an")).toEqual(["number 2"]);
+  });
+
+  it("takes a capitalised ordinal inside a sentence for a name", () => {
+    expect(facts("sous la Première République")).toEqual([]);
+    expect(facts("Première étape : signer.")).toEqual(["number 1"]);
+  });
+
+  it("shares a unit only inside a range", () => {
+    expect(facts("Le 2 à 10 h.")).toEqual(["number 2", "time 10:00"]);
+    expect(facts("Accueil : 8h-12h / 14h-18h.")).toEqual(["time 08:00", "time 12:00", "time 14:00", "time 18:00"]);
+    expect(facts("pour les 10-12 ans")).toEqual(["duration P10Y", "duration P12Y"]);
+  });
+
   it("skips list and heading numbering at the start of a line", () => {
     expect(facts("1. Les visites\n2) Les repas\n3.2 Les horaires\na) Le linge\nIV. Les tarifs")).toEqual([]);
+    expect(facts("### 4.1 Prix de journée\n- 2. les repas")).toEqual([]);
+    expect(facts("Voir le point 4.1 Prix.")).toEqual(["number 4.1"]);
   });
 });
 

@@ -1,0 +1,152 @@
+import type { BlockInput, ListInput, ListItemInput, Run } from "../../model/types.js";
+import { layoutOf } from "./alignment.js";
+import { endsSentence, type Group, type ItemGroup, type TextGroup } from "./groups.js";
+import { joinKind } from "./hyphenation.js";
+import type { BodyMetrics } from "./metrics.js";
+import type { Line, Span } from "./types.js";
+
+/** Heading limits: longer blocks in a large or bold font are emphasised paragraphs. */
+const LARGE_HEADING_MAX_LINES = 3;
+const LARGE_HEADING_MAX_WORDS = 30;
+const STRONG_HEADING_MAX_LINES = 2;
+const STRONG_HEADING_MAX_WORDS = 15;
+const MAX_LEVEL = 6;
+
+/** Turns line groups into the model's blocks: headings with levels, paragraphs, nested lists. */
+export function assembleBlocks(groups: Group[], compounds: ReadonlySet<string>, body: BodyMetrics): BlockInput[] {
+  const levels = headingLevels(groups);
+  const blocks: BlockInput[] = [];
+  const lists = new ListBuilder(blocks);
+  for (const group of groups) {
+    if (group.kind === "item") {
+      lists.add(group, joinLines(group.lines, compounds, markerLength(group)));
+      continue;
+    }
+    lists.close();
+    const runs = joinLines(group.lines, compounds, 0);
+    const level = levels.get(group);
+    const block: BlockInput = level === undefined ? { type: "paragraph", runs } : { type: "heading", level, runs };
+    const layout = layoutOf(group.lines, body);
+    if (layout) block.layout = layout;
+    blocks.push(block);
+  }
+  return blocks;
+}
+
+function markerLength(group: ItemGroup): number {
+  const first = group.lines[0];
+  return first ? first.text.length - group.marker.rest.length : 0;
+}
+
+function wordCount(lines: Line[]): number {
+  let count = 0;
+  for (const line of lines) count += line.text.split(" ").filter(Boolean).length;
+  return count;
+}
+
+function isHeading(group: TextGroup): boolean {
+  const words = wordCount(group.lines);
+  if (group.style === "large") return group.lines.length <= LARGE_HEADING_MAX_LINES && words <= LARGE_HEADING_MAX_WORDS;
+  if (group.style !== "strong") return false;
+  const last = group.lines[group.lines.length - 1]?.text ?? "";
+  return group.lines.length <= STRONG_HEADING_MAX_LINES && words <= STRONG_HEADING_MAX_WORDS && !/[,;]$/.test(last) && !endsSentence(last);
+}
+
+/**
+ * Larger fonts rank higher: the largest heading size is level 1, the next one level 2, and so on;
+ * bold at body size comes last.
+ */
+function headingLevels(groups: Group[]): Map<TextGroup, number> {
+  const headings = groups.filter((group): group is TextGroup => group.kind === "text" && isHeading(group));
+  const sizes = [...new Set(headings.map(groupSize))].sort((p, q) => q - p);
+  const levels = new Map<TextGroup, number>();
+  for (const group of headings) levels.set(group, Math.min(MAX_LEVEL, sizes.indexOf(groupSize(group)) + 1));
+  return levels;
+}
+
+function groupSize(group: TextGroup): number {
+  return Math.round(Math.max(...group.lines.map((line) => line.size)) * 2) / 2;
+}
+
+/** Consecutive items make one list; an item whose marker sits further right opens a nested list. */
+class ListBuilder {
+  private stack: { list: ListInput; markerX: number }[] = [];
+
+  constructor(private readonly blocks: BlockInput[]) {}
+
+  add(group: ItemGroup, runs: Run[]): void {
+    const item: ListItemInput = { runs };
+    const tolerance = 0.6 * (group.lines[0]?.size ?? 10);
+    while (this.stack.length > 0 && (this.stack[this.stack.length - 1]?.markerX ?? 0) > group.markerX + tolerance) this.stack.pop();
+    const top = this.stack[this.stack.length - 1];
+    if (top && Math.abs(top.markerX - group.markerX) <= tolerance) {
+      if (top.list.ordered === group.marker.ordered) {
+        top.list.items.push(item);
+        return;
+      }
+      this.stack.pop();
+    }
+    const list: ListInput = { type: "list", ordered: group.marker.ordered, items: [item] };
+    const parent = this.stack[this.stack.length - 1];
+    const parentItem = parent?.list.items[parent.list.items.length - 1];
+    if (parentItem) (parentItem.children ??= []).push(list);
+    else this.blocks.push(list);
+    this.stack.push({ list, markerX: group.markerX });
+  }
+
+  close(): void {
+    this.stack = [];
+  }
+}
+
+/** The group's text as runs: lines joined by a space, or glued where a word was cut by a hyphen. */
+function joinLines(lines: Line[], compounds: ReadonlySet<string>, skip: number): Run[] {
+  const runs: Run[] = [];
+  let previous: string | undefined;
+  for (const [index, line] of lines.entries()) {
+    const spans = index === 0 ? dropPrefix(line.spans, skip) : line.spans;
+    if (previous !== undefined) {
+      const kind = joinKind(previous, line.text, compounds);
+      const last = runs[runs.length - 1];
+      if (last && kind === "join") last.text = last.text.slice(0, -1);
+      else if (last && kind === "space") last.text += " ";
+    }
+    for (const span of spans) pushRun(runs, span);
+    previous = line.text;
+  }
+  const last = runs[runs.length - 1];
+  if (last) last.text = last.text.replace(/\u00AD$/u, "");
+  return runs;
+}
+
+function dropPrefix(spans: Span[], count: number): Span[] {
+  if (count === 0) return spans;
+  const out: Span[] = [];
+  let left = count;
+  for (const span of spans) {
+    if (left >= span.text.length) {
+      left -= span.text.length;
+      continue;
+    }
+    out.push(left > 0 ? { ...span, text: span.text.slice(left).trimStart() } : span);
+    left = 0;
+  }
+  return out;
+}
+
+function pushRun(runs: Run[], span: Span): void {
+  const last = runs[runs.length - 1];
+  if (last && sameStyle(last, span)) {
+    last.text += span.text;
+    return;
+  }
+  const run: Run = { text: span.text, fontSizePt: span.size };
+  if (span.bold) run.bold = true;
+  if (span.italic) run.italic = true;
+  if (span.font) run.fontFamily = span.font;
+  runs.push(run);
+}
+
+function sameStyle(run: Run, span: Span): boolean {
+  return run.fontSizePt === span.size && Boolean(run.bold) === span.bold && Boolean(run.italic) === span.italic && run.fontFamily === span.font;
+}

@@ -1,0 +1,174 @@
+import { isBodySize, type BodyMetrics } from "./metrics.js";
+import { matchMarker, type ListMarker } from "./markers.js";
+import type { Line } from "./types.js";
+
+/**
+ * Lines gathered into the blocks they came from: a paragraph or heading (`text`), or one list item
+ * with its wrapped lines (`item`). Whether a text group is a heading is decided afterwards, once
+ * every group's size is known.
+ */
+export type Style = "large" | "strong" | "body";
+
+export interface TextGroup {
+  kind: "text";
+  style: Style;
+  lines: Line[];
+}
+
+export interface ItemGroup {
+  kind: "item";
+  marker: ListMarker;
+  markerX: number;
+  /** Where the item's text starts: wrapped lines align here. */
+  textX: number;
+  lines: Line[];
+}
+
+export type Group = TextGroup | ItemGroup;
+
+/** A gap this much larger than the usual line spacing separates paragraphs. */
+const PARAGRAPH_GAP = 1.3;
+/** Horizontal tolerance, in em, for lines meant to start at the same place. */
+const ALIGN = 0.6;
+
+const SENTENCE_END = /[.!?:…](?:\s*[»”"')\]])*$/u;
+const ALL_CAPS = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
+
+export function endsSentence(text: string): boolean {
+  return SENTENCE_END.test(text);
+}
+
+export class Grouper {
+  private readonly groups: Group[] = [];
+  private previous: Line | undefined;
+
+  constructor(private readonly body: BodyMetrics) {}
+
+  static group(lines: Line[], body: BodyMetrics): Group[] {
+    const grouper = new Grouper(body);
+    for (const line of lines) grouper.add(line);
+    return grouper.groups;
+  }
+
+  /**
+   * A table row (cells apart on one line) is never a heading, whatever its font; a bold or
+   * capitalised line counts as emphasised from body size up, so « 4.1 Tarifs » in 12 pt bold over
+   * 11 pt text is a heading too.
+   */
+  styleOf(line: Line): Style {
+    if (line.wideGaps > 0) return "body";
+    if (line.size >= this.body.size + Math.max(1.5, 0.1 * this.body.size)) return "large";
+    const atLeastBody = line.size > this.body.size || isBodySize(line.size, this.body.size);
+    if (atLeastBody && (line.bold || ALL_CAPS.test(line.text))) return "strong";
+    return "body";
+  }
+
+  private add(line: Line): void {
+    const previous = this.previous;
+    const current = this.groups[this.groups.length - 1];
+    this.previous = line;
+    const style = this.styleOf(line);
+    const marker = style === "large" ? undefined : matchMarker(line.text);
+    // « 1. Objet » in bold is a numbered heading rather than a list item.
+    const startsItem = marker !== undefined && (marker.certain || (style !== "strong" && this.isCredibleMarker(current, previous, line)));
+    if (!current || !previous) return this.open(line, style, startsItem ? marker : undefined);
+    if (startsItem && marker) return this.open(line, style, marker);
+    if (this.continues(current, previous, line, style)) {
+      current.lines.push(line);
+      return;
+    }
+    this.open(line, style, undefined);
+  }
+
+  /**
+   * A dash or a number opening a line is a list marker unless the line merely goes on with a
+   * sentence the previous line left unfinished (« … sans avoir à se / – justifier – … »).
+   */
+  private isCredibleMarker(current: Group | undefined, previous: Line | undefined, line: Line): boolean {
+    if (!previous) return true;
+    if (current?.kind === "item" && this.alignsWith(line.x, current.markerX, line)) return true;
+    if (!this.alignsWith(line.x, previous.x, line)) return true;
+    return !this.isUnfinished(previous, line);
+  }
+
+  private open(line: Line, style: Style, marker: ListMarker | undefined): void {
+    if (marker) {
+      const textX = line.afterMarkerX ?? line.x + (line.right - line.x) * ((line.text.length - marker.rest.length) / line.text.length);
+      this.groups.push({ kind: "item", marker, markerX: line.x, textX, lines: [line] });
+    } else {
+      this.groups.push({ kind: "text", style, lines: [line] });
+    }
+  }
+
+  private continues(group: Group, previous: Line, line: Line, style: Style): boolean {
+    // Table rows stand alone: run together, a table would read as one endless sentence.
+    if (group.kind === "text" && (previous.wideGaps > 0 || line.wideGaps > 0)) return false;
+    if (this.hasGap(previous, line)) return group.kind === "item" && this.alignsWith(line.x, group.textX, line);
+    if (group.kind === "item") return this.continuesItem(group, previous, line, style);
+    const previousStyle = group.style;
+    if (style !== previousStyle) {
+      if (style === "large" || previousStyle === "large") return false;
+      if (endsSentence(previous.text) || this.nextWordFits(previous, line)) return false;
+    }
+    if (previousStyle !== "body") return this.continuesHeading(previous, line);
+    if (this.breaksIndentation(group, previous, line)) return false;
+    if (/[-\u2010\u00AD]$/.test(previous.text)) return true;
+    return !(endsSentence(previous.text) && this.nextWordFits(previous, line));
+  }
+
+  private continuesItem(group: ItemGroup, previous: Line, line: Line, style: Style): boolean {
+    if (style === "large") return false;
+    if (this.alignsWith(line.x, group.textX, line)) return true;
+    // Items typed with a plain « • » wrap under the marker instead of under the text.
+    return this.alignsWith(line.x, group.markerX, line) && this.isUnfinished(previous, line);
+  }
+
+  /**
+   * A heading or emphasised block goes on only while its lines are wrapped: a line broken short is
+   * the end of a title even without a full stop.
+   */
+  private continuesHeading(previous: Line, line: Line): boolean {
+    if (Math.abs(line.size - previous.size) > 0.5 || line.bold !== previous.bold) return false;
+    return !this.nextWordFits(previous, line);
+  }
+
+  /** A first-line indent starts a paragraph; so does a line going back out past the block's left edge. */
+  private breaksIndentation(group: TextGroup, previous: Line, line: Line): boolean {
+    const em = line.size * 0.8;
+    // Centred lines start at different places but belong together.
+    if (Math.abs(line.x + line.right - previous.x - previous.right) < em) return false;
+    const bodyX = group.lines.length > 1 ? (group.lines[1]?.x ?? previous.x) : previous.x;
+    if (line.x > bodyX + em) return true;
+    return group.lines.length > 1 && line.x < bodyX - em;
+  }
+
+  private hasGap(previous: Line, line: Line): boolean {
+    if (previous.page !== line.page) return false;
+    const gap = line.y - previous.y;
+    if (gap <= 0) return true;
+    const expected = this.body.lineSpacing * (Math.max(previous.size, line.size) / this.body.size);
+    return gap > expected * PARAGRAPH_GAP;
+  }
+
+  private alignsWith(x: number, target: number, line: Line): boolean {
+    return Math.abs(x - target) <= ALIGN * line.size;
+  }
+
+  /** `previous` was cut by the line width, mid-sentence: `line` carries on with it. */
+  private isUnfinished(previous: Line, line: Line): boolean {
+    if (this.hasGap(previous, line)) return false;
+    if (endsSentence(previous.text)) return false;
+    return !this.nextWordFits(previous, line);
+  }
+
+  /**
+   * Whether the first word of `line` would have fitted at the end of `previous`: if it would, the
+   * line was broken on purpose (end of paragraph, heading, one sentence per line), not wrapped.
+   */
+  private nextWordFits(previous: Line, line: Line): boolean {
+    const word = line.text.split(" ", 1)[0] ?? "";
+    const charWidth = (line.right - line.x) / Math.max(1, line.text.length);
+    const needed = 0.28 * line.size + word.length * charWidth * 1.1;
+    return previous.right + needed < this.body.right - 0.5;
+  }
+}

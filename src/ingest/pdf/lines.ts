@@ -1,0 +1,147 @@
+import type { Line, Span, TextPiece } from "./types.js";
+
+/** Pieces whose baselines differ by less than this share a line (superscripts included). */
+const BASELINE_TOLERANCE = 0.45;
+/** A gap wider than this (in em) between two pieces is a word space the PDF did not write. */
+const SPACE_GAP = 0.18;
+/** A gap wider than this (in em) separates cells or tab stops rather than words. */
+const WIDE_GAP = 1.5;
+/** Same text drawn twice almost in place is a fake bold or a shadow, not two words. */
+const DUPLICATE_OFFSET = 0.25;
+
+/** Groups a page's pieces into lines, top to bottom, each read left to right. */
+export function buildLines(pieces: TextPiece[], page: number): Line[] {
+  const sorted = pieces.slice().sort((p, q) => p.y - q.y || p.x - q.x);
+  const groups: TextPiece[][] = [];
+  let current: TextPiece[] = [];
+  let reference: TextPiece | undefined;
+  for (const piece of sorted) {
+    if (reference && Math.abs(piece.y - reference.y) <= BASELINE_TOLERANCE * Math.max(piece.size, reference.size)) {
+      current.push(piece);
+      if (piece.size > reference.size) reference = piece;
+      continue;
+    }
+    if (current.length > 0) groups.push(current);
+    current = [piece];
+    reference = piece;
+  }
+  if (current.length > 0) groups.push(current);
+  const lines: Line[] = [];
+  for (const group of groups) {
+    const line = toLine(group, page);
+    if (line) lines.push(line);
+  }
+  return lines.sort((p, q) => p.y - q.y);
+}
+
+function toLine(group: TextPiece[], page: number): Line | undefined {
+  const pieces = group.sort((p, q) => p.x - q.x);
+  const spans: Span[] = [];
+  let previous: TextPiece | undefined;
+  let lastVisible: TextPiece | undefined;
+  let wideGaps = 0;
+  for (const piece of pieces) {
+    if (previous && isDuplicate(previous, piece)) continue;
+    const visible = piece.text.trim() !== "";
+    if (visible && lastVisible && piece.x - lastVisible.right > WIDE_GAP * piece.size && !isLeadingMarker(spans)) wideGaps++;
+    if (visible) lastVisible = piece;
+    if (previous && needsSpace(previous, piece)) append(spans, " ", previous);
+    append(spans, piece.text, piece);
+    previous = piece;
+  }
+  trimSpans(spans);
+  const text = spans.map((span) => span.text).join("");
+  if (text === "") return undefined;
+  const visible = pieces.filter((piece) => piece.text.trim() !== "");
+  const first = visible[0];
+  if (!first) return undefined;
+  const second = visible[1];
+  const afterMarkerX = second && LEADING_MARKER.test(first.text) ? second.x : undefined;
+  const main = visible.reduce((best, piece) => (piece.size > best.size ? piece : best), first);
+  return {
+    page,
+    text,
+    spans,
+    x: first.x,
+    right: Math.max(...visible.map((piece) => piece.right)),
+    y: main.y,
+    size: dominantSize(spans),
+    bold: isBold(spans),
+    wideGaps,
+    ...(afterMarkerX === undefined ? {} : { afterMarkerX }),
+  };
+}
+
+/** « 1.», « 4.2 », « a) », « • »: a tab after a number or a bullet is layout, not a table cell. */
+const LEADING_MARKER = /^\s*(?:\d+(?:\.\d+)*[.)]?|[a-zA-Z][.)]|[IVXLC]+[.)]?|[-–—*•●▪■◦○‣∙·◆◇►▸➢➤✓✔□❖\uF0A7\uF0B7\uF076\uF0D8\uF0FC\uF0A8\uF06E\uF071])\s*$/u;
+
+function isLeadingMarker(spans: Span[]): boolean {
+  let text = "";
+  for (const span of spans) text += span.text;
+  return LEADING_MARKER.test(text);
+}
+
+function isDuplicate(previous: TextPiece, piece: TextPiece): boolean {
+  return piece.text === previous.text && piece.text.trim() !== "" && Math.abs(piece.x - previous.x) < DUPLICATE_OFFSET * piece.size;
+}
+
+function needsSpace(previous: TextPiece, piece: TextPiece): boolean {
+  if (/\s$/.test(previous.text) || /^\s/.test(piece.text)) return false;
+  return piece.x - previous.right > SPACE_GAP * Math.min(previous.size, piece.size);
+}
+
+/** Merges text into the last span when the style is the same, so runs stay few. */
+function append(spans: Span[], text: string, style: TextPiece): void {
+  const last = spans[spans.length - 1];
+  const size = Math.round(style.size * 10) / 10;
+  const isSpace = text.trim() === "";
+  if (last && (isSpace || (last.size === size && last.bold === style.bold && last.italic === style.italic && last.font === style.font))) {
+    last.text += text;
+    return;
+  }
+  spans.push({ text, size, bold: style.bold, italic: style.italic, font: style.font });
+}
+
+/**
+ * Collapses white space and drops soft hyphens, except one ending the line: that one says the
+ * word goes on at the next line, and joining lines needs to know.
+ */
+function trimSpans(spans: Span[]): void {
+  for (const span of spans) span.text = span.text.replace(/\s+/g, " ");
+  const first = spans[0];
+  if (first) first.text = first.text.trimStart();
+  const last = spans[spans.length - 1];
+  if (last) last.text = last.text.trimEnd();
+  for (const span of spans) span.text = span.text.replace(span === last ? /\u00AD(?=.)/gu : /\u00AD/gu, "");
+  for (let i = spans.length - 1; i >= 0; i--) if (spans[i]?.text === "") spans.splice(i, 1);
+}
+
+function dominantSize(spans: Span[]): number {
+  const weights = new Map<number, number>();
+  for (const span of spans) {
+    const letters = span.text.replace(/\s/g, "").length;
+    weights.set(span.size, (weights.get(span.size) ?? 0) + letters);
+  }
+  let best = 0;
+  let bestWeight = -1;
+  for (const [size, weight] of weights) {
+    if (weight > bestWeight || (weight === bestWeight && size > best)) {
+      best = size;
+      bestWeight = weight;
+    }
+  }
+  return best;
+}
+
+const LETTER = /\p{L}/gu;
+
+function isBold(spans: Span[]): boolean {
+  let bold = 0;
+  let total = 0;
+  for (const span of spans) {
+    const letters = span.text.match(LETTER)?.length ?? 0;
+    total += letters;
+    if (span.bold) bold += letters;
+  }
+  return total > 0 && bold >= 0.9 * total;
+}

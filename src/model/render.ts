@@ -31,20 +31,15 @@ export function renderBlocks(inputs: BlockInput[]): { text: string; blocks: Bloc
 }
 
 class TextWriter {
-  private parts: string[] = [];
-  private length = 0;
+  // A growing string: V8 concatenates as ropes, and list/table rendering reads it back often.
+  text = "";
 
   get offset(): number {
-    return this.length;
-  }
-
-  get text(): string {
-    return this.parts.join("");
+    return this.text.length;
   }
 
   write(text: string): void {
-    this.parts.push(text);
-    this.length += text.length;
+    this.text += text;
   }
 
   /** Writes `runs` as one unit and returns its range. */

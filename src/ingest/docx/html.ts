@@ -1,0 +1,235 @@
+import type { BlockInput, ListInput, ListItemInput, Run, RunStyle, TableCellInput, TableInput } from "../../model/types.js";
+import { joinRuns, pushRun, textKey } from "../runs.js";
+import { foldEmptyItems, layoutFields, padRows } from "../structure.js";
+import { isElement, isText, parseHtml, plainAttr, type Element } from "../xml.js";
+import { overlayRuns, type ParagraphMatcher } from "./align.js";
+import type { ParagraphFacts } from "./styles.js";
+
+/**
+ * Turns mammoth's HTML into blocks. mammoth writes a flat sequence of h1–h6, p, ul/ol and table
+ * elements, then the notes as a final <ol> of <li id="footnote-N">. Every paragraph-like element
+ * is matched with its XML paragraph for effective formatting (see align.ts).
+ */
+
+export interface HtmlBlocks {
+  blocks: BlockInput[];
+  /** Footnotes and endnotes, one paragraph block per note paragraph, in reference order. */
+  notes: BlockInput[];
+}
+
+interface Unit {
+  runs: Run[];
+  facts: ParagraphFacts | undefined;
+}
+
+const HEADING = /^h([1-6])$/;
+/** mammoth's note links: references in the text and back links in the notes. */
+const NOTE_LINK = /^#(footnote|endnote)(-ref)?-/;
+const NOTE_ITEM = /^(footnote|endnote)-/;
+const MAX_COLSPAN = 100;
+
+export function htmlToBlocks(html: string, body: ParagraphMatcher, notes: ParagraphMatcher): HtmlBlocks {
+  const root = parseHtml(html).documentElement;
+  const out: HtmlBlocks = { blocks: [], notes: [] };
+  if (root) new HtmlWalker(body, notes, out).blocks(root);
+  return out;
+}
+
+class HtmlWalker {
+  constructor(
+    private readonly body: ParagraphMatcher,
+    private readonly notes: ParagraphMatcher,
+    private readonly out: HtmlBlocks,
+  ) {}
+
+  blocks(container: Element): void {
+    for (let node = container.firstChild; node; node = node.nextSibling) {
+      if (!isElement(node)) continue;
+      const name = node.localName ?? "";
+      const heading = HEADING.exec(name);
+      if (heading) this.out.blocks.push({ type: "heading", level: Number(heading[1]), ...this.withLayout(this.unit(node, this.body)) });
+      else if (name === "p") this.out.blocks.push(this.paragraph(this.unit(node, this.body)));
+      else if ((name === "ol" || name === "ul") && isNoteList(node)) this.noteList(node);
+      else if (name === "ol" || name === "ul") this.out.blocks.push(this.list(node));
+      else if (name === "table") this.out.blocks.push(this.table(node));
+      else if (hasBlockChild(node)) this.blocks(node);
+      else this.out.blocks.push(this.paragraph(this.unit(node, this.body)));
+    }
+  }
+
+  /** A paragraph whose style has an outline level (a custom « Titre 1 » style) is a heading. */
+  private paragraph(unit: Unit): BlockInput {
+    const outline = unit.facts?.outlineLevel;
+    if (outline !== undefined) return { type: "heading", level: outline + 1, ...this.withLayout(unit) };
+    return { type: "paragraph", ...this.withLayout(unit) };
+  }
+
+  private withLayout(unit: Unit): { runs: Run[]; layout?: ReturnType<typeof layoutFields> } {
+    const layout = layoutFields(unit.facts);
+    return layout ? { runs: unit.runs, layout } : { runs: unit.runs };
+  }
+
+  private unit(element: Element, matcher: ParagraphMatcher): Unit {
+    const runs: Run[] = [];
+    inlineRuns(element, {}, runs);
+    const paragraph = matcher.match(textKey(runs.map((run) => run.text).join("")));
+    return paragraph ? { runs: overlayRuns(runs, paragraph), facts: paragraph.facts } : { runs, facts: undefined };
+  }
+
+  private list(element: Element): ListInput {
+    let facts: ParagraphFacts | undefined;
+    const items: ListItemInput[] = [];
+    for (const li of childElements(element, "li")) {
+      const unit = this.unit(li, this.body);
+      facts ??= unit.facts;
+      const children = [...childElements(li)].filter((c) => c.localName === "ul" || c.localName === "ol").map((c) => this.list(c));
+      items.push(children.length > 0 ? { runs: unit.runs, children } : { runs: unit.runs });
+    }
+    const layout = layoutFields(facts);
+    const list: ListInput = { type: "list", ordered: element.localName === "ol", items: foldEmptyItems(items) };
+    if (layout) list.layout = layout;
+    return list;
+  }
+
+  /** Cells spanning several columns or rows are kept once; the places they cover are empty cells. */
+  private table(element: Element): TableInput {
+    const rowElements = tableRows(element);
+    const rows: TableCellInput[][] = [];
+    const covering: number[] = [];
+    let facts: ParagraphFacts | undefined;
+    rowElements.forEach((tr, rowIndex) => {
+      const row: TableCellInput[] = [];
+      const skipCovered = () => {
+        while ((covering[row.length] ?? 0) > 0) {
+          covering[row.length]!--;
+          row.push({ runs: [] });
+        }
+      };
+      for (const cell of childElements(tr)) {
+        if (cell.localName !== "td" && cell.localName !== "th") continue;
+        skipCovered();
+        const units = this.cellUnits(cell);
+        facts ??= units.find((unit) => unit.facts)?.facts;
+        const colspan = clamp(plainAttr(cell, "colspan"), MAX_COLSPAN);
+        const rowspan = clamp(plainAttr(cell, "rowspan"), rowElements.length - rowIndex);
+        for (let i = 0; i < colspan; i++) {
+          covering[row.length] = rowspan - 1;
+          row.push(i === 0 ? { runs: joinRuns(units.map((unit) => unit.runs)) } : { runs: [] });
+        }
+      }
+      for (let column = row.length; column < covering.length; column++) {
+        if ((covering[column] ?? 0) === 0) continue;
+        while (row.length < column) row.push({ runs: [] });
+        skipCovered();
+      }
+      rows.push(row);
+    });
+    const table: TableInput = { type: "table", rows: padRows(rows) };
+    const layout = layoutFields(facts);
+    if (layout) table.layout = layout;
+    return table;
+  }
+
+  /** Each paragraph of a cell, list items and nested tables included, becomes one line of it. */
+  private cellUnits(container: Element): Unit[] {
+    const units: Unit[] = [];
+    const loose: Run[] = [];
+    for (let node = container.firstChild; node; node = node.nextSibling) {
+      if (!isElement(node)) {
+        inlineNode(node, {}, loose);
+        continue;
+      }
+      const name = node.localName ?? "";
+      if (name === "p" || HEADING.test(name)) units.push(this.unit(node, this.body));
+      else if (name === "li") {
+        units.push(this.unit(node, this.body));
+        for (const nested of childElements(node)) if (nested.localName === "ul" || nested.localName === "ol") units.push(...this.cellUnits(nested));
+      } else if (name === "ul" || name === "ol" || name === "table" || name === "thead" || name === "tbody" || name === "tr" || name === "td" || name === "th") {
+        units.push(...this.cellUnits(node));
+      } else inlineNode(node, {}, loose);
+    }
+    // mammoth wraps cell text in paragraphs; anything outside one is kept, without layout.
+    if (loose.some((run) => run.text.trim() !== "")) units.push({ runs: loose, facts: undefined });
+    return units;
+  }
+
+  private noteList(element: Element): void {
+    for (const li of childElements(element, "li")) {
+      for (const p of childElements(li)) {
+        const unit = this.unit(p, this.notes);
+        this.out.notes.push({ type: "paragraph", ...this.withLayout(unit) });
+      }
+    }
+  }
+}
+
+/** Text with mammoth's emphasis tags; note marks, images and nested blocks are left out. */
+function inlineRuns(element: Element, style: RunStyle, out: Run[]): void {
+  for (let node = element.firstChild; node; node = node.nextSibling) inlineNode(node, style, out);
+}
+
+function inlineNode(node: unknown, style: RunStyle, out: Run[]): void {
+  if (isText(node)) {
+    pushRun(out, node.data, style);
+    return;
+  }
+  if (!isElement(node)) return;
+  switch (node.localName) {
+    case "br":
+      pushRun(out, "\n", style);
+      break;
+    case "strong":
+    case "b":
+      inlineRuns(node, { ...style, bold: true }, out);
+      break;
+    case "em":
+    case "i":
+      inlineRuns(node, { ...style, italic: true }, out);
+      break;
+    case "u":
+      inlineRuns(node, { ...style, underline: true }, out);
+      break;
+    case "a":
+      if (!NOTE_LINK.test(plainAttr(node, "href") ?? "")) inlineRuns(node, style, out);
+      break;
+    case "img":
+    case "ul":
+    case "ol":
+    case "table":
+      break;
+    default:
+      inlineRuns(node, style, out);
+  }
+}
+
+function* childElements(element: Element, localName?: string): Generator<Element> {
+  for (let node = element.firstChild; node; node = node.nextSibling) {
+    if (isElement(node) && (localName === undefined || node.localName === localName)) yield node;
+  }
+}
+
+function tableRows(table: Element): Element[] {
+  const rows: Element[] = [];
+  for (const child of childElements(table)) {
+    if (child.localName === "tr") rows.push(child);
+    else if (child.localName === "thead" || child.localName === "tbody" || child.localName === "tfoot") rows.push(...childElements(child, "tr"));
+  }
+  return rows;
+}
+
+function isNoteList(list: Element): boolean {
+  const items = [...childElements(list, "li")];
+  return items.length > 0 && items.every((li) => NOTE_ITEM.test(plainAttr(li, "id") ?? ""));
+}
+
+function hasBlockChild(element: Element): boolean {
+  for (const child of childElements(element)) {
+    if (/^(p|h[1-6]|ul|ol|table|div|blockquote)$/.test(child.localName ?? "")) return true;
+  }
+  return false;
+}
+
+function clamp(value: string | undefined, max: number): number {
+  const n = Number.parseInt(value ?? "1", 10);
+  return Number.isFinite(n) ? Math.min(Math.max(n, 1), Math.max(max, 1)) : 1;
+}

@@ -5,6 +5,8 @@ import { processIO, type CliIO } from "./io.js";
 import { reportFailure } from "./errors.js";
 import { frenchHelp } from "./help.js";
 import { registerExtract } from "./extract.js";
+import { registerScore } from "./score.js";
+import { registerRules } from "./rules.js";
 
 export interface CliContext {
   io: CliIO;
@@ -39,7 +41,7 @@ function buildProgram(context: CliContext): Command {
     .showSuggestionAfterError(false)
     .helpCommand("help [commande]", "affiche l’aide d’une commande");
   frenchHelp(program);
-  for (const register of [registerExtract]) {
+  for (const register of [registerExtract, registerScore, registerRules]) {
     const command = register(program, context);
     frenchHelp(command);
     command.exitOverride().configureOutput({ writeOut: context.io.stdout, writeErr: context.io.stderr, outputError: () => {} });

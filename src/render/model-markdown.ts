@@ -18,7 +18,7 @@ export function renderModelMarkdown(document: FalcDocument): string {
 function renderBlock(block: Block): string {
   switch (block.type) {
     case "heading":
-      return `${"#".repeat(Math.min(Math.max(block.level, 1), 6))} ${inline(block.runs).replace(/\n/g, " ")}`;
+      return `${"#".repeat(Math.min(Math.max(block.level, 1), 6))} ${inline(block.runs.map((run) => ({ ...run, bold: false }))).replace(/\n/g, " ")}`;
     case "paragraph":
       return inline(block.runs).replace(/\n/g, "  \n");
     case "list":

@@ -1,6 +1,6 @@
 import { splitSentences } from "../analysis/sentences.js";
 import { isWordKind, tokenize, type Token } from "../analysis/tokens.js";
-import { countSyllables } from "../analysis/syllables.js";
+import { countSyllablesInContext } from "../analysis/syllables.js";
 
 /** Surface counts every readability formula is computed from. */
 export interface TextStats {
@@ -34,10 +34,16 @@ export function computeStats(text: string): TextStats {
   let longSentences = 0;
   for (const sentence of splitSentences(text)) {
     let sentenceWords = 0;
+    let previous: string | undefined;
     for (const token of tokenize(sentence.text)) {
-      if (!isWordToken(token)) continue;
+      if (!isWordToken(token)) {
+        // « ils » before « président » decides the -ent; an elision does too (« s'excellent »).
+        if (token.kind === "elision") previous = token.text;
+        continue;
+      }
       sentenceWords++;
-      syllables += countSyllables(token.text);
+      syllables += countSyllablesInContext(token.text, previous);
+      previous = token.text;
       if (letterCount(token.text) > LONG_WORD_LETTERS) longWords++;
     }
     if (sentenceWords === 0) continue;

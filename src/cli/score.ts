@@ -1,0 +1,55 @@
+import { InvalidArgumentError, type Command } from "commander";
+import { SEVERITIES, type Severity } from "../rules/finding.js";
+import { addIngestOptions, ingestOptionsFrom, oneOf, type IngestFlags } from "./options.js";
+import { terminalStyle } from "./style.js";
+import type { CliContext } from "./main.js";
+
+interface ScoreFlags extends IngestFlags {
+  format: "text" | "json";
+  failUnder?: number;
+  minSeverity?: Severity;
+  config?: string;
+}
+
+export function registerScore(program: Command, context: CliContext): Command {
+  const command = program
+    .command("score")
+    .description("score de lisibilité (0 à 100) et écarts aux règles FALC de documents existants")
+    .argument("<fichiers...>", "documents .docx, .pdf, .odt, .md ou .txt (« - » pour l’entrée standard)")
+    .option("-f, --format <format>", "text (pour les équipes) ou json (pour les scripts)", oneOf(["text", "json"] as const, "--format"), "text")
+    .option("--fail-under <score>", "code de sortie 1 si un document obtient un score inférieur", scoreValue)
+    .option("--min-severity <gravité>", "n’affiche que les écarts de cette gravité ou plus : info, warning, error", oneOf(SEVERITIES, "--min-severity"))
+    .option("-c, --config <fichier>", "fichier de configuration (sinon falc.config.json, cherché à partir du dossier du document)");
+  addIngestOptions(command).action(async (files: string[], flags: ScoreFlags) => {
+    const { scoreFiles } = await import("../commands/score.js");
+    const outcome = await scoreFiles(files, {
+      ingest: ingestOptionsFrom(flags),
+      ...(flags.config ? { configPath: flags.config } : {}),
+      ...(flags.minSeverity ? { minSeverity: flags.minSeverity } : {}),
+      ...(flags.failUnder !== undefined ? { failUnder: flags.failUnder } : {}),
+    });
+    const { report } = outcome;
+    if (flags.format === "json") {
+      context.io.stdout(JSON.stringify(report, null, 2) + "\n");
+    } else {
+      const { renderScoreText } = await import("../render/score-text.js");
+      context.io.stdout(renderScoreText(report, await terminalStyle(context.io.isTTY)));
+      for (const failure of report.failures) {
+        context.io.stderr(`Erreur : ${failure.error.message}\n${failure.error.hint ? `  → ${failure.error.hint}\n` : ""}`);
+      }
+    }
+    if (flags.failUnder !== undefined) {
+      for (const file of report.files.filter((f) => f.score !== null && f.score < flags.failUnder!)) {
+        context.io.stderr(`${file.path} : score ${file.score}, sous le seuil de ${flags.failUnder}.\n`);
+      }
+    }
+    context.exitCode = outcome.exitCode;
+  });
+  return command;
+}
+
+function scoreValue(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError(`« ${value} » n’est pas un score entre 0 et 100.`);
+  return n;
+}

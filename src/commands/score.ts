@@ -1,0 +1,68 @@
+import { applyConfig, resolveConfig } from "../config/config.js";
+import { loadRuleSet } from "../config/ruleset.js";
+import { ExitCode, isFalcError } from "../errors.js";
+import { ingestFile, type IngestOptions } from "../ingest/index.js";
+import type { Severity } from "../rules/finding.js";
+import type { RuleSet } from "../rules/schema.js";
+import { analyzeDocument } from "../score/analyze.js";
+import type { FileScore, ScoreReport } from "../score/report.js";
+
+export interface ScoreOptions {
+  ingest?: IngestOptions;
+  /** `--config`: replaces the search for falc.config.json upward from each input. */
+  configPath?: string;
+  minSeverity?: Severity;
+  /** Exit 1 when a file scores below this. */
+  failUnder?: number;
+  rulesDir?: string;
+}
+
+export interface FileFailure {
+  path: string;
+  error: { code: string; message: string; hint?: string };
+}
+
+export interface ScoreOutcome {
+  report: ScoreReport & { failures: FileFailure[] };
+  exitCode: number;
+}
+
+/**
+ * `falc score`: one entry per input. A file that cannot be read does not stop the others; it is
+ * listed with its reason and the exit code is the worst met.
+ */
+export async function scoreFiles(paths: string[], options: ScoreOptions = {}): Promise<ScoreOutcome> {
+  const baseRules = loadRuleSet(options.rulesDir);
+  const files: FileScore[] = [];
+  const failures: FileFailure[] = [];
+  let exitCode: number = ExitCode.ok;
+  for (const path of paths) {
+    try {
+      const ruleSet = rulesFor(path, baseRules, options);
+      const document = await ingestFile(path, options.ingest);
+      const file = analyzeDocument(document, ruleSet, options.minSeverity ? { minSeverity: options.minSeverity } : {});
+      files.push(file);
+      if (options.failUnder !== undefined && file.score !== null && file.score < options.failUnder) {
+        exitCode = Math.max(exitCode, ExitCode.qualityGate);
+      }
+    } catch (error) {
+      if (!isFalcError(error) || paths.length === 1) throw error;
+      failures.push({ path, error: { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}) } });
+      exitCode = Math.max(exitCode, error.exitCode);
+    }
+  }
+  return { report: { version: 1, files, failures }, exitCode };
+}
+
+const configured = new Map<string, RuleSet>();
+
+function rulesFor(path: string, base: RuleSet, options: ScoreOptions): RuleSet {
+  const config = resolveConfig({ configPath: options.configPath, inputPath: path }, base);
+  if (!config) return base;
+  let ruleSet = configured.get(config.file);
+  if (!ruleSet) {
+    ruleSet = applyConfig(base, config);
+    configured.set(config.file, ruleSet);
+  }
+  return ruleSet;
+}

@@ -1,0 +1,98 @@
+import type { FalcDocument } from "../model/types.js";
+import { checkDocument, findingsForText } from "../rules/engine.js";
+import { severityRank, type Finding, type Severity } from "../rules/finding.js";
+import type { RuleSet } from "../rules/schema.js";
+import { readability, type Readability } from "./readability.js";
+import { reportStats, type FileScore, type ReportStats, type SectionScore } from "./report.js";
+import { computeScore, MIN_WORDS_TO_SCORE } from "./score.js";
+import { computeStats, type TextStats } from "./stats.js";
+
+export interface AnalyzeOptions {
+  /** Findings below this severity are left out of the result (they still count in the score). */
+  minSeverity?: Severity;
+}
+
+export interface TextAnalysis {
+  score: number | null;
+  scoreNote?: string;
+  stats: ReportStats;
+  readability: Readability;
+  findings: Finding[];
+}
+
+export const TOO_SHORT_NOTE = `texte trop court pour un score fiable (moins de ${MIN_WORDS_TO_SCORE} mots)`;
+
+/** Scores a plain text: pure, no I/O. */
+export function analyzeText(text: string, ruleSet: RuleSet, options: AnalyzeOptions = {}): TextAnalysis {
+  const stats = computeStats(text);
+  const findings = findingsForText(text, ruleSet);
+  return summarise(stats, findings, options);
+}
+
+/** Scores a document, as a whole and section by section: pure, no I/O. */
+export function analyzeDocument(document: FalcDocument, ruleSet: RuleSet, options: AnalyzeOptions = {}): FileScore {
+  const findings = checkDocument(document, ruleSet);
+  const sectionStats = document.sections.map((section) => computeStats(section.text));
+  const sections: SectionScore[] = document.sections.map((section, i) => {
+    const inSection = findings.filter((finding) => finding.sectionIndex === section.index);
+    const stats = sectionStats[i]!;
+    return {
+      index: section.index,
+      title: section.title,
+      score: computeScore(stats, inSection).score,
+      stats: reportStats(stats),
+      readability: readability(stats),
+      findings: keep(inSection, options).length,
+    };
+  });
+  const whole = summarise(sumStats(sectionStats), findings, options);
+  return {
+    path: document.source.path,
+    format: document.source.format,
+    title: document.title,
+    score: whole.score,
+    ...(whole.scoreNote ? { scoreNote: whole.scoreNote } : {}),
+    stats: whole.stats,
+    readability: whole.readability,
+    sections,
+    findings: whole.findings,
+    warnings: document.warnings.map((warning) => warning.message),
+  };
+}
+
+function summarise(stats: TextStats, findings: Finding[], options: AnalyzeOptions): TextAnalysis {
+  const { score } = computeScore(stats, findings);
+  return {
+    score,
+    ...(score === null ? { scoreNote: TOO_SHORT_NOTE } : {}),
+    stats: reportStats(stats),
+    readability: readability(stats),
+    findings: keep(findings, options),
+  };
+}
+
+function keep(findings: Finding[], options: AnalyzeOptions): Finding[] {
+  if (!options.minSeverity) return findings;
+  const min = severityRank(options.minSeverity);
+  return findings.filter((finding) => severityRank(finding.severity) >= min);
+}
+
+/** Sections never share a sentence, so document counts are the sums of section counts. */
+export function sumStats(parts: TextStats[]): TextStats {
+  const total = parts.reduce(
+    (sum, s) => ({
+      sentences: sum.sentences + s.sentences,
+      words: sum.words + s.words,
+      syllables: sum.syllables + s.syllables,
+      longWords: sum.longWords + s.longWords,
+      longSentences: sum.longSentences + s.longSentences,
+    }),
+    { sentences: 0, words: 0, syllables: 0, longWords: 0, longSentences: 0 },
+  );
+  return {
+    ...total,
+    wordsPerSentence: total.sentences === 0 ? 0 : total.words / total.sentences,
+    syllablesPerWord: total.words === 0 ? 0 : total.syllables / total.words,
+    longWordShare: total.words === 0 ? 0 : total.longWords / total.words,
+  };
+}

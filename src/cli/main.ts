@@ -7,6 +7,7 @@ import { frenchHelp } from "./help.js";
 import { registerExtract } from "./extract.js";
 import { registerScore } from "./score.js";
 import { registerRules } from "./rules.js";
+import { registerConvert } from "./convert.js";
 
 export interface CliContext {
   io: CliIO;
@@ -41,7 +42,7 @@ function buildProgram(context: CliContext): Command {
     .showSuggestionAfterError(false)
     .helpCommand("help [commande]", "affiche l’aide d’une commande");
   frenchHelp(program);
-  for (const register of [registerExtract, registerScore, registerRules]) {
+  for (const register of [registerConvert, registerScore, registerExtract, registerRules]) {
     const command = register(program, context);
     frenchHelp(command);
     command.exitOverride().configureOutput({ writeOut: context.io.stdout, writeErr: context.io.stderr, outputError: () => {} });

@@ -1,0 +1,86 @@
+/**
+ * `npm run bench`: start time, ingest time and peak memory on large documents, scoring throughput,
+ * and `falc score` wall time. Child processes run the compiled CLI (dist/), as users do.
+ * Figures vary with machine load: run it on an idle machine and read medians.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { longDocx } from "../tests/helpers/make-docx.js";
+import { makeLargePdf } from "./make-large-pdf.js";
+import { loadRuleSet } from "../src/config/ruleset.js";
+import { analyzeText } from "../src/score/analyze.js";
+import { countWords } from "../src/analysis/words.js";
+
+const ROOT = join(import.meta.dirname, "..");
+const CORPUS = join(ROOT, "..", "shared", "corpus", "ud-fr-gsd-dev", "sentences.txt");
+const work = mkdtempSync(join(tmpdir(), "falc-bench-"));
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const fmt = (n: number, digits = 0) => n.toLocaleString("fr-FR", { maximumFractionDigits: digits });
+
+function timeCommand(args: string[], runs: number): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    const result = spawnSync(process.execPath, [join(ROOT, "bin", "falc.js"), ...args], { encoding: "utf8" });
+    times.push(performance.now() - start);
+    if (result.status !== 0 && result.status !== 1) throw new Error(`falc ${args.join(" ")} : ${result.stderr}`);
+  }
+  return median(times);
+}
+
+function ingestInChild(path: string): { ms: number; words: number; sections: number; maxRssMb: number } {
+  const out = execFileSync(process.execPath, [join(ROOT, "bench", "child-ingest.mjs"), path], { encoding: "utf8" });
+  return JSON.parse(out);
+}
+
+function throughput(): { wordsPerSecond: number; words: number; source: string } {
+  const source = existsSync(CORPUS) ? CORPUS : join(ROOT, "fixtures", "contrat-de-sejour.md");
+  const base = readFileSync(source, "utf8");
+  const text = base.repeat(Math.ceil(2_000_000 / base.length));
+  const paragraphs = text.split("\n").reduce<string[]>((chunks, line, i) => {
+    // Paragraphs of 10 lines: the size of a document section.
+    if (i % 10 === 0) chunks.push(line);
+    else chunks[chunks.length - 1] += "\n" + line;
+    return chunks;
+  }, []);
+  const ruleSet = loadRuleSet();
+  const words = countWords(text);
+  for (const paragraph of paragraphs.slice(0, 200)) analyzeText(paragraph, ruleSet); // warm-up
+  const runs: number[] = [];
+  for (let r = 0; r < 3; r++) {
+    const start = performance.now();
+    for (const paragraph of paragraphs) analyzeText(paragraph, ruleSet);
+    runs.push(words / ((performance.now() - start) / 1000));
+  }
+  return { wordsPerSecond: median(runs), words, source };
+}
+
+try {
+  console.log("falc — mesures (médianes)\n");
+  console.log(`falc --help : ${fmt(timeCommand(["--help"], 15))} ms (démarrage, 15 essais)`);
+
+  const docx = join(work, "long-100.docx");
+  writeFileSync(docx, await longDocx(100));
+  const pdf = join(work, "long-100.pdf");
+  writeFileSync(pdf, await makeLargePdf(100));
+  const docx10 = join(work, "long-10.docx");
+  writeFileSync(docx10, await longDocx(10));
+
+  for (const [label, path] of [["DOCX de 100 pages", docx], ["PDF de 100 pages", pdf]] as const) {
+    const runs = [ingestInChild(path), ingestInChild(path), ingestInChild(path)];
+    const r = runs.sort((a, b) => a.ms - b.ms)[1]!;
+    console.log(`Lecture ${label} : ${fmt(r.ms)} ms, mémoire max ${fmt(r.maxRssMb)} Mo (${fmt(r.words)} mots, ${r.sections} sections)`);
+  }
+
+  console.log(`falc score sur un DOCX de 10 pages : ${fmt(timeCommand(["score", docx10, "--format", "json"], 5))} ms (processus complet)`);
+  console.log(`falc score sur un texte court (.md) : ${fmt(timeCommand(["score", join(ROOT, "fixtures", "livret-falc.md")], 5))} ms`);
+
+  const t = throughput();
+  console.log(`Analyse en mémoire, toutes règles actives : ${fmt(t.wordsPerSecond)} mots/s (${fmt(t.words)} mots de ${t.source.replace(ROOT + "/", "")})`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

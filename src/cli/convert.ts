@@ -1,0 +1,111 @@
+import { InvalidArgumentError, type Command } from "commander";
+import { addIngestOptions, ingestOptionsFrom, oneOf, positiveInt, type IngestFlags } from "./options.js";
+import type { CliContext } from "./main.js";
+
+interface ConvertFlags extends IngestFlags {
+  out?: string;
+  provider?: "anthropic" | "offline";
+  model?: string;
+  concurrency: number;
+  maxRepairs: number;
+  strict?: boolean;
+  failUnder?: number;
+  format: ("docx" | "md" | "json")[];
+  cache: boolean;
+  cacheDir?: string;
+  dryRun?: boolean;
+  config?: string;
+  quiet?: boolean;
+}
+
+export function registerConvert(program: Command, context: CliContext): Command {
+  const command = program
+    .command("convert")
+    .description("prépare une version facile à lire et un document de relecture (brouillon à faire valider par ses lecteurs)")
+    .argument("<fichiers...>", "documents .docx, .pdf, .odt, .md ou .txt")
+    .option("-o, --out <dossier>", "dossier de sortie (par défaut : à côté de chaque document)")
+    .option("--provider <nom>", "anthropic ou offline (par défaut : anthropic si ANTHROPIC_API_KEY est définie, sinon offline)", oneOf(["anthropic", "offline"] as const, "--provider"))
+    .option("--model <modèle>", "modèle à utiliser (sinon FALC_MODEL, sinon le modèle par défaut)")
+    .option("--concurrency <n>", "sections réécrites en même temps", positiveInt, 4)
+    .option("--max-repairs <n>", "demandes de correction par section quand des erreurs ou des informations manquent", nonNegativeInt, 2)
+    .option("--strict", "code de sortie 1 si une information de l’original manque ou si une information est ajoutée")
+    .option("--fail-under <score>", "code de sortie 1 si le score après réécriture est inférieur", scoreValue)
+    .option("--format <liste>", "sorties à écrire : docx,md,json", formatList, ["docx", "md", "json"])
+    .option("--no-cache", "ne lit ni n’écrit le cache des sections déjà réécrites")
+    .option("--cache-dir <dossier>", "dossier du cache (par défaut : .falc-cache, ou FALC_CACHE_DIR)")
+    .option("--dry-run", "montre les sections, les jetons et le coût estimés, sans rien envoyer ni écrire")
+    .option("-c, --config <fichier>", "fichier de configuration (sinon falc.config.json, cherché à partir du dossier du document)")
+    .option("-q, --quiet", "n’affiche que les erreurs");
+  addIngestOptions(command).action(async (files: string[], flags: ConvertFlags) => {
+    const ingest = ingestOptionsFrom(flags);
+    if (flags.dryRun) {
+      const { dryRun } = await import("../commands/convert-dry-run.js");
+      context.io.stdout(await dryRun(files, { ingest, ...(flags.provider ? { provider: flags.provider } : {}), ...(flags.model ? { model: flags.model } : {}), ...(flags.config ? { configPath: flags.config } : {}) }));
+      return;
+    }
+    const { convertFiles } = await import("../commands/convert.js");
+    const { progressReporter } = await import("./progress.js");
+    const progress = progressReporter(context.io, flags.quiet === true);
+    const controller = new AbortController();
+    const onSigint = () => {
+      context.io.stderr("\nInterruption demandée : les sections terminées sont gardées en cache, aucun fichier à moitié écrit.\n");
+      controller.abort(new Error("interrupted"));
+    };
+    process.once("SIGINT", onSigint);
+    try {
+      const outcome = await convertFiles(files, {
+        ingest,
+        signal: controller.signal,
+        concurrency: flags.concurrency,
+        maxRepairs: flags.maxRepairs,
+        formats: flags.format,
+        cache: flags.cache,
+        ...(flags.out ? { out: flags.out } : {}),
+        ...(flags.provider ? { provider: flags.provider } : {}),
+        ...(flags.model ? { model: flags.model } : {}),
+        ...(flags.strict ? { strict: true } : {}),
+        ...(flags.failUnder !== undefined ? { failUnder: flags.failUnder } : {}),
+        ...(flags.cacheDir ? { cacheDir: flags.cacheDir } : {}),
+        ...(flags.config ? { configPath: flags.config } : {}),
+        onNotice: progress.notice,
+        onSection: progress.section,
+      });
+      for (const file of outcome.files) progress.fileDone(file);
+      for (const failure of outcome.failures) {
+        context.io.stderr(`Erreur : ${failure.error.message}\n${failure.error.hint ? `  → ${failure.error.hint}\n` : ""}`);
+      }
+      context.exitCode = outcome.exitCode;
+    } catch (error) {
+      if (controller.signal.aborted) {
+        context.exitCode = 130;
+        return;
+      }
+      throw error;
+    } finally {
+      process.removeListener("SIGINT", onSigint);
+    }
+  });
+  return command;
+}
+
+function nonNegativeInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`« ${value} » n’est pas un entier positif ou nul.`);
+  return n;
+}
+
+function scoreValue(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError(`« ${value} » n’est pas un score entre 0 et 100.`);
+  return n;
+}
+
+function formatList(value: string): ("docx" | "md" | "json")[] {
+  const parts = value.split(",").map((part) => part.trim()).filter(Boolean);
+  const allowed = ["docx", "md", "json"];
+  const bad = parts.filter((part) => !allowed.includes(part));
+  if (parts.length === 0 || bad.length > 0) throw new InvalidArgumentError(`--format accepte une liste parmi docx, md, json (reçu « ${value} »).`);
+  return parts as ("docx" | "md" | "json")[];
+}
+
+

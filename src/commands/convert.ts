@@ -1,0 +1,162 @@
+import { basename, dirname, extname, join, resolve } from "node:path";
+import { applyConfig, resolveConfig } from "../config/config.js";
+import { loadRuleSet } from "../config/ruleset.js";
+import { ExitCode, FalcError, isFalcError } from "../errors.js";
+import { ingestFile, type IngestOptions } from "../ingest/index.js";
+import { writeFileAtomic } from "../output/atomic.js";
+import { SectionCache } from "../rewrite/cache.js";
+import { convertDocument, type SectionEvent } from "../rewrite/pipeline.js";
+import { buildPrompt } from "../rewrite/prompt.js";
+import { chooseProvider, type ProviderName } from "../rewrite/providers/index.js";
+import type { ConvertResult, RewriteProvider } from "../rewrite/types.js";
+import type { RuleSet } from "../rules/schema.js";
+
+export const OUTPUT_FORMATS = ["docx", "md", "json"] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+export interface ConvertCommandOptions {
+  /** Output folder; default: beside each input. */
+  out?: string;
+  provider?: ProviderName;
+  model?: string;
+  concurrency?: number;
+  maxRepairs?: number;
+  /** Missing or added facts make the run exit 1. */
+  strict?: boolean;
+  failUnder?: number;
+  formats?: readonly OutputFormat[];
+  /** false = neither read nor write the section cache. */
+  cache?: boolean;
+  cacheDir?: string;
+  configPath?: string;
+  ingest?: IngestOptions;
+  env?: Record<string, string | undefined>;
+  signal?: AbortSignal;
+  onNotice?: (message: string) => void;
+  onSection?: (path: string, event: SectionEvent) => void;
+  now?: () => Date;
+}
+
+export interface ConvertedFile {
+  path: string;
+  outputs: string[];
+  result: ConvertResult;
+}
+
+export interface ConvertOutcome {
+  files: ConvertedFile[];
+  failures: { path: string; error: FalcError }[];
+  exitCode: number;
+}
+
+export const DEFAULT_CACHE_DIR = ".falc-cache";
+
+/**
+ * `falc convert`: each input is read, rewritten section by section, checked and written as the
+ * easy-to-read draft, the review document and the report. A file whose provider fails after its
+ * retries is not written (exit 3); its finished sections stay in the cache for the next run.
+ */
+export async function convertFiles(paths: string[], options: ConvertCommandOptions = {}): Promise<ConvertOutcome> {
+  const baseRules = loadRuleSet();
+  const env = options.env ?? process.env;
+  const cache = options.cache === false ? undefined : new SectionCache(resolve(options.cacheDir ?? env.FALC_CACHE_DIR ?? DEFAULT_CACHE_DIR));
+  const files: ConvertedFile[] = [];
+  const failures: { path: string; error: FalcError }[] = [];
+  let exitCode: number = ExitCode.ok;
+  const noticesShown = new Set<string>();
+  for (const path of paths) {
+    try {
+      const ruleSet = rulesFor(path, baseRules, options.configPath);
+      const prompt = buildPrompt(ruleSet);
+      const { provider, notice } = await chooseProvider({ requested: options.provider, model: options.model, env, ruleSet, prompt });
+      if (notice && !noticesShown.has(notice)) {
+        noticesShown.add(notice);
+        options.onNotice?.(notice);
+      }
+      const converted = await convertOne(path, provider, ruleSet, prompt, cache, options);
+      files.push(converted);
+      exitCode = Math.max(exitCode, gateExitCode(converted.result, options));
+    } catch (error) {
+      if (!isFalcError(error) || paths.length === 1) throw error;
+      failures.push({ path, error });
+      exitCode = Math.max(exitCode, error.exitCode);
+    }
+  }
+  return { files, failures, exitCode };
+}
+
+async function convertOne(
+  path: string,
+  provider: RewriteProvider,
+  ruleSet: RuleSet,
+  prompt: ReturnType<typeof buildPrompt>,
+  cache: SectionCache | undefined,
+  options: ConvertCommandOptions,
+): Promise<ConvertedFile> {
+  const document = await ingestFile(path, options.ingest);
+  const targets = outputPaths(path, options.out, options.formats ?? OUTPUT_FORMATS);
+  const result = await convertDocument(document, {
+    provider,
+    ruleSet,
+    prompt,
+    ...(cache ? { cache } : {}),
+    concurrency: options.concurrency ?? 4,
+    maxRepairs: options.maxRepairs ?? 2,
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onSection ? { onSection: (event: SectionEvent) => options.onSection!(path, event) } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const outputs = await writeOutputs(result, targets);
+  return { path, outputs, result };
+}
+
+interface OutputTargets {
+  falcDocx?: string;
+  reviewDocx?: string;
+  md?: string;
+  json?: string;
+}
+
+export function outputPaths(input: string, out: string | undefined, formats: readonly OutputFormat[]): OutputTargets {
+  const stem = input === "-" ? "entree-standard" : basename(input, extname(input));
+  const dir = out ?? (input === "-" ? "." : dirname(input));
+  const targets: OutputTargets = {};
+  if (formats.includes("docx")) {
+    targets.falcDocx = join(dir, `${stem}.falc.docx`);
+    targets.reviewDocx = join(dir, `${stem}.relecture.docx`);
+  }
+  if (formats.includes("md")) targets.md = join(dir, `${stem}.falc.md`);
+  if (formats.includes("json")) targets.json = join(dir, `${stem}.falc.json`);
+  for (const target of Object.values(targets)) {
+    if (input !== "-" && resolve(target) === resolve(input)) {
+      throw new FalcError("output-is-input", `La sortie ${target} écraserait le fichier d’entrée.`, {
+        file: input,
+        hint: "Choisissez un autre dossier de sortie avec --out.",
+      });
+    }
+  }
+  return targets;
+}
+
+/** Renders every output first, then writes each atomically: no half-written file, ever. */
+async function writeOutputs(result: ConvertResult, targets: OutputTargets): Promise<string[]> {
+  const rendered: [string, string | Uint8Array][] = [];
+  if (targets.falcDocx) rendered.push([targets.falcDocx, await (await import("../render/falc-docx.js")).renderFalcDocx(result)]);
+  if (targets.reviewDocx) rendered.push([targets.reviewDocx, await (await import("../render/review-docx.js")).renderReviewDocx(result)]);
+  if (targets.md) rendered.push([targets.md, (await import("../render/convert-md.js")).renderConvertMarkdown(result)]);
+  if (targets.json) rendered.push([targets.json, (await import("../render/convert-json.js")).renderConvertJson(result)]);
+  for (const [path, data] of rendered) await writeFileAtomic(path, data);
+  return rendered.map(([path]) => path);
+}
+
+function gateExitCode(result: ConvertResult, options: ConvertCommandOptions): number {
+  const factProblems = result.sections.some((s) => s.facts.missing.length > 0 || s.facts.added.length > 0);
+  if (options.strict && factProblems) return ExitCode.qualityGate;
+  if (options.failUnder !== undefined && result.score.after !== null && result.score.after < options.failUnder) return ExitCode.qualityGate;
+  return ExitCode.ok;
+}
+
+function rulesFor(path: string, base: RuleSet, configPath: string | undefined): RuleSet {
+  const config = resolveConfig({ configPath, inputPath: path }, base);
+  return config ? applyConfig(base, config) : base;
+}

@@ -1,0 +1,196 @@
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { ExitCode, FalcError } from "../errors.js";
+import { SEVERITIES, type Severity } from "../rules/finding.js";
+import { KINDS } from "../rules/kinds/index.js";
+import type { AcronymEntry, DifficultWordEntry, Lexicons } from "../rules/lexicon/lexicons.js";
+import { overrideParams, ParamError } from "../rules/params.js";
+import type { RuleDefinition, RuleSet } from "../rules/schema.js";
+
+export const CONFIG_FILE = "falc.config.json";
+
+export type RuleSetting = "off" | Severity | { severity?: Severity; parameters: Record<string, unknown> };
+
+/** A validated `falc.config.json`. */
+export interface FalcConfig {
+  file: string;
+  rules: Record<string, RuleSetting>;
+  /** Acronym → expansion, added to (or replacing) the project's list. */
+  acronyms: Record<string, string>;
+  /** Word or expression → plain replacement, added to the difficult words. */
+  words: Record<string, string>;
+  /** Capital words never reported (the establishment's name, a local acronym everyone knows). */
+  ignoreAcronyms: string[];
+}
+
+const TOP_KEYS = ["$schema", "rules", "acronyms", "words", "ignoreAcronyms"];
+
+function configError(file: string, message: string): FalcError {
+  return new FalcError("config-invalid", `${file} : ${message}`, {
+    file,
+    exitCode: ExitCode.usage,
+    hint: "Corrigez le fichier de configuration (voir la liste des règles : falc rules).",
+  });
+}
+
+/** The nearest `falc.config.json` in `fromDir` or a parent folder. */
+export function findConfigFile(fromDir: string): string | undefined {
+  let dir = resolve(fromDir);
+  for (;;) {
+    const candidate = join(dir, CONFIG_FILE);
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** `--config` wins; otherwise the file is searched upward from the input's folder (or the working folder). */
+export function resolveConfig(options: { configPath?: string; inputPath?: string }, ruleSet: RuleSet): FalcConfig | undefined {
+  if (options.configPath !== undefined) return loadConfig(options.configPath, ruleSet);
+  const from = options.inputPath === undefined || options.inputPath === "-" ? process.cwd() : dirname(resolve(options.inputPath));
+  const found = findConfigFile(from);
+  return found === undefined ? undefined : loadConfig(found, ruleSet);
+}
+
+export function loadConfig(file: string, ruleSet: RuleSet): FalcConfig {
+  let content: string;
+  try {
+    content = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new FalcError("config-unreadable", `${file} : fichier de configuration illisible.`, { file, exitCode: ExitCode.usage, cause: error });
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(content);
+  } catch (error) {
+    throw configError(file, `JSON invalide : ${(error as Error).message}`);
+  }
+  return validateConfig(raw, file, ruleSet);
+}
+
+/** Strict validation: unknown keys and rule ids, severities and parameter types, all named in French. */
+export function validateConfig(raw: unknown, file: string, ruleSet: RuleSet): FalcConfig {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw configError(file, "le fichier doit contenir un objet JSON.");
+  const input = raw as Record<string, unknown>;
+  for (const key of Object.keys(input)) {
+    if (!TOP_KEYS.includes(key)) throw configError(file, `clé inconnue « ${key} »${didYouMean(key, TOP_KEYS)} (clés possibles : ${TOP_KEYS.slice(1).join(", ")}).`);
+  }
+  const config: FalcConfig = { file, rules: {}, acronyms: {}, words: {}, ignoreAcronyms: [] };
+  const rules = objectOf(input.rules, file, "rules");
+  const byId = new Map(ruleSet.rules.map((rule) => [rule.id, rule]));
+  for (const [id, value] of Object.entries(rules)) {
+    const definition = byId.get(id);
+    if (definition === undefined) throw configError(file, `la règle « rules.${id} » n'existe pas${didYouMean(id, [...byId.keys()])}.`);
+    config.rules[id] = ruleSetting(value, definition, file);
+  }
+  for (const [acronym, expansion] of Object.entries(objectOf(input.acronyms, file, "acronyms"))) {
+    if (!/^[\p{Lu}\d&]{2,}$/u.test(acronym)) throw configError(file, `« acronyms.${acronym} » : un sigle s'écrit en capitales (2 lettres ou plus).`);
+    if (typeof expansion !== "string" || expansion.trim() === "") throw configError(file, `« acronyms.${acronym} » doit être un texte (les mots du sigle en entier).`);
+    config.acronyms[acronym] = expansion.trim();
+  }
+  for (const [word, replacement] of Object.entries(objectOf(input.words, file, "words"))) {
+    if (word.trim() === "") throw configError(file, "« words » : un mot ne peut pas être vide.");
+    if (typeof replacement !== "string" || replacement.trim() === "") throw configError(file, `« words.${word} » doit être un texte (le mot simple à écrire à la place).`);
+    config.words[word] = replacement.trim();
+  }
+  if (input.ignoreAcronyms !== undefined) {
+    if (!Array.isArray(input.ignoreAcronyms) || input.ignoreAcronyms.some((item) => typeof item !== "string" || item.trim() === "")) {
+      throw configError(file, "« ignoreAcronyms » doit être une liste de textes.");
+    }
+    config.ignoreAcronyms = (input.ignoreAcronyms as string[]).map((item) => item.trim());
+  }
+  return config;
+}
+
+function objectOf(value: unknown, file: string, key: string): Record<string, unknown> {
+  if (value === undefined) return {};
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw configError(file, `« ${key} » doit être un objet.`);
+  return value as Record<string, unknown>;
+}
+
+function ruleSetting(value: unknown, definition: RuleDefinition, file: string): RuleSetting {
+  const key = `rules.${definition.id}`;
+  if (typeof value === "string") {
+    if (value === "off" || (SEVERITIES as readonly string[]).includes(value)) return value as RuleSetting;
+    throw configError(file, `« ${key} » doit valoir « off », « info », « warning », « error » ou un objet (reçu : « ${value} »).`);
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw configError(file, `« ${key} » doit valoir « off », « info », « warning », « error » ou un objet { "severity": …, paramètres… }.`);
+  }
+  const { severity, ...parameters } = value as Record<string, unknown>;
+  if (severity !== undefined && !(SEVERITIES as readonly unknown[]).includes(severity)) {
+    throw configError(file, `« ${key}.severity » doit valoir « info », « warning » ou « error » (reçu : ${JSON.stringify(severity)}).`);
+  }
+  if ("detector" in parameters) throw configError(file, `« ${key}.detector » ne peut pas être changé : créez plutôt une autre règle.`);
+  const module = KINDS[definition.kind];
+  const shape = module.shape(definition.parameters);
+  try {
+    const merged = overrideParams(shape.params, definition.parameters, parameters, key);
+    const problem = module.check?.(merged);
+    if (problem !== undefined) throw configError(file, `« ${key} » : ${problem}`);
+  } catch (error) {
+    if (error instanceof ParamError) throw configError(file, error.message);
+    throw error;
+  }
+  return severity === undefined ? { parameters } : { severity: severity as Severity, parameters };
+}
+
+/** The effective rule set: rules switched off or re-tuned, the user's acronyms and words added. */
+export function applyConfig(ruleSet: RuleSet, config: FalcConfig): RuleSet {
+  const disabled: string[] = [...ruleSet.disabled];
+  const rules: RuleDefinition[] = [];
+  for (const rule of ruleSet.rules) {
+    const setting = config.rules[rule.id];
+    if (setting === undefined) rules.push(rule);
+    else if (setting === "off") disabled.push(rule.id);
+    else if (typeof setting === "string") rules.push({ ...rule, severity: setting });
+    else rules.push({ ...rule, severity: setting.severity ?? rule.severity, parameters: { ...rule.parameters, ...setting.parameters } });
+  }
+  const lexicons = mergeLexicons(ruleSet.lexicons, config);
+  const { file: _file, ...content } = config;
+  const effectiveVersion = createHash("sha256").update(ruleSet.effectiveVersion).update(JSON.stringify(content)).digest("hex").slice(0, 16);
+  return { rules, lexicons, rulesVersion: ruleSet.rulesVersion, effectiveVersion, disabled };
+}
+
+function mergeLexicons(lexicons: Lexicons, config: FalcConfig): Lexicons {
+  const words = Object.entries(config.words);
+  const acronyms = Object.entries(config.acronyms);
+  if (words.length === 0 && acronyms.length === 0 && config.ignoreAcronyms.length === 0) return lexicons;
+  const userWords: DifficultWordEntry[] = words.map(([match, replacement]) => ({ match: [match], replace: [replacement] }));
+  const userAcronyms: AcronymEntry[] = acronyms.map(([acronym, expansion]) => ({ acronym, expansion, readAsWord: false }));
+  // Later entries win in the compiled lexicon, so the user's own words and acronyms come last.
+  return {
+    difficultWords: [...lexicons.difficultWords, ...userWords],
+    acronyms: [...lexicons.acronyms, ...userAcronyms],
+    ignoredCaps: [...lexicons.ignoredCaps, ...config.ignoreAcronyms],
+    commonWords: lexicons.commonWords,
+  };
+}
+
+/** « (vouliez-vous dire « short-sentences » ?) » when a close id exists. */
+function didYouMean(input: string, candidates: readonly string[]): string {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = levenshtein(input.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      bestDistance = distance;
+      best = candidate;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(input.length / 3)) ? ` (vouliez-vous dire « ${best} » ?)` : "";
+}
+
+function levenshtein(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}

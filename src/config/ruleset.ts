@@ -1,0 +1,74 @@
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse } from "yaml";
+import { FalcError } from "../errors.js";
+import type { Lexicons } from "../rules/lexicon/lexicons.js";
+import { parseCommonWords, validateAcronyms, validateDifficultWords } from "../rules/lexicon/validate.js";
+import { validateRule, type RuleDefinition, type RuleSet } from "../rules/schema.js";
+
+/** The package root: the nearest folder above this module that has a package.json (works from src/ and dist/). */
+export function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(join(dir, "package.json"))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) throw new FalcError("package-root", "Impossible de trouver le dossier du paquet falc (package.json).");
+    dir = parent;
+  }
+}
+
+export function defaultRulesDir(): string {
+  return join(packageRoot(), "rules");
+}
+
+const cache = new Map<string, RuleSet>();
+
+/** Reads and validates the rule files and word lists of `rulesDir` (default: the package's `rules/`). Cached per folder. */
+export function loadRuleSet(rulesDir: string = defaultRulesDir()): RuleSet {
+  const dir = resolve(rulesDir);
+  const cached = cache.get(dir);
+  if (cached) return cached;
+  const hash = createHash("sha256");
+  const read = (path: string): string => {
+    let content: string;
+    try {
+      content = readFileSync(path, "utf8");
+    } catch (error) {
+      throw new FalcError("rules-missing", `Fichier de règles illisible : ${displayPath(dir, path)}.`, { file: path, cause: error });
+    }
+    hash.update(relative(dir, path)).update("\0").update(content).update("\0");
+    return content;
+  };
+  const rulesFolder = join(dir, "rules");
+  if (!existsSync(rulesFolder)) throw new FalcError("rules-missing", `Dossier de règles introuvable : ${rulesFolder}.`, { file: rulesFolder });
+  const rules: RuleDefinition[] = [];
+  for (const name of readdirSync(rulesFolder).filter((n) => n.endsWith(".yaml")).sort()) {
+    const path = join(rulesFolder, name);
+    const shown = displayPath(dir, path);
+    rules.push(validateRule(parseYaml(read(path), shown), shown, name.slice(0, -".yaml".length)));
+  }
+  const difficultPath = join(dir, "lexicon", "difficult-words.yaml");
+  const acronymsPath = join(dir, "lexicon", "acronyms.yaml");
+  const commonPath = join(dir, "lexicon", "common-words.txt");
+  const difficultWords = validateDifficultWords(parseYaml(read(difficultPath), displayPath(dir, difficultPath)), displayPath(dir, difficultPath));
+  const { acronyms, ignore } = validateAcronyms(parseYaml(read(acronymsPath), displayPath(dir, acronymsPath)), displayPath(dir, acronymsPath));
+  const lexicons: Lexicons = { difficultWords, acronyms, ignoredCaps: ignore, commonWords: parseCommonWords(read(commonPath)) };
+  const rulesVersion = hash.digest("hex").slice(0, 16);
+  const ruleSet: RuleSet = { rules, lexicons, rulesVersion, effectiveVersion: rulesVersion, disabled: [] };
+  cache.set(dir, ruleSet);
+  return ruleSet;
+}
+
+function displayPath(dir: string, path: string): string {
+  return join(relative(dirname(dir), dir) || ".", relative(dir, path));
+}
+
+function parseYaml(content: string, file: string): unknown {
+  try {
+    return parse(content);
+  } catch (error) {
+    throw new FalcError("rule-yaml", `${file} : YAML invalide : ${(error as Error).message}`, { file, cause: error });
+  }
+}

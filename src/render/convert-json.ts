@@ -1,0 +1,36 @@
+import type { ConvertResult } from "../rewrite/types.js";
+
+/** `<name>.falc.json`: the conversion report (version 1 contract; fields may be added, never removed). */
+export function renderConvertJson(result: ConvertResult): string {
+  const report = {
+    version: 1,
+    source: { path: result.source.path, sha256: result.source.sha256, format: result.source.format },
+    title: result.title,
+    provider: result.provider,
+    model: result.model,
+    date: result.date,
+    status: "brouillon à valider par ses lecteurs",
+    score: result.score,
+    facts: {
+      checked: result.sections.reduce((n, s) => n + s.facts.checked, 0),
+      missing: result.sections.reduce((n, s) => n + s.facts.missing.length, 0),
+      added: result.sections.reduce((n, s) => n + s.facts.added.length, 0),
+    },
+    sections: result.sections.map((section) => ({
+      index: section.index,
+      title: section.title,
+      original: section.original,
+      falc: section.falc,
+      score: section.score,
+      findings: section.findings,
+      facts: section.facts,
+      repairs: section.repairs,
+      cached: section.cached,
+      usage: section.usage,
+    })),
+    glossary: result.glossary,
+    usage: result.usage,
+    warnings: result.warnings,
+  };
+  return JSON.stringify(report, null, 2) + "\n";
+}

@@ -1,0 +1,30 @@
+import type { ConvertResult, RewriteBlock } from "../rewrite/types.js";
+import { FACT_LABEL } from "../rewrite/fidelity.js";
+
+export const DRAFT_NOTICE =
+  "Ce document est un brouillon préparé avec falc. Des personnes qui vont le lire doivent le relire et le valider avant d’utiliser le logo « Facile à lire et à comprendre ».";
+
+/** `<name>.falc.md`: the easy-to-read draft in Markdown, one sentence per line, with what to check first. */
+export function renderConvertMarkdown(result: ConvertResult): string {
+  const out: string[] = [`# ${result.title}`, `> ${DRAFT_NOTICE}`];
+  const problems = result.sections.flatMap((section) => [
+    ...section.facts.missing.map((f) => `- **Information manquante** dans « ${section.title} » : ${f.text} (${FACT_LABEL[f.type]})`),
+    ...section.facts.added.map((f) => `- **Information ajoutée** dans « ${section.title} » : ${f.text} (${FACT_LABEL[f.type]})`),
+  ]);
+  if (problems.length > 0) out.push("## ⚠ À vérifier avant la relecture", problems.join("\n"));
+  for (const section of result.sections) {
+    out.push(`## ${section.title}`);
+    for (const block of section.rewrite.blocks) out.push(renderBlock(block));
+    if (section.rewrite.blocks.length === 0) out.push(section.falc.split("\n").join("  \n"));
+  }
+  if (result.glossary.length > 0) {
+    out.push("## Les mots difficiles", result.glossary.map((g) => `- **${g.word}** : ${g.explanation}`).join("\n"));
+  }
+  return out.join("\n\n") + "\n";
+}
+
+function renderBlock(block: RewriteBlock): string {
+  if (block.type === "paragraph") return block.sentences.join("  \n");
+  const items = block.items.map((item) => `- ${item}`).join("\n");
+  return block.intro ? `${block.intro}\n\n${items}` : items;
+}

@@ -1,0 +1,194 @@
+import type { FalcDocument, Section } from "../model/types.js";
+import type { Finding } from "../rules/finding.js";
+import type { RuleSet } from "../rules/schema.js";
+import { analyzeDocument, analyzeText } from "../score/analyze.js";
+import { cacheKey, type SectionCache } from "./cache.js";
+import { checkFacts, FACT_LABEL } from "./fidelity.js";
+import { rewriteToText } from "./text.js";
+import {
+  addUsage,
+  NO_USAGE,
+  type ConvertedSection,
+  type ConvertResult,
+  type GlossaryEntry,
+  type PromptBundle,
+  type RewriteProvider,
+  type RewriteResult,
+  type Usage,
+} from "./types.js";
+
+export interface ConvertOptions {
+  provider: RewriteProvider;
+  ruleSet: RuleSet;
+  prompt: PromptBundle;
+  cache?: SectionCache;
+  /** Sections rewritten at once. */
+  concurrency?: number;
+  /** Targeted repair requests per section when errors or fact problems remain. */
+  maxRepairs?: number;
+  signal?: AbortSignal;
+  onSection?: (event: SectionEvent) => void;
+  now?: () => Date;
+}
+
+export interface SectionEvent {
+  index: number;
+  total: number;
+  title: string;
+  cached: boolean;
+  usage: Usage;
+}
+
+/** Sections with this many words or fewer (a lone heading) are kept as they are. */
+const TRIVIAL_SECTION_WORDS = 3;
+
+/**
+ * ingest → sections → rewrite each section → check → repair → fidelity guard. Sections run
+ * concurrently and are assembled in order. Each finished section goes to the cache at once, so a
+ * run that fails later resumes where it stopped.
+ */
+export async function convertDocument(document: FalcDocument, options: ConvertOptions): Promise<ConvertResult> {
+  const before = analyzeDocument(document, options.ruleSet);
+  const total = document.sections.length;
+  const converted = await mapPool(document.sections, options.concurrency ?? 4, options.signal, async (section) => {
+    const result = await convertSection(document, section, before.sections[section.index]?.score ?? null, options);
+    options.onSection?.({ index: section.index, total, title: section.title, cached: result.cached, usage: result.usage });
+    return result;
+  });
+  const falcText = converted.map((section) => section.falc).join("\n\n");
+  const after = analyzeText(falcText, options.ruleSet);
+  return {
+    source: document.source,
+    title: document.title,
+    provider: options.provider.name,
+    model: options.provider.model,
+    date: (options.now?.() ?? new Date()).toISOString(),
+    score: { before: before.score, after: after.score },
+    sections: converted,
+    glossary: mergeGlossaries(converted.map((section) => section.rewrite)),
+    usage: converted.reduce((sum, section) => addUsage(sum, section.usage), NO_USAGE),
+    warnings: document.warnings.map((warning) => warning.message),
+  };
+}
+
+async function convertSection(document: FalcDocument, section: Section, scoreBefore: number | null, options: ConvertOptions): Promise<ConvertedSection> {
+  const { provider, ruleSet, prompt, cache } = options;
+  const key = cacheKey({ sectionTitle: section.title, text: section.text, rulesVersion: ruleSet.effectiveVersion, promptVersion: prompt.version, provider: provider.name, model: provider.model });
+  const cached = await cache?.get(key);
+  if (cached) return assess(section, cached.result, scoreBefore, { repairs: cached.repairs, cached: true, usage: NO_USAGE }, ruleSet);
+
+  if (section.wordCount <= TRIVIAL_SECTION_WORDS) {
+    const kept: RewriteResult = { title: section.title, blocks: [], glossary: [] };
+    return assess(section, kept, scoreBefore, { repairs: 0, cached: false, usage: NO_USAGE }, ruleSet);
+  }
+
+  const request = { documentTitle: document.title, sectionIndex: section.index, sectionTitle: section.title, text: section.text };
+  let usage: Usage = NO_USAGE;
+  let response = await provider.rewrite(request, signalOption(options.signal));
+  usage = addUsage(usage, response.usage);
+  let best = assess(section, response.result, scoreBefore, { repairs: 0, cached: false, usage }, ruleSet);
+  for (let repair = 1; repair <= (options.maxRepairs ?? 2); repair++) {
+    const problems = problemsOf(best);
+    if (problems.length === 0 || provider.name === "offline") break;
+    response = await provider.rewrite({ ...request, repair: { previous: best.rewrite, problems } }, signalOption(options.signal));
+    usage = addUsage(usage, response.usage);
+    const candidate = assess(section, response.result, scoreBefore, { repairs: repair, cached: false, usage }, ruleSet);
+    best = isBetter(candidate, best) ? candidate : { ...best, repairs: repair, usage };
+  }
+  await cache?.set(key, { result: best.rewrite, repairs: best.repairs, usage, model: response.model });
+  return best;
+}
+
+function signalOption(signal: AbortSignal | undefined): { signal?: AbortSignal } {
+  return signal ? { signal } : {};
+}
+
+function assess(
+  section: Section,
+  rewrite: RewriteResult,
+  scoreBefore: number | null,
+  run: { repairs: number; cached: boolean; usage: Usage },
+  ruleSet: RuleSet,
+): ConvertedSection {
+  const body = rewriteToText(rewrite);
+  const falc = body.trim() === "" ? section.text : body;
+  const analysis = analyzeText(falc, ruleSet);
+  const facts = checkFacts(section.text, `${rewrite.title}\n\n${falc}`);
+  return {
+    index: section.index,
+    title: rewrite.title.trim() || section.title,
+    original: section.text,
+    originalBlocks: section.blocks,
+    rewrite,
+    falc,
+    score: { before: scoreBefore, after: analysis.score },
+    findings: analysis.findings,
+    facts: { checked: facts.checked, missing: facts.missing, added: facts.added },
+    repairs: run.repairs,
+    cached: run.cached,
+    usage: run.usage,
+  };
+}
+
+/** What a repair request asks the model to fix, in French: facts first, then error-level findings. */
+export function problemsOf(section: ConvertedSection): string[] {
+  const problems: string[] = [];
+  for (const fact of section.facts.missing) {
+    problems.push(`Information manquante : « ${fact.text} » (${FACT_LABEL[fact.type]}). Elle est dans l'original : elle doit être dans la version facile à lire.`);
+  }
+  for (const fact of section.facts.added) {
+    problems.push(`Information ajoutée : « ${fact.text} » (${FACT_LABEL[fact.type]}) n'est pas dans l'original. Retirez-la ou corrigez-la.`);
+  }
+  for (const finding of section.findings.filter((f: Finding) => f.severity === "error")) {
+    problems.push(`${finding.message} Phrase : « ${finding.excerpt.replace(/\s+/g, " ").slice(0, 200)} »`);
+  }
+  return problems;
+}
+
+/** Fewer missing facts first, then fewer added facts, fewer errors, then a better score. */
+function isBetter(a: ConvertedSection, b: ConvertedSection): boolean {
+  const rank = (s: ConvertedSection) => [s.facts.missing.length, s.facts.added.length, s.findings.filter((f) => f.severity === "error").length, -(s.score.after ?? 0)];
+  const ra = rank(a);
+  const rb = rank(b);
+  for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return ra[i]! < rb[i]!;
+  return false;
+}
+
+function mergeGlossaries(results: RewriteResult[]): GlossaryEntry[] {
+  const seen = new Map<string, GlossaryEntry>();
+  for (const result of results) {
+    for (const entry of result.glossary) {
+      const key = entry.word.trim().toLowerCase();
+      if (key && !seen.has(key)) seen.set(key, { word: entry.word.trim(), explanation: entry.explanation.trim() });
+    }
+  }
+  return [...seen.values()];
+}
+
+/**
+ * Runs `work` over `items` with at most `limit` at once and returns results in input order. After a
+ * failure, no new item starts, items already running finish (so their results reach the cache), and
+ * the first error is thrown.
+ */
+export async function mapPool<T, R>(items: readonly T[], limit: number, signal: AbortSignal | undefined, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const worker = async () => {
+    while (failure === undefined && next < items.length) {
+      if (signal?.aborted) {
+        failure = { error: signal.reason };
+        break;
+      }
+      const index = next++;
+      try {
+        results[index] = await work(items[index]!);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  if (failure) throw failure.error;
+  return results;
+}

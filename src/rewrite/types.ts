@@ -1,0 +1,122 @@
+import type { Fact } from "../analysis/normalise/index.js";
+import type { Block, SourceInfo } from "../model/types.js";
+import type { Finding } from "../rules/finding.js";
+
+/**
+ * The structure every provider must return for a section: a short title, blocks of short sentences
+ * (one per line) or bullet lists, and the difficult words kept, with their explanation (for the
+ * glossary « Les mots difficiles »). Key information may be marked `**en gras**` inside a sentence;
+ * no other markup is allowed.
+ */
+export interface RewriteResult {
+  title: string;
+  blocks: RewriteBlock[];
+  glossary: GlossaryEntry[];
+}
+
+export type RewriteBlock =
+  | { type: "paragraph"; sentences: string[] }
+  | { type: "list"; intro?: string; items: string[] };
+
+export interface GlossaryEntry {
+  word: string;
+  explanation: string;
+}
+
+/** Token usage, named as the Anthropic API names it (the JSON report keeps these names). */
+export interface Usage {
+  requests: number;
+  input_tokens: number;
+  output_tokens: number;
+  cache_read_input_tokens: number;
+  cache_creation_input_tokens: number;
+}
+
+export const NO_USAGE: Usage = { requests: 0, input_tokens: 0, output_tokens: 0, cache_read_input_tokens: 0, cache_creation_input_tokens: 0 };
+
+export function addUsage(a: Usage, b: Usage): Usage {
+  return {
+    requests: a.requests + b.requests,
+    input_tokens: a.input_tokens + b.input_tokens,
+    output_tokens: a.output_tokens + b.output_tokens,
+    cache_read_input_tokens: a.cache_read_input_tokens + b.cache_read_input_tokens,
+    cache_creation_input_tokens: a.cache_creation_input_tokens + b.cache_creation_input_tokens,
+  };
+}
+
+/** The system prompt, generated from `rules/`, and its version (part of the cache key). */
+export interface PromptBundle {
+  system: string;
+  version: string;
+}
+
+export interface RewriteRequest {
+  /** Title of the whole document, for context. */
+  documentTitle: string;
+  sectionIndex: number;
+  sectionTitle: string;
+  /** The original section, as plain text (one block per paragraph, list items on their own line). */
+  text: string;
+  /** A repair round: the previous answer and what is wrong with it, in French. */
+  repair?: { previous: RewriteResult; problems: string[] };
+}
+
+export interface RewriteResponse {
+  result: RewriteResult;
+  usage: Usage;
+  /** The model that answered (as the provider reports it). */
+  model: string;
+}
+
+export interface RewriteProvider {
+  /** "anthropic", "offline", … */
+  readonly name: string;
+  readonly model: string;
+  rewrite(request: RewriteRequest, options?: { signal?: AbortSignal }): Promise<RewriteResponse>;
+}
+
+/** A fact for reports: its kind and how it was written. */
+export interface FactRef {
+  type: Fact["type"];
+  text: string;
+}
+
+export interface SectionFacts {
+  checked: number;
+  missing: FactRef[];
+  added: FactRef[];
+}
+
+/** One section after rewrite, checks, repairs and the fidelity guard. */
+export interface ConvertedSection {
+  index: number;
+  title: string;
+  /** The original text and blocks, as read. */
+  original: string;
+  originalBlocks: Block[];
+  rewrite: RewriteResult;
+  /** The rewrite as plain text: one sentence per line, list items on their own line. */
+  falc: string;
+  score: { before: number | null; after: number | null };
+  /** Findings of the deterministic checks on the rewrite (offsets in `falc`). */
+  findings: Finding[];
+  facts: SectionFacts;
+  repairs: number;
+  cached: boolean;
+  usage: Usage;
+}
+
+export interface ConvertResult {
+  source: SourceInfo;
+  title: string;
+  provider: string;
+  model: string;
+  /** ISO date-time of the run. */
+  date: string;
+  score: { before: number | null; after: number | null };
+  sections: ConvertedSection[];
+  /** All glossary entries, deduplicated, in order of first use. */
+  glossary: GlossaryEntry[];
+  usage: Usage;
+  warnings: string[];
+}

@@ -1,0 +1,326 @@
+import { splitSentences, type SentenceSpan } from "../analysis/sentences.js";
+import { tokenize, type Token } from "../analysis/tokens.js";
+import type { RunStyle } from "../model/types.js";
+import { cliticLength, isClitic } from "./text/elision.js";
+import { indexEntry } from "./text/features.js";
+import { overlaps, type MaskKind, type Span } from "./text/masks.js";
+
+/** Word flags, as bits, so that detectors test them without allocating. */
+export const W_NUMBER = 1;
+/** First letter is a capital. */
+export const W_CAP = 2;
+/** Two letters or more, all capitals. */
+export const W_ALLCAPS = 4;
+/** An elided clitic: « l' », « qu' ». */
+export const W_CLITIC = 8;
+export const W_SENTENCE_START = 16;
+/** A web or e-mail address: counted as a word, never read as prose. */
+export const W_MASKED = 32;
+/** « s' » before « il(s) », which is « si ». */
+const W_SI = 64;
+
+export interface StyledRange extends RunStyle {
+  start: number;
+  end: number;
+}
+
+/** Token kinds that are quantities: one word each, never read as letters. */
+const NUMBER_KINDS = new Set(["number", "ordinal", "time", "date", "percent", "currency", "phone"]);
+const MASKED_KINDS = new Set(["url", "email"]);
+const MASK_OF_KIND: Readonly<Record<string, MaskKind>> = { url: "url", email: "email", phone: "phone", date: "date", time: "time" };
+const CLITIC_CANON: ReadonlyMap<string, string> = new Map([
+  ["l'", "le"], ["d'", "de"], ["j'", "je"], ["m'", "me"], ["t'", "te"], ["s'", "se"], ["n'", "ne"], ["c'", "ce"],
+  ["qu'", "que"], ["jusqu'", "jusque"], ["lorsqu'", "lorsque"], ["puisqu'", "puisque"], ["quoiqu'", "quoique"],
+]);
+
+/**
+ * Everything rules share about one unit of text (a paragraph, a heading, a list item, a table cell):
+ * tokens and sentences are computed once here, never by a rule.
+ *
+ * Words are stored as parallel arrays (word i is `wordLower[i]`, `wordStart[i]`…) rather than one
+ * object each: a long text has hundreds of thousands of words, and objects that live as long as the
+ * check would cost more in garbage collection than all the rules together.
+ */
+export class UnitContext {
+  readonly lower: string;
+  readonly sentences: SentenceSpan[];
+  readonly wordCount: number;
+  /** Lowercase form, apostrophes as `'`. */
+  readonly wordLower: string[];
+  /** Offsets in the unit text, end exclusive. */
+  readonly wordStart: Int32Array;
+  readonly wordEnd: Int32Array;
+  readonly wordSentence: Int32Array;
+  /** W_* bits. */
+  readonly wordFlags: Int32Array;
+  /** Which phrase matchers may start at this word (see lexicon/matcher.ts). */
+  readonly wordFirst: Int32Array;
+  /** Which word lists contain this word (see text/features.ts). */
+  readonly wordFeatures: Int32Array;
+  /** Index of the first word of each sentence; one extra entry for the end. */
+  readonly sentenceWordStart: Int32Array;
+  /** Spans of addresses, phone numbers, dates and times, as the tokenizer found them. */
+  private readonly maskSpans: Record<MaskKind, Span[]> = { url: [], email: [], phone: [], date: [], time: [] };
+  private readonly maskCache = new Map<readonly MaskKind[], Span[]>();
+
+  constructor(
+    readonly text: string,
+    /** Offset of the unit in the analysed text. */
+    readonly base: number,
+    readonly sectionIndex: number,
+    /** Per-check state that rules keep across units (acronym definitions, words already reported). */
+    readonly state: Map<string, unknown>,
+    /** Character styles of the unit, when it comes from a formatted document. */
+    readonly runs?: readonly StyledRange[],
+  ) {
+    const lower = text.toLowerCase();
+    this.lower = (lower.length === text.length ? lower : text).replace(/[’‘]/g, "'");
+    this.sentences = splitSentences(text);
+    const builder = new WordBuilder(text, this.lower, this.maskSpans);
+    builder.build(tokenize(text));
+    this.wordCount = builder.count;
+    this.wordLower = builder.lower;
+    this.wordStart = builder.start.subarray(0, builder.count);
+    this.wordEnd = builder.end.subarray(0, builder.count);
+    this.wordFlags = builder.flags.subarray(0, builder.count);
+    this.wordFirst = builder.first.subarray(0, builder.count);
+    this.wordFeatures = builder.features.subarray(0, builder.count);
+    this.wordSentence = new Int32Array(builder.count);
+    this.sentenceWordStart = this.assignSentences();
+  }
+
+  /** The form expressions are matched on: lowercase, elisions expanded, « la » as « le » (see text/elision.ts). */
+  canon(i: number): string {
+    const lower = this.wordLower[i]!;
+    const flags = this.wordFlags[i]!;
+    if ((flags & W_CLITIC) !== 0) return (flags & W_SI) !== 0 ? "si" : (CLITIC_CANON.get(lower) ?? lower);
+    return lower === "la" ? "le" : lower;
+  }
+
+  /** Word `i` as written (for a clitic, with its apostrophe). */
+  surface(i: number): string {
+    return this.text.slice(this.wordStart[i]!, this.wordEnd[i]!);
+  }
+
+  /** Length of word `i` in characters. */
+  wordLength(i: number): number {
+    return this.wordEnd[i]! - this.wordStart[i]!;
+  }
+
+  /** Spans of the given kinds, sorted (cached per kinds array: rules pass the same array each time). */
+  masks(kinds: readonly MaskKind[]): Span[] {
+    let spans = this.maskCache.get(kinds);
+    if (spans === undefined) {
+      spans = kinds.length === 1 ? this.maskSpans[kinds[0]!] : kinds.flatMap((kind) => this.maskSpans[kind]).sort((a, b) => a.start - b.start);
+      this.maskCache.set(kinds, spans);
+    }
+    return spans;
+  }
+
+  isMasked(kinds: readonly MaskKind[], start: number, end: number): boolean {
+    const spans = this.masks(kinds);
+    return spans.length > 0 && overlaps(spans, start, end);
+  }
+
+  /** Index of the sentence that contains `offset` (or the nearest one after it). */
+  sentenceAt(offset: number): number {
+    let low = 0;
+    let high = this.sentences.length - 1;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.sentences[mid]!.end <= offset) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  /**
+   * The range of sentence `s`, closing punctuation included (« . », « ?! », « … », a closing quote),
+   * whatever the splitter's convention, so that sentence findings always cover the same text.
+   */
+  sentenceRange(s: number): { start: number; end: number } {
+    const sentence = this.sentences[s]!;
+    let end = sentence.end;
+    while (end > sentence.start && /\s/.test(this.text.charAt(end - 1))) end--;
+    while (end < this.text.length && /[.!?…»"”)\u00a0\u202f]/.test(this.text.charAt(end))) end++;
+    while (end > sentence.start && /[\s\u00a0\u202f]/.test(this.text.charAt(end - 1))) end--;
+    return { start: sentence.start, end };
+  }
+
+  /** Words of a sentence that count for its length: numbers and words, not elided clitics. */
+  sentenceWordCount(sentence: number): number {
+    let count = 0;
+    for (let i = this.sentenceWordStart[sentence]!; i < this.sentenceWordStart[sentence + 1]!; i++) {
+      if ((this.wordFlags[i]! & W_CLITIC) === 0) count++;
+    }
+    return count;
+  }
+
+  /** Gives each word its sentence; returns the index of each sentence's first word (plus the end). */
+  private assignSentences(): Int32Array {
+    const sentences = this.sentences;
+    const count = this.wordCount;
+    const starts = new Int32Array(sentences.length + 1).fill(count);
+    let s = 0;
+    for (let i = 0; i < count; i++) {
+      const start = this.wordStart[i]!;
+      while (s < sentences.length - 1 && start >= sentences[s]!.end) s++;
+      this.wordSentence[i] = s;
+      if (starts[s] === count) {
+        starts[s] = i;
+        this.wordFlags[i] = this.wordFlags[i]! | W_SENTENCE_START;
+      }
+    }
+    for (let k = sentences.length - 1; k >= 0; k--) if (starts[k]! > starts[k + 1]!) starts[k] = starts[k + 1]!;
+    // « s' » before « il(s) » is « si »: « s'il pleut ».
+    for (let i = 0; i + 1 < count; i++) {
+      if (this.wordLower[i] === "s'" && (this.wordLower[i + 1] === "il" || this.wordLower[i + 1] === "ils")) {
+        this.wordFlags[i] = this.wordFlags[i]! | W_SI;
+        this.wordFirst[i] = indexEntry("si")?.first ?? 0;
+      }
+    }
+    return starts;
+  }
+}
+
+/**
+ * Turns tokens into words the same way whatever the tokenizer does with elision and hyphens: a
+ * compound split on its hyphens is joined back (« peut-être »), an elided clitic is split off
+ * (« l'aide » → « l' » + « aide »), quantities are one word each.
+ */
+class WordBuilder {
+  count = 0;
+  readonly lower: string[] = [];
+  start: Int32Array;
+  end: Int32Array;
+  flags: Int32Array;
+  first: Int32Array;
+  features: Int32Array;
+
+  constructor(
+    private readonly text: string,
+    private readonly lowerText: string,
+    private readonly maskSpans: Record<MaskKind, Span[]>,
+  ) {
+    const capacity = 64;
+    this.start = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+    this.flags = new Int32Array(capacity);
+    this.first = new Int32Array(capacity);
+    this.features = new Int32Array(capacity);
+  }
+
+  build(tokens: readonly Token[]): void {
+    this.reserve(tokens.length + 16);
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!;
+      const kind = token.kind;
+      if (kind === "word") {
+        let end = token.end;
+        while (i + 2 < tokens.length && isHyphenJoin(tokens, i, end)) {
+          end = tokens[i + 2]!.end;
+          i += 2;
+        }
+        this.pushWord(token.start, end, end === token.end ? token.text : undefined);
+        continue;
+      }
+      const mask = MASK_OF_KIND[kind];
+      if (mask !== undefined) {
+        // « …/Test_(informatique) »: a closing bracket belongs to the address when it opened one.
+        const closes = mask === "url" && this.text.charAt(token.end) === ")" && token.text.includes("(");
+        this.maskSpans[mask].push({ start: token.start, end: token.end + (closes ? 1 : 0) });
+      }
+      if (kind === "punct" || kind === "symbol") continue;
+      const firstChar = token.text.charCodeAt(0);
+      const startsWithDigit = firstChar >= 48 && firstChar <= 57;
+      // « XXIe » is an ordinal for the tokenizer, but a word in capitals for the rules.
+      if (startsWithDigit || (NUMBER_KINDS.has(kind) && !LETTER.test(token.text.charAt(0)))) {
+        this.push(this.lowerText.slice(token.start, token.end), token.start, token.end, W_NUMBER, 0, 0);
+      } else if (MASKED_KINDS.has(kind)) {
+        this.push(this.lowerText.slice(token.start, token.end), token.start, token.end, W_MASKED, 0, 0);
+      } else {
+        this.pushWord(token.start, token.end, token.text);
+      }
+    }
+  }
+
+  private pushWord(start: number, end: number, surface: string | undefined): void {
+    // Most words are already lowercase: reuse the token's string instead of slicing a copy.
+    const lower = surface !== undefined && isSameAsLower(surface, this.lowerText, start) ? surface : this.lowerText.slice(start, end);
+    if (lower.includes("'")) {
+      const cut = cliticLength(lower);
+      if (cut > 0) {
+        this.pushIndexed(lower.slice(0, cut), start, start + cut, W_CLITIC);
+        this.pushIndexed(lower.slice(cut), start + cut, end, 0);
+        return;
+      }
+      if (isClitic(lower)) {
+        this.pushIndexed(lower, start, end, W_CLITIC);
+        return;
+      }
+    }
+    this.pushIndexed(lower, start, end, 0);
+  }
+
+  private pushIndexed(lower: string, start: number, end: number, flags: number): void {
+    const entry = indexEntry(lower);
+    let first = entry?.first ?? 0;
+    if (flags === W_CLITIC) first = indexEntry(CLITIC_CANON.get(lower) ?? lower)?.first ?? 0;
+    else if (lower === "la") first = indexEntry("le")?.first ?? 0;
+    this.push(lower, start, end, flags | capFlags(this.text, start, end), first, entry?.features ?? 0);
+  }
+
+  private push(lower: string, start: number, end: number, flags: number, first: number, features: number): void {
+    if (this.count === this.start.length) this.reserve(this.count * 2);
+    const i = this.count++;
+    this.lower.push(lower);
+    this.start[i] = start;
+    this.end[i] = end;
+    this.flags[i] = flags;
+    this.first[i] = first;
+    this.features[i] = features;
+  }
+
+  private reserve(capacity: number): void {
+    if (capacity <= this.start.length) return;
+    const grow = (array: Int32Array): Int32Array => {
+      const next = new Int32Array(capacity);
+      next.set(array.subarray(0, this.count));
+      return next;
+    };
+    this.start = grow(this.start);
+    this.end = grow(this.end);
+    this.flags = grow(this.flags);
+    this.first = grow(this.first);
+    this.features = grow(this.features);
+  }
+}
+
+const HYPHENS = new Set(["-", "‐", "‑"]);
+const UPPER = /^\p{Lu}/u;
+const LETTER = /\p{L}/u;
+const ALL_CAPS = /^[\p{Lu}'’-]+$/u;
+
+function isHyphenJoin(tokens: readonly Token[], i: number, end: number): boolean {
+  const dash = tokens[i + 1]!;
+  const next = tokens[i + 2]!;
+  if (dash.start !== end || !HYPHENS.has(dash.text) || next.start !== dash.end) return false;
+  return next.kind === "word";
+}
+
+function isSameAsLower(surface: string, lower: string, start: number): boolean {
+  for (let k = 0; k < surface.length; k++) if (surface.charCodeAt(k) !== lower.charCodeAt(start + k)) return false;
+  return true;
+}
+
+function capFlags(text: string, start: number, end: number): number {
+  const first = text.charCodeAt(start);
+  // Fast path for the common lowercase ASCII start.
+  if (first >= 97 && first <= 122) return 0;
+  if (!UPPER.test(text.charAt(start))) return 0;
+  if (end - start >= 2) {
+    const surface = text.slice(start, end);
+    if (ALL_CAPS.test(surface) && /\p{Lu}.*\p{Lu}/u.test(surface)) return W_CAP | W_ALLCAPS;
+  }
+  return W_CAP;
+}

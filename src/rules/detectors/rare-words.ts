@@ -1,0 +1,72 @@
+import { countSyllables } from "../../analysis/syllables.js";
+import { W_ALLCAPS, W_CAP, W_CLITIC, W_MASKED, W_NUMBER, W_SENTENCE_START, type UnitContext } from "../context.js";
+import type { Detector, Report } from "../kinds/types.js";
+
+/**
+ * Easy words: a word that is both long (many syllables or letters) and absent from the project's
+ * list of everyday words is probably hard to read. Proper names, acronyms and the administrative
+ * words already reported with a replacement are left out; each word is reported once per text.
+ */
+export const rareWords: Detector = {
+  params: {
+    minSyllables: { type: "integer", min: 2, default: 4 },
+    maxLetters: { type: "integer", min: 4, default: 12 },
+    oncePerText: { type: "boolean", default: true },
+  },
+  placeholders: [],
+  variants: [],
+  compile: ({ id, params, lexicons }) => {
+    const minSyllables = params.minSyllables as number;
+    const maxLetters = params.maxLetters as number;
+    const once = params.oncePerText as boolean;
+    const common = lexicons.common;
+    const difficultForms = lexicons.difficultForms;
+    const isRare = (lower: string): boolean => {
+      if (common.has(lower) || difficultForms.has(lower)) return false;
+      if (lower.length > maxLetters) return true;
+      return lower.length >= minSyllables * 2 - 1 && syllables(lower) >= minSyllables;
+    };
+    const stateKey = `rare:${id}`;
+    return (ctx: UnitContext, report: Report) => {
+      let seen = ctx.state.get(stateKey) as Set<string> | undefined;
+      if (seen === undefined) {
+        seen = new Set();
+        ctx.state.set(stateKey, seen);
+      }
+      const difficult = lexicons.difficult;
+      for (let i = 0; i < ctx.wordCount; i++) {
+        const flags = ctx.wordFlags[i]!;
+        if ((flags & (W_NUMBER | W_CLITIC | W_MASKED | W_ALLCAPS)) !== 0 || ctx.wordEnd[i]! - ctx.wordStart[i]! < 7) continue;
+        if ((flags & W_CAP) !== 0 && (flags & W_SENTENCE_START) === 0) continue;
+        const lower = ctx.wordLower[i]!;
+        if (common.hasWord(ctx, i) || difficultForms.hasWord(ctx, i)) continue;
+        if (!isRareWord(lower, isRare)) continue;
+        if (once && seen.has(lower)) continue;
+        // « Conformément » in « conformément au » is the administrative-words rule's finding.
+        if (difficult.matchAt(ctx, i) !== undefined) continue;
+        if (once) seen.add(lower);
+        report({ start: ctx.wordStart[i]!, end: ctx.wordEnd[i]! });
+      }
+    };
+  },
+};
+
+/** Syllable counts of the words already seen, since the same words come back again and again. */
+const syllableCache = new Map<string, number>();
+
+function syllables(lower: string): number {
+  let count = syllableCache.get(lower);
+  if (count === undefined) {
+    count = countSyllables(lower);
+    if (syllableCache.size > 100_000) syllableCache.clear();
+    syllableCache.set(lower, count);
+  }
+  return count;
+}
+
+/** A compound is rare when one of its parts is (« peut-être » is not). */
+function isRareWord(lower: string, isRare: (lower: string) => boolean): boolean {
+  if (!isRare(lower)) return false;
+  if (!lower.includes("-")) return /^\p{L}+$/u.test(lower);
+  return lower.split("-").some((part) => part.length >= 7 && isRare(part));
+}

@@ -1,0 +1,218 @@
+import type { Block, FalcDocument, Run, TextUnit } from "../model/types.js";
+import { UnitContext, type StyledRange } from "./context.js";
+import type { Finding, RawFinding } from "./finding.js";
+import { KINDS } from "./kinds/index.js";
+import type { CompiledRule, LayoutBlock, Report, ReportInput } from "./kinds/types.js";
+import { compileLexicons } from "./lexicon/lexicons.js";
+import { interpolate } from "./message.js";
+import { placeFindings, type PlacedFinding } from "./place.js";
+import type { RuleDefinition, RuleSet } from "./schema.js";
+
+export interface CheckOptions {
+  /** Run only these rule ids. */
+  only?: readonly string[];
+}
+
+interface ActiveRule {
+  definition: RuleDefinition;
+  order: number;
+  compiled: CompiledRule;
+}
+
+const compiledSets = new WeakMap<RuleSet, ActiveRule[]>();
+
+/** Compiles every rule of the set once (regular expressions, tries); cached per rule set. */
+export function compileRuleSet(ruleSet: RuleSet): readonly ActiveRule[] {
+  const cached = compiledSets.get(ruleSet);
+  if (cached) return cached;
+  const lexicons = compileLexicons(ruleSet.lexicons);
+  const rules = ruleSet.rules.map((definition, order) => ({
+    definition,
+    order,
+    compiled: KINDS[definition.kind].compile({ id: definition.id, params: definition.parameters, lexicons }),
+  }));
+  compiledSets.set(ruleSet, rules);
+  return rules;
+}
+
+function selectRules(ruleSet: RuleSet, options: CheckOptions): readonly ActiveRule[] {
+  const rules = compileRuleSet(ruleSet);
+  if (options.only === undefined) return rules;
+  const only = new Set(options.only);
+  return rules.filter((rule) => only.has(rule.definition.id));
+}
+
+/**
+ * Checks plain text with every text rule (layout rules need a formatted document). Paragraphs are
+ * separated by blank lines. Offsets are in `text`.
+ */
+export function checkText(text: string, ruleSet: RuleSet, options: CheckOptions = {}): RawFinding[] {
+  return checkTextPlaced(text, ruleSet, options).map(toRaw);
+}
+
+/** Like checkText, with line, column and excerpt. */
+export function findingsForText(text: string, ruleSet: RuleSet, options: CheckOptions = {}): Finding[] {
+  return placeFindings(text, checkTextPlaced(text, ruleSet, options));
+}
+
+function checkTextPlaced(text: string, ruleSet: RuleSet, options: CheckOptions): PlacedFinding[] {
+  const out: PlacedFinding[] = [];
+  const reporters = selectRules(ruleSet, options)
+    .filter((rule) => rule.compiled.unit !== undefined)
+    .map((rule) => new UnitReporter(rule, out));
+  const state = new Map<string, unknown>();
+  for (const [start, end] of paragraphs(text)) {
+    const ctx = new UnitContext(text.slice(start, end), start, 0, state);
+    runUnitRules(ctx, reporters);
+  }
+  return sortFindings(out);
+}
+
+/** Checks a document: text rules on every unit (heading, paragraph, list item, table cell), layout rules on every block. */
+export function checkDocument(document: FalcDocument, ruleSet: RuleSet, options: CheckOptions = {}): Finding[] {
+  const rules = selectRules(ruleSet, options);
+  const out: PlacedFinding[] = [];
+  const textRules = rules.filter((rule) => rule.compiled.unit !== undefined).map((rule) => new UnitReporter(rule, out));
+  const layoutRules = document.source.format === "txt" ? [] : rules.filter((rule) => rule.compiled.block !== undefined);
+  const state = new Map<string, unknown>();
+  for (const section of document.sections) {
+    const placeIn = { section: section.title, sectionIndex: section.index };
+    for (const block of section.blocks) {
+      const start = out.length;
+      for (const unit of blockUnits(block)) {
+        if (unit.text.trim() === "") continue;
+        const ctx = new UnitContext(unit.text, unit.start, section.index, state, styledRanges(unit.runs));
+        runUnitRules(ctx, textRules);
+      }
+      if (layoutRules.length > 0) runLayoutRules(layoutBlock(block, document), layoutRules, out);
+      for (let i = start; i < out.length; i++) Object.assign(out[i]!, placeIn);
+    }
+  }
+  return placeFindings(document.text, sortFindings(out));
+}
+
+/** One per rule and per check, reused for every unit: no closure is created per unit. */
+class UnitReporter {
+  ctx: UnitContext | undefined;
+  readonly report: Report = (input) => {
+    this.out.push(unitFinding(this.ctx!, this.rule, input));
+  };
+
+  constructor(
+    readonly rule: ActiveRule,
+    private readonly out: PlacedFinding[],
+  ) {}
+}
+
+function runUnitRules(ctx: UnitContext, reporters: readonly UnitReporter[]): void {
+  for (const reporter of reporters) {
+    reporter.ctx = ctx;
+    reporter.rule.compiled.unit!(ctx, reporter.report);
+  }
+}
+
+function runLayoutRules(block: LayoutBlock, rules: readonly ActiveRule[], out: PlacedFinding[]): void {
+  const excerpt = block.text.length > 200 ? `${block.text.slice(0, 200)}…` : block.text;
+  for (const rule of rules) {
+    rule.compiled.block!(block, (input) => {
+      const finding = buildFinding(rule, input, block.text.slice(input.start - block.start, input.end - block.start), input.start);
+      finding.excerpt = excerpt;
+      out.push(finding);
+    });
+  }
+}
+
+function unitFinding(ctx: UnitContext, rule: ActiveRule, input: ReportInput): PlacedFinding {
+  const finding = buildFinding(rule, input, ctx.text.slice(input.start, input.end), ctx.base + input.start);
+  finding.unit = ctx;
+  return finding;
+}
+
+function buildFinding(rule: ActiveRule, input: ReportInput, match: string, offset: number): PlacedFinding {
+  const definition = rule.definition;
+  const data: Record<string, string | number> = input.data === undefined ? { match } : { ...input.data, match };
+  if (input.suggestion !== undefined) data.suggestion = input.suggestion;
+  const template = (input.variant === undefined ? undefined : definition.messages[input.variant]) ?? definition.message;
+  const message = interpolate(template, data) ?? template.replace(/\s*«\s*\{[^}]+\}\s*»|\s*\{[^}]+\}/g, "");
+  const suggestion = (definition.suggestion === undefined ? undefined : interpolate(definition.suggestion, data)) ?? input.suggestion;
+  const finding: PlacedFinding = {
+    ruleId: definition.id,
+    severity: input.severity ?? definition.severity,
+    message,
+    offset,
+    length: input.end - input.start,
+    order: rule.order,
+  };
+  if (suggestion !== undefined) finding.suggestion = suggestion;
+  return finding;
+}
+
+function toRaw(finding: PlacedFinding): RawFinding {
+  const raw: RawFinding = { ruleId: finding.ruleId, severity: finding.severity, message: finding.message, offset: finding.offset, length: finding.length };
+  if (finding.suggestion !== undefined) raw.suggestion = finding.suggestion;
+  return raw;
+}
+
+function sortFindings(findings: PlacedFinding[]): PlacedFinding[] {
+  return findings.sort((a, b) => a.offset - b.offset || a.order - b.order || a.length - b.length);
+}
+
+/** Paragraph ranges of plain text: separated by blank lines, trimmed. */
+function paragraphs(text: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  const separator = /\n[ \t\r]*\n/g;
+  let start = 0;
+  const push = (from: number, to: number): void => {
+    while (from < to && /\s/.test(text.charAt(from))) from++;
+    while (to > from && /\s/.test(text.charAt(to - 1))) to--;
+    if (to > from) ranges.push([from, to]);
+  };
+  for (let match = separator.exec(text); match !== null; match = separator.exec(text)) {
+    push(start, match.index);
+    start = match.index + match[0].length;
+  }
+  push(start, text.length);
+  return ranges;
+}
+
+/** The text units of a block, in reading order. */
+function blockUnits(block: Block): TextUnit[] {
+  switch (block.type) {
+    case "heading":
+    case "paragraph":
+      return [block];
+    case "list": {
+      const units: TextUnit[] = [];
+      const walk = (items: typeof block.items): void => {
+        for (const item of items) {
+          units.push(item);
+          for (const child of item.children) walk(child.items);
+        }
+      };
+      walk(block.items);
+      return units;
+    }
+    case "table":
+      return block.rows.flat();
+  }
+}
+
+function styledRanges(runs: readonly Run[]): StyledRange[] | undefined {
+  if (runs.length === 0) return undefined;
+  const ranges: StyledRange[] = [];
+  let offset = 0;
+  for (const run of runs) {
+    const { text, ...style } = run;
+    ranges.push({ ...style, start: offset, end: offset + text.length });
+    offset += text.length;
+  }
+  return ranges;
+}
+
+function layoutBlock(block: Block, document: FalcDocument): LayoutBlock {
+  const runs = blockUnits(block).flatMap((unit) => unit.runs);
+  const layoutBlock: LayoutBlock = { start: block.start, end: block.end, text: block.text, runs };
+  if (block.layout) layoutBlock.layout = block.layout;
+  if (document.defaults) layoutBlock.defaults = document.defaults;
+  return layoutBlock;
+}

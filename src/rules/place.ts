@@ -1,0 +1,54 @@
+import { Locator } from "../model/locate.js";
+import type { UnitContext } from "./context.js";
+import type { Finding, RawFinding } from "./finding.js";
+
+/** A finding before line, column and excerpt are computed (only reports need them). */
+export interface PlacedFinding extends RawFinding {
+  order: number;
+  /** The unit a text rule reported in, to cut the excerpt from. */
+  unit?: UnitContext;
+  /** For layout findings: the excerpt, given directly. */
+  excerpt?: string;
+  section?: string;
+  sectionIndex?: number;
+}
+
+/** Adds line and column (1-based, from the offset) and the excerpt; drops the engine's internal fields. */
+export function placeFindings(text: string, findings: readonly PlacedFinding[]): Finding[] {
+  if (findings.length === 0) return [];
+  const locator = new Locator(text);
+  return findings.map((placed) => {
+    const { line, column } = locator.locate(placed.offset);
+    const { excerpt, excerptOffset } = excerptOf(placed);
+    const finding: Finding = {
+      ruleId: placed.ruleId,
+      severity: placed.severity,
+      message: placed.message,
+      line,
+      column,
+      offset: placed.offset,
+      length: placed.length,
+      excerpt,
+      excerptOffset,
+    };
+    if (placed.section !== undefined) finding.section = placed.section;
+    if (placed.sectionIndex !== undefined) finding.sectionIndex = placed.sectionIndex;
+    if (placed.suggestion !== undefined) finding.suggestion = placed.suggestion;
+    return finding;
+  });
+}
+
+const MAX_EXCERPT = 400;
+
+/** The sentence(s) around a finding, as written, and where the finding starts in it. */
+function excerptOf(placed: PlacedFinding): { excerpt: string; excerptOffset: number } {
+  const ctx = placed.unit;
+  if (ctx === undefined) return { excerpt: placed.excerpt ?? "", excerptOffset: 0 };
+  const start = placed.offset - ctx.base;
+  const end = start + placed.length;
+  const first = ctx.sentences[ctx.sentenceAt(start)];
+  const last = ctx.sentences[ctx.sentenceAt(Math.max(start, end - 1))];
+  const from = first === undefined ? 0 : Math.min(first.start, start);
+  const to = last === undefined ? ctx.text.length : Math.max(last.end, end);
+  return { excerpt: ctx.text.slice(from, Math.min(to, from + MAX_EXCERPT)), excerptOffset: start - from };
+}

@@ -1,0 +1,68 @@
+/**
+ * One index for every word list the rules use. Detectors ask « is this word an auxiliary? a negator?
+ * an everyday word? » and phrase matchers « can an expression start here? » for every word of the
+ * text; instead of one set lookup per list and per word, the context looks each word up once here and
+ * keeps the bits of every list that contains it. Lists beyond the 31 bits available keep a plain set
+ * (correct, only slower).
+ */
+export interface IndexEntry {
+  /** Bits of the word lists holding this form. */
+  features: number;
+  /** Bits of the phrase matchers with an expression starting with this form. */
+  first: number;
+}
+
+const INDEX = new Map<string, IndexEntry>();
+let nextFeatureBit = 0;
+let nextFirstBit = 0;
+
+export function indexEntry(form: string): IndexEntry | undefined {
+  return INDEX.get(form);
+}
+
+function entryFor(form: string): IndexEntry {
+  let entry = INDEX.get(form);
+  if (entry === undefined) {
+    entry = { features: 0, first: 0 };
+    INDEX.set(form, entry);
+  }
+  return entry;
+}
+
+/** A bit for a new phrase matcher (0 when none is left). */
+export function allocateFirstBit(): number {
+  return nextFirstBit < 31 ? 1 << nextFirstBit++ : 0;
+}
+
+export function markFirstWord(form: string, bit: number): void {
+  if (bit !== 0) entryFor(form).first |= bit;
+}
+
+export class WordList {
+  private readonly bit: number;
+  private readonly forms: ReadonlySet<string>;
+
+  /**
+   * `indexed: false` keeps a big list (the everyday words) out of the shared index: a lookup in a small
+   * index stays in the processor cache, and a big list is only asked about a few words anyway.
+   */
+  constructor(forms: Iterable<string>, indexed = true) {
+    this.forms = forms instanceof Set ? forms : new Set(forms);
+    this.bit = indexed && nextFeatureBit < 31 ? 1 << nextFeatureBit++ : 0;
+    if (this.bit !== 0) for (const form of this.forms) entryFor(form).features |= this.bit;
+  }
+
+  /** For word `i` of a unit: one bit test. */
+  hasWord(ctx: { wordFeatures: Int32Array; wordLower: string[] }, i: number): boolean {
+    return this.bit !== 0 ? (ctx.wordFeatures[i]! & this.bit) !== 0 : this.forms.has(ctx.wordLower[i]!);
+  }
+
+  /** For any string (a form built by a rule, not a word of the text). */
+  has(form: string): boolean {
+    return this.forms.has(form);
+  }
+
+  get size(): number {
+    return this.forms.size;
+  }
+}

@@ -1,6 +1,6 @@
 import type { Footer, IRunOptions, ParagraphChild } from "docx";
 import { formatFullDate } from "../../analysis/normalise/index.js";
-import { parseBold } from "./markup.js";
+import { frenchSpaces, parseBold } from "./markup.js";
 import { runDate } from "./package.js";
 
 /** The docx module, loaded on demand: it costs tens of milliseconds that `falc score` never needs. */
@@ -19,7 +19,7 @@ export const MARGIN = 1134;
 
 /** Runs of a sentence, `**key**` parts in bold. `base` carries size, colour…; it never sets bold off where the markup wants it. */
 export function markupRuns(d: Docx, text: string, base: Omit<IRunOptions, "text" | "children"> = {}): ParagraphChild[] {
-  return parseBold(text).map((span) => new d.TextRun({ ...base, text: span.text, ...(span.bold ? { bold: true } : {}) }));
+  return parseBold(text).map((span) => new d.TextRun({ ...base, text: frenchSpaces(span.text), ...(span.bold ? { bold: true } : {}) }));
 }
 
 /** « Page 3 sur 12 », with PAGE and NUMPAGES fields that every word processor updates. */

@@ -38,3 +38,14 @@ export function lines(text: string): string[] {
     .map((line) => line.replace(/\s+/g, " ").trim())
     .filter((line) => line !== "");
 }
+
+const BEFORE_HIGH_PUNCTUATION = /[ \t]+([:;!?»])/g;
+const AFTER_OPENING_QUOTE = /«[ \t]+/g;
+
+/**
+ * French typography on paper: a no-break space before « : ; ! ? » and inside guillemets, so that a
+ * colon or a closing quote never starts a line. Ordinary spaces only: URLs and times stay untouched.
+ */
+export function frenchSpaces(text: string): string {
+  return text.replace(BEFORE_HIGH_PUNCTUATION, "\u00a0$1").replace(AFTER_OPENING_QUOTE, "«\u00a0");
+}

@@ -1,0 +1,185 @@
+import type { FileChild, IParagraphOptions, Paragraph } from "docx";
+import type { ConvertedSection, ConvertResult, GlossaryEntry, RewriteBlock } from "../rewrite/types.js";
+import { A4, FONT, LANGUAGE, MARGIN, loadDocx, markupRuns, pageFooter, type Docx } from "./docx/common.js";
+import { frenchSpaces, lines, stripBold } from "./docx/markup.js";
+import { reproducible } from "./docx/package.js";
+
+/**
+ * `<name>.falc.docx`: the easy-to-read draft, laid out by the FALC rules that falc itself checks
+ * (sans-serif 14 pt and more, left-aligned, 1.5 line spacing, no italics or underline, no
+ * hyphenation), one sentence per paragraph, real bullet lists, a glossary, and a note that only its
+ * readers can validate it.
+ */
+
+/** Half-points. */
+const SIZE = { body: 28, heading: 36, title: 44 } as const;
+/** Twentieths of a point: sentences of one block sit close, blocks are set apart. */
+const GAP = { sentence: 80, block: 240, heading: 480 } as const;
+const LINE_1_5 = 360;
+const BULLETS = "falc-puces";
+
+export const GLOSSARY_TITLE = "Les mots difficiles";
+
+/** The note that the draft is not validated: one short sentence per line, addressed to the staff who prints it. */
+export const DRAFT_NOTE = [
+  "**Attention : ce document est un brouillon.**",
+  "Des personnes qui vont lire ce document doivent d'abord le relire.",
+  "Elles disent si le texte est facile à comprendre.",
+  "Vous pouvez mettre le logo « Facile à lire » seulement après cette relecture.",
+] as const;
+
+export async function renderFalcDocx(result: ConvertResult): Promise<Uint8Array> {
+  const d = await loadDocx();
+  const children: FileChild[] = [
+    new d.Paragraph({ heading: d.HeadingLevel.TITLE, children: markupRuns(d, stripBold(result.title)) }),
+    ...draftNote(d),
+  ];
+  for (const section of result.sections) {
+    if (isTitleOnly(section, result.title)) continue;
+    children.push(...sectionParagraphs(d, section));
+  }
+  if (result.glossary.length > 0) children.push(...glossary(d, result.glossary));
+
+  const document = new d.Document({
+    title: stripBold(result.title),
+    creator: "falc",
+    lastModifiedBy: "falc",
+    description: "Brouillon en langage facile à lire, préparé par falc. À faire relire et valider par ses lecteurs.",
+    hyphenation: { autoHyphenation: false },
+    styles: styles(d),
+    numbering: { config: [bulletConfig(d)] },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: A4.short, height: A4.long, orientation: d.PageOrientation.PORTRAIT },
+            margin: { top: MARGIN, right: MARGIN, bottom: MARGIN, left: MARGIN, footer: MARGIN / 2 },
+          },
+        },
+        footers: { default: pageFooter(d, SIZE.body) },
+        children,
+      },
+    ],
+  });
+  return await reproducible(new Uint8Array(await d.Packer.toBuffer(document)), result.date, "falc");
+}
+
+function styles(d: Docx) {
+  const spacing = { line: LINE_1_5, lineRule: d.LineRuleType.AUTO };
+  const heading = (size: number, before: number, after: number) => ({
+    run: { font: FONT, size, bold: true, italics: false, color: "000000" },
+    paragraph: { spacing: { ...spacing, before, after }, keepNext: true, keepLines: true, alignment: d.AlignmentType.LEFT },
+  });
+  return {
+    default: {
+      document: {
+        run: { font: FONT, size: SIZE.body, language: LANGUAGE },
+        paragraph: { spacing: { ...spacing, before: 0, after: GAP.sentence }, alignment: d.AlignmentType.LEFT },
+      },
+      title: heading(SIZE.title, 0, GAP.block),
+      heading1: heading(SIZE.heading, GAP.heading, GAP.sentence * 2),
+      listParagraph: { run: { font: FONT, size: SIZE.body }, paragraph: { spacing: { ...spacing, before: 0, after: GAP.sentence } } },
+    },
+  };
+}
+
+function bulletConfig(d: Docx) {
+  return {
+    reference: BULLETS,
+    levels: [
+      {
+        level: 0,
+        format: d.LevelFormat.BULLET,
+        text: "•",
+        alignment: d.AlignmentType.LEFT,
+        style: {
+          paragraph: { indent: { left: 567, hanging: 397 } },
+          run: { font: FONT, size: SIZE.body, bold: true },
+        },
+      },
+    ],
+  };
+}
+
+/** A section kept as is because it is only the document's title (the title is already at the top). */
+function isTitleOnly(section: ConvertedSection, documentTitle: string): boolean {
+  if (section.rewrite.blocks.length > 0) return false;
+  const same = (a: string) => stripBold(a).trim().toLocaleLowerCase("fr");
+  return same(section.title) === same(documentTitle) && lines(section.falc).every((line) => same(line) === same(documentTitle));
+}
+
+/** The note in a framed box: adjacent paragraphs with the same borders are drawn as one frame. */
+function draftNote(d: Docx): Paragraph[] {
+  const side = { style: d.BorderStyle.SINGLE, size: 12, color: "000000", space: 8 };
+  const border = { top: side, bottom: side, left: side, right: side };
+  return DRAFT_NOTE.map(
+    (sentence, i) =>
+      new d.Paragraph({
+        border,
+        keepNext: i < DRAFT_NOTE.length - 1,
+        spacing: { before: i === 0 ? GAP.block : 0, after: i === DRAFT_NOTE.length - 1 ? GAP.block : GAP.sentence },
+        children: markupRuns(d, sentence),
+      }),
+  );
+}
+
+function sectionParagraphs(d: Docx, section: ConvertedSection): Paragraph[] {
+  const out: Paragraph[] = [new d.Paragraph({ heading: d.HeadingLevel.HEADING_1, children: markupRuns(d, stripBold(section.title)) })];
+  if (section.rewrite.blocks.length === 0) {
+    // Kept as written (a heading alone, too short to rewrite): its lines, minus the title already shown.
+    const title = stripBold(section.title).trim();
+    const rest = lines(section.falc).filter((line) => line !== title);
+    if (rest.length > 0) out.push(...sentences(d, rest));
+    return out;
+  }
+  for (const block of section.rewrite.blocks) out.push(...blockParagraphs(d, block));
+  return out;
+}
+
+function blockParagraphs(d: Docx, block: RewriteBlock): Paragraph[] {
+  if (block.type === "paragraph") return sentences(d, block.sentences.flatMap(lines));
+  const out: Paragraph[] = [];
+  const intro = lines(block.intro ?? "");
+  if (intro.length > 0) out.push(...sentences(d, intro, { keepNext: true }));
+  const items = block.items.flatMap(lines);
+  items.forEach((item, i) => {
+    out.push(
+      new d.Paragraph({
+        numbering: { reference: BULLETS, level: 0 },
+        spacing: { before: i === 0 && intro.length === 0 ? GAP.block : 0, after: GAP.sentence },
+        children: markupRuns(d, item),
+      }),
+    );
+  });
+  return out;
+}
+
+/** One paragraph per sentence; the first one of a block gets the space that separates blocks. */
+function sentences(d: Docx, texts: string[], options: Pick<IParagraphOptions, "keepNext"> = {}): Paragraph[] {
+  return texts.map(
+    (text, i) =>
+      new d.Paragraph({
+        ...options,
+        spacing: { before: i === 0 ? GAP.block : 0, after: GAP.sentence },
+        children: markupRuns(d, text),
+      }),
+  );
+}
+
+function glossary(d: Docx, entries: GlossaryEntry[]): Paragraph[] {
+  const out: Paragraph[] = [new d.Paragraph({ heading: d.HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new d.TextRun(GLOSSARY_TITLE)] })];
+  for (const entry of entries) {
+    const word = stripBold(entry.word).trim();
+    const explanation = lines(entry.explanation).join(" ");
+    if (word === "") continue;
+    out.push(
+      new d.Paragraph({
+        keepLines: true,
+        spacing: { before: GAP.block, after: GAP.sentence },
+        // Non-breaking space before the colon, as French typography wants.
+        children: [new d.TextRun({ text: `${frenchSpaces(word)}\u00a0:`, bold: true }), new d.TextRun(" "), ...markupRuns(d, explanation)],
+      }),
+    );
+  }
+  return out;
+}

@@ -1,0 +1,81 @@
+import type { Paragraph, Table, TableRow } from "docx";
+import type { ConvertedSection, RewriteBlock } from "../../rewrite/types.js";
+import type { Docx } from "../docx/common.js";
+import { lines, stripBold } from "../docx/markup.js";
+import { BULLETS, COLOR, SIZE, TEXT_WIDTH, cell, columnWidths, markupParagraph, tableBorders, textParagraph } from "./layout.js";
+import { originalParagraphs } from "./original.js";
+import { pointsParagraphs } from "./points.js";
+
+/**
+ * The side-by-side table: one row per section, the header row repeated on every page, widths in
+ * DXA with a fixed layout (LibreOffice and Google Docs lay out percentage widths poorly).
+ */
+
+export const COLUMN_TITLES = ["Original", "Version facile à lire", "Points à vérifier", "Avis des relecteurs"] as const;
+export const COLUMN_PERCENTS = [30, 30, 22, 18] as const;
+/** Room for the reviewers' ✔ / ✘ and remarks: about 3 cm. */
+const MIN_ROW_HEIGHT = 1700;
+
+export function sectionsTable(d: Docx, sections: readonly ConvertedSection[]): Table {
+  const widths = columnWidths(TEXT_WIDTH, COLUMN_PERCENTS);
+  return new d.Table({
+    width: { size: TEXT_WIDTH, type: d.WidthType.DXA },
+    columnWidths: widths,
+    layout: d.TableLayoutType.FIXED,
+    borders: tableBorders(d),
+    rows: [headerRow(d, widths), ...sections.map((section) => sectionRow(d, section, widths))],
+  });
+}
+
+function headerRow(d: Docx, widths: number[]): TableRow {
+  return new d.TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: COLUMN_TITLES.map((title, i) =>
+      cell(d, widths[i]!, [textParagraph(d, title, { bold: true, size: SIZE.body }, { spacing: { before: 40, after: 40 } })], { shading: COLOR.header }),
+    ),
+  });
+}
+
+function sectionRow(d: Docx, section: ConvertedSection, widths: number[]): TableRow {
+  const [original, easy, points, opinion] = widths as [number, number, number, number];
+  return new d.TableRow({
+    height: { value: MIN_ROW_HEIGHT, rule: d.HeightRule.ATLEAST },
+    cantSplit: true,
+    children: [
+      cell(d, original, originalParagraphs(d, section.originalBlocks, section.original)),
+      cell(d, easy, easyParagraphs(d, section)),
+      cell(d, points, pointsParagraphs(d, section)),
+      // Left empty on purpose: the reviewers write their ✔ / ✘ and remarks by hand.
+      cell(d, opinion, [new d.Paragraph({})]),
+    ],
+  });
+}
+
+const EASY = { size: SIZE.easy };
+const SENTENCE = { spacing: { before: 0, after: 60 } };
+const FIRST_OF_BLOCK = { spacing: { before: 160, after: 60 } };
+
+/** The rewrite at the size its readers will get: title, then one sentence per line, lists with bullets. */
+export function easyParagraphs(d: Docx, section: ConvertedSection): Paragraph[] {
+  const title = stripBold(section.title).trim();
+  const out: Paragraph[] = [textParagraph(d, title, { ...EASY, bold: true }, { ...SENTENCE, keepNext: true })];
+  if (section.rewrite.blocks.length === 0) {
+    for (const line of lines(section.falc)) if (line !== title) out.push(markupParagraph(d, line, EASY, SENTENCE));
+    return out;
+  }
+  for (const block of section.rewrite.blocks) out.push(...blockParagraphs(d, block));
+  return out;
+}
+
+function blockParagraphs(d: Docx, block: RewriteBlock): Paragraph[] {
+  const texts = block.type === "paragraph" ? block.sentences.flatMap(lines) : lines(block.intro ?? "");
+  const out = texts.map((text, i) => markupParagraph(d, text, EASY, i === 0 ? FIRST_OF_BLOCK : SENTENCE));
+  if (block.type === "list") {
+    block.items.flatMap(lines).forEach((item, i) => {
+      const spacing = i === 0 && out.length === 0 ? FIRST_OF_BLOCK : SENTENCE;
+      out.push(markupParagraph(d, item, EASY, { ...spacing, numbering: { reference: BULLETS.easy, level: 0 } }));
+    });
+  }
+  return out;
+}

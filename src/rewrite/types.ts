@@ -48,6 +48,12 @@ export function addUsage(a: Usage, b: Usage): Usage {
 export interface PromptBundle {
   system: string;
   version: string;
+  /**
+   * Reminders for one section's text, computed with the same rule set: the difficult words,
+   * abbreviations and acronyms the checker finds in it, with their replacement or explanation.
+   * Added to the user message by `buildUserMessage` (src/rewrite/prompt.ts).
+   */
+  hints?: (text: string) => string[];
 }
 
 export interface RewriteRequest {

@@ -1,0 +1,256 @@
+import type Anthropic from "@anthropic-ai/sdk";
+import type { Middleware } from "@anthropic-ai/sdk";
+import { parseAnswer, REWRITE_SCHEMA } from "../answer.js";
+import { buildRetryNote, buildUserMessage } from "../prompt.js";
+import { NO_USAGE, type PromptBundle, type RewriteProvider, type RewriteRequest, type RewriteResponse, type Usage } from "../types.js";
+import { KEPT, mapSdkError, providerError, redact, type FailureContext } from "./anthropic-errors.js";
+import { DEFAULT_ANTHROPIC_MODEL, supportsEffort } from "./anthropic-models.js";
+
+export { ANTHROPIC_PRICES, DEFAULT_ANTHROPIC_MODEL, estimateCost, estimateTokens, priceOf, PRICES_AS_OF, type ModelPrice } from "./anthropic-models.js";
+
+export type Effort = "low" | "medium" | "high";
+
+export interface AnthropicProviderOptions {
+  /** Default: ANTHROPIC_API_KEY, then ANTHROPIC_AUTH_TOKEN (sent the same way: `Authorization: Bearer`). */
+  apiKey?: string;
+  /** Default: ANTHROPIC_BASE_URL, read by the SDK. */
+  baseURL?: string;
+  model?: string;
+  /** Retries of the SDK on 408, 409, 429, 5xx and connection errors, with back-off honouring retry-after(-ms). */
+  maxRetries?: number;
+  /** Per HTTP attempt; a non-streaming answer arrives whole, so this bounds the whole generation. */
+  timeoutMs?: number;
+  maxTokens?: number;
+  /** `output_config.effort` for the models that take it; null leaves it to the model's default. */
+  effort?: Effort | null;
+  prompt: PromptBundle;
+  /** French warnings for the user (a deprecated model), instead of the SDK's English console.warn. */
+  onWarning?: (message: string) => void;
+  /** Where to read the credentials and ANTHROPIC_LOG (default process.env). */
+  env?: Record<string, string | undefined>;
+}
+
+export const ANTHROPIC_DEFAULTS = {
+  maxRetries: 3,
+  timeoutMs: 120_000,
+  /** Adaptive thinking (on by default from Sonnet 5) counts against max_tokens: room for it and a long section. */
+  maxTokens: 16_000,
+  effort: "medium" as Effort,
+} as const;
+
+/** A truncated answer is asked again once, with this much more room. */
+const TRUNCATION_FACTOR = 2;
+
+type Sdk = { Anthropic: typeof Anthropic; transformJSONSchema: (schema: Record<string, unknown>) => Record<string, unknown> };
+let sdkPromise: Promise<Sdk> | undefined;
+
+/** The SDK costs about 180 ms to import: only a run that calls the API pays for it. */
+function loadSdk(): Promise<Sdk> {
+  sdkPromise ??= Promise.all([import("@anthropic-ai/sdk"), import("@anthropic-ai/sdk/lib/transform-json-schema")]).then(([sdk, transform]) => ({
+    Anthropic: sdk.Anthropic,
+    transformJSONSchema: transform.transformJSONSchema as Sdk["transformJSONSchema"],
+  }));
+  return sdkPromise;
+}
+
+/**
+ * The `anthropic` provider, over the official SDK. Structured output goes through
+ * `output_config.format` (a JSON schema), not a forced tool call: Claude Sonnet 5.5, the default,
+ * answers 400 to a forced `tool_choice` (and to `thinking: disabled`), while a JSON schema format works
+ * with the adaptive thinking it runs by default. The system prompt is one block with `cache_control`,
+ * so every section after the first reads it from the prompt cache.
+ */
+export function createAnthropicProvider(options: AnthropicProviderOptions): RewriteProvider {
+  const env = options.env ?? process.env;
+  const model = options.model?.trim() || DEFAULT_ANTHROPIC_MODEL;
+  const credential = options.apiKey?.trim() || env.ANTHROPIC_API_KEY?.trim() || env.ANTHROPIC_AUTH_TOKEN?.trim() || "";
+  const baseURL = options.baseURL?.trim() || env.ANTHROPIC_BASE_URL?.trim() || "https://api.anthropic.com";
+  const settings = {
+    maxRetries: options.maxRetries ?? ANTHROPIC_DEFAULTS.maxRetries,
+    timeoutMs: options.timeoutMs ?? ANTHROPIC_DEFAULTS.timeoutMs,
+    maxTokens: options.maxTokens ?? ANTHROPIC_DEFAULTS.maxTokens,
+    effort: options.effort === undefined ? ANTHROPIC_DEFAULTS.effort : options.effort,
+  };
+  const secrets = credential === "" ? [] : [credential];
+  let client: Promise<{ client: Anthropic; schema: Record<string, unknown> }> | undefined;
+  let warned = false;
+
+  const connect = () =>
+    (client ??= loadSdk().then((sdk) => ({
+      client: new sdk.Anthropic({
+        // Always explicit: without it the SDK walks a credential chain (profiles, config files).
+        apiKey: credential,
+        baseURL,
+        maxRetries: settings.maxRetries,
+        timeout: settings.timeoutMs,
+        // The SDK logs in English to the console; the user asked for its logs only with ANTHROPIC_LOG.
+        ...(env.ANTHROPIC_LOG ? {} : { logLevel: "off" as const }),
+      }),
+      // The API takes a subset of JSON Schema; the SDK moves the other constraints into descriptions.
+      // parseAnswer checks them all on our side.
+      schema: sdk.transformJSONSchema(structuredClone(REWRITE_SCHEMA) as unknown as Record<string, unknown>),
+    })));
+
+  const warn = (text: string) => {
+    if (warned) return;
+    warned = true;
+    options.onWarning?.(text);
+  };
+
+  async function call(body: Anthropic.MessageCreateParamsNonStreaming, signal: AbortSignal | undefined, timeoutMs: number) {
+    const { client: anthropic } = await connect();
+    const attempts = { sent: 0, answered: 0 };
+    const count: Middleware = async (httpRequest, next) => {
+      attempts.sent++;
+      const response = await next(httpRequest);
+      attempts.answered++;
+      return response;
+    };
+    try {
+      const pending = muteDeprecationWarning(model, warn, () =>
+        anthropic.messages.create(body, { timeout: timeoutMs, middleware: [count], ...(signal ? { signal } : {}) }),
+      );
+      const message = await pending;
+      return { message, requests: attempts.answered };
+    } catch (error) {
+      const context: FailureContext = { attempts: attempts.sent, timeoutMs, model, baseURL, secrets };
+      const mapped = mapSdkError(error, context);
+      if (mapped) throw mapped;
+      if (signal?.aborted) throw signal.reason ?? error;
+      throw error;
+    }
+  }
+
+  return {
+    name: "anthropic",
+    model,
+    async rewrite(request, { signal } = {}): Promise<RewriteResponse> {
+      if (credential === "") {
+        throw providerError("provider-auth", "Aucune clé d'API Anthropic : définissez ANTHROPIC_API_KEY, ou utilisez --provider offline.");
+      }
+      const { schema } = await connect();
+      const userMessage = buildUserMessage(request, options.prompt);
+      let usage: Usage = NO_USAGE;
+      let maxTokens = settings.maxTokens;
+      let timeoutMs = settings.timeoutMs;
+      let note = "";
+      let truncated = false;
+      let invalid = false;
+      for (;;) {
+        const body = requestBody({ model, system: options.prompt.system, user: userMessage + note, schema, maxTokens, effort: settings.effort });
+        const { message, requests } = await call(body, signal, timeoutMs);
+        usage = addMessageUsage(usage, message.usage, requests);
+        const stop = message.stop_reason;
+        if (stop === "refusal") throw refusal(message, model, request);
+        if (stop === "model_context_window_exceeded") throw tooLong(model, request);
+        if (stop === "max_tokens") {
+          if (truncated) throw cutTwice(maxTokens, request);
+          truncated = true;
+          maxTokens *= TRUNCATION_FACTOR;
+          timeoutMs *= TRUNCATION_FACTOR;
+          continue;
+        }
+        const parsed = parseAnswer(answerText(message));
+        if (parsed.ok) return { result: parsed.result, usage, model: message.model || model };
+        if (invalid) throw invalidTwice(model, request, redact(parsed.problems.slice(0, 3).join(" "), secrets));
+        invalid = true;
+        note = "\n" + buildRetryNote(parsed.problems);
+      }
+    },
+  };
+}
+
+function requestBody(input: {
+  model: string;
+  system: string;
+  user: string;
+  schema: Record<string, unknown>;
+  maxTokens: number;
+  effort: Effort | null;
+}): Anthropic.MessageCreateParamsNonStreaming {
+  const effort = input.effort !== null && supportsEffort(input.model) ? { effort: input.effort } : {};
+  return {
+    model: input.model,
+    max_tokens: input.maxTokens,
+    system: [{ type: "text", text: input.system, cache_control: { type: "ephemeral" } }],
+    messages: [{ role: "user", content: input.user }],
+    output_config: { format: { type: "json_schema", schema: input.schema }, ...effort },
+  };
+}
+
+/** The JSON answer: the text blocks (thinking blocks, when the model thinks, are skipped). */
+function answerText(message: Anthropic.Message): unknown {
+  const text = message.content
+    .filter((block): block is Anthropic.TextBlock => block.type === "text")
+    .map((block) => block.text)
+    .join("");
+  if (text.trim() !== "") return text;
+  const tool = message.content.find((block): block is Anthropic.ToolUseBlock => block.type === "tool_use");
+  return tool ? tool.input : text;
+}
+
+function addMessageUsage(total: Usage, usage: Anthropic.Usage | undefined, requests: number): Usage {
+  return {
+    requests: total.requests + requests,
+    input_tokens: total.input_tokens + (usage?.input_tokens ?? 0),
+    output_tokens: total.output_tokens + (usage?.output_tokens ?? 0),
+    cache_read_input_tokens: total.cache_read_input_tokens + (usage?.cache_read_input_tokens ?? 0),
+    cache_creation_input_tokens: total.cache_creation_input_tokens + (usage?.cache_creation_input_tokens ?? 0),
+  };
+}
+
+function tooLong(model: string, request: RewriteRequest) {
+  return providerError(
+    "provider-truncated",
+    `La section « ${request.sectionTitle} » est trop longue pour le modèle ${model}. Découpez-la en parties plus courtes, puis relancez.`,
+  );
+}
+
+function cutTwice(maxTokens: number, request: RewriteRequest) {
+  return providerError(
+    "provider-truncated",
+    `La réponse du modèle pour la section « ${request.sectionTitle} » a été coupée (limite de ${maxTokens} jetons atteinte), ` +
+      "même après un essai avec une limite plus haute. Découpez cette section en parties plus courtes, puis relancez.",
+  );
+}
+
+function invalidTwice(model: string, request: RewriteRequest, problems: string) {
+  return providerError(
+    "provider-invalid-answer",
+    `La réponse du modèle ${model} pour la section « ${request.sectionTitle} » n'a pas la forme attendue, même après un second essai : ` +
+      `${problems} Relancez la commande : ${KEPT}`,
+  );
+}
+
+function refusal(message: Anthropic.Message, model: string, request: RewriteRequest) {
+  const reason = message.stop_details?.explanation?.trim();
+  return providerError(
+    "provider-refusal",
+    `Le modèle ${model} a refusé de réécrire la section « ${request.sectionTitle} »${reason ? ` (raison donnée : ${reason})` : ""}. ` +
+      "Vérifiez le contenu de cette section, ou réécrivez le document avec --provider offline.",
+  );
+}
+
+const DEPRECATION = /^The model '([^']+)' is deprecated and will reach end-of-life on ([^\n]+)/;
+
+/**
+ * The SDK `console.warn`s, in English, on every call with a deprecated model id. The warning is
+ * written synchronously inside `messages.create`, so console.warn is swapped for that call only: the
+ * deprecation becomes one French warning, anything else is passed on.
+ */
+function muteDeprecationWarning<T>(model: string, warn: (text: string) => void, run: () => T): T {
+  const original = console.warn;
+  console.warn = (...args: unknown[]) => {
+    const match = typeof args[0] === "string" ? DEPRECATION.exec(args[0]) : null;
+    if (match) {
+      warn(`Le modèle « ${model} » est annoncé comme obsolète par Anthropic (fin prévue : ${match[2]}). Choisissez un modèle plus récent avec --model.`);
+      return;
+    }
+    original(...args);
+  };
+  try {
+    return run();
+  } finally {
+    console.warn = original;
+  }
+}

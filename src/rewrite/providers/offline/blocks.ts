@@ -1,0 +1,57 @@
+/**
+ * The request's text back into blocks. The pipeline gives each section as plain text: blocks
+ * separated by a blank line, one list item (or table cell) per line, the section heading first. A
+ * one-line block without final punctuation is a heading inside the section (« 4.1 Prix de
+ * journée ») or a label line (an address); a block of several lines is a list, unless its lines are
+ * one paragraph wrapped by hand (each line runs on in lower case into the next).
+ */
+
+export type SourceBlock =
+  | { kind: "label"; text: string }
+  | { kind: "paragraph"; text: string }
+  | { kind: "list"; items: string[] };
+
+const MAX_LABEL_WORDS = 12;
+const ENDS_LIKE_SENTENCE = /[.!?:;,…]["»”)]*$/u;
+
+function normalise(text: string): string {
+  return text.replace(/\s+/g, " ").trim().toLowerCase();
+}
+
+function isLabel(line: string): boolean {
+  return !ENDS_LIKE_SENTENCE.test(line) && /\p{L}/u.test(line) && line.split(/\s+/).length <= MAX_LABEL_WORDS;
+}
+
+function isWrappedParagraph(lines: readonly string[]): boolean {
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (/[.!?:;]$/u.test(lines[i]!) || !/^\p{Ll}/u.test(lines[i + 1]!)) return false;
+  }
+  return true;
+}
+
+/** The blocks, and whether the text began with the section's title (which is then left out). */
+export function readSourceBlocks(text: string, title: string): { blocks: SourceBlock[]; titleInText: boolean } {
+  const chunks = text.replace(/\r\n?/g, "\n").split(/\n[ \t]*\n/);
+  const blocks: SourceBlock[] = [];
+  let first = true;
+  let titleInText = false;
+  for (const chunk of chunks) {
+    const lines = chunk.split("\n").map((l) => l.trim()).filter((l) => l !== "");
+    if (lines.length === 0) continue;
+    if (first && lines.length === 1 && title.trim() !== "" && normalise(lines[0]!) === normalise(title)) {
+      first = false;
+      titleInText = true;
+      continue;
+    }
+    first = false;
+    if (lines.length === 1) {
+      const line = lines[0]!;
+      blocks.push(isLabel(line) ? { kind: "label", text: line } : { kind: "paragraph", text: line });
+    } else if (isWrappedParagraph(lines)) {
+      blocks.push({ kind: "paragraph", text: lines.join(" ") });
+    } else {
+      blocks.push({ kind: "list", items: lines });
+    }
+  }
+  return { blocks, titleInText };
+}

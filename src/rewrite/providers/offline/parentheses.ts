@@ -1,0 +1,81 @@
+import { extractFacts, factsMatch, type Fact } from "../../../analysis/normalise/index.js";
+import type { CompiledLexicons } from "../../../rules/lexicon/lexicons.js";
+import { expansionBefore, type AcronymDefinition } from "./acronyms.js";
+import { capitalise, tidySpaces } from "./french.js";
+import { removeEtc } from "./etc.js";
+
+/**
+ * Step 6: brackets out of the sentence, as the rule `no-parentheses` asks; their content is never
+ * dropped unless it is already in the sentence:
+ * - « Conseil de la vie sociale (CVS) »: the acronym explained by the words before it becomes a
+ *   definition (see acronyms.ts) and the bracket goes;
+ * - « soixante-quatorze euros et cinquante centimes (74,50 €) », « trente (30) jours »: a restatement
+ *   of figures the sentence already has, checked fact by fact, goes;
+ * - anything else becomes a sentence of its own after the sentence: « Précision : … . », or
+ *   « Par exemple : … . » when it ended with « etc. », or « Voir … . » for a reference.
+ */
+
+export interface MovedParentheses {
+  text: string;
+  /** Sentences to put after this one, in order. */
+  extras: string[];
+  definitions: AcronymDefinition[];
+}
+
+const GROUP = /\(([^()\n]*)\)/g;
+const ACRONYM_ONLY = /^\p{Lu}[\p{Lu}\p{N}&-]*\p{Lu}[\p{Lu}\p{N}]*$/u;
+const UNIT_WORDS = /(?<!\p{L})(?:euros?|centimes?|EUR|CHF)(?!\p{L})|[€%]/gu;
+const REFERENCE = /^(?:voir|cf\.?)\s+/iu;
+
+function isRestatement(content: string, rest: readonly Fact[]): boolean {
+  const facts = extractFacts(content);
+  if (facts.length === 0) return false;
+  let leftover = content;
+  for (let i = facts.length - 1; i >= 0; i--) leftover = leftover.slice(0, facts[i]!.start) + leftover.slice(facts[i]!.end);
+  if (/\p{L}/u.test(leftover.replace(UNIT_WORDS, ""))) return false;
+  return facts.every((f) => rest.some((r) => factsMatch(f, r) || (f.type === "number" && r.value.includes(f.value))));
+}
+
+function sentenceFor(content: string): string {
+  const { text, removed } = removeEtc(content);
+  const body = text.trim().replace(/[.;,]+$/u, "");
+  if (removed) return `Par exemple : ${body}`;
+  if (REFERENCE.test(body)) return capitalise(body.replace(/^cf\.?\s+/iu, "voir "));
+  return `Précision : ${body}`;
+}
+
+/** A bracket glued to an address is part of it (« …/Test_(informatique) »). */
+function insideAddress(text: string, index: number): boolean {
+  const before = /\S*$/u.exec(text.slice(0, index))?.[0] ?? "";
+  return before.includes("/") || before.includes("@");
+}
+
+export function moveParentheses(text: string, compiled: CompiledLexicons): MovedParentheses {
+  GROUP.lastIndex = 0;
+  const groups = [...text.matchAll(GROUP)].filter((m) => !insideAddress(text, m.index!));
+  if (groups.length === 0) return { text, extras: [], definitions: [] };
+  const extras: string[] = [];
+  const definitions: AcronymDefinition[] = [];
+  let out = "";
+  let cursor = 0;
+  for (const m of groups) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    const content = m[1]!.trim();
+    out += text.slice(cursor, start).replace(/[ \t\u00A0]+$/u, "");
+    cursor = end;
+    if (content === "") continue;
+    if (ACRONYM_ONLY.test(content)) {
+      const expansion = expansionBefore(text.slice(0, start), content, compiled);
+      if (expansion !== null) {
+        definitions.push({ acronym: content, expansion });
+        continue;
+      }
+    }
+    const rest = extractFacts(text.slice(0, start) + " " + text.slice(end));
+    if (isRestatement(content, rest)) continue;
+    extras.push(sentenceFor(content));
+  }
+  out += text.slice(cursor);
+  return { text: tidySpaces(out), extras, definitions };
+}

@@ -1,0 +1,22 @@
+/**
+ * Dashes used as punctuation (« EHPAD Les Tilleuls – 14, rue des Acacias ») become commas, as the
+ * rule `no-special-characters` asks; in a title, « Article 3 – Durée du séjour » becomes
+ * « Article 3 : Durée du séjour ». Hyphens inside words (« rendez-vous ») are not touched.
+ */
+
+const SPACED_DASH = /[ \t\u00A0]+[–—-][ \t\u00A0]+/gu;
+
+export function dashesToCommas(text: string): string {
+  return text.replace(SPACED_DASH, ", ");
+}
+
+export function dashesToColon(text: string): string {
+  return text.replace(SPACED_DASH, " : ");
+}
+
+/** List and heading numbers (« 4.1 », « 2) », « IV. ») in front of a heading: layout, not content. */
+const NUMBERING = /^(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)]|[IVXLC]{1,6}[.)]|[a-zA-Z][.)])[ \t\u00A0]+(?=\p{Lu})/u;
+
+export function stripNumbering(text: string): string {
+  return text.replace(NUMBERING, "");
+}

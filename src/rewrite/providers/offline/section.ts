@@ -1,0 +1,180 @@
+import { splitSentences } from "../../../analysis/sentences.js";
+import type { CompiledLexicons } from "../../../rules/lexicon/lexicons.js";
+import type { RuleSet } from "../../../rules/schema.js";
+import { rewriteToText } from "../../text.js";
+import type { GlossaryEntry, RewriteBlock, RewriteRequest, RewriteResult } from "../../types.js";
+import { acronymsIn, explanationSentence, type AcronymDefinition } from "./acronyms.js";
+import { readSourceBlocks, type SourceBlock } from "./blocks.js";
+import { boldKeyFacts } from "./emphasis.js";
+import { finishSentence } from "./french.js";
+import { guarded, keepsFacts } from "./guard.js";
+import { difficultWordsIn, lexiconTools } from "./lexicon.js";
+import { dashesToColon } from "./punctuation.js";
+import { rewriteItem, rewriteLabel, rewriteSentence, type Context, type OutSentence } from "./units.js";
+
+/**
+ * A whole section: its blocks rewritten unit by unit (units.ts), then what needs the section as a
+ * whole: list intros, acronyms explained at their first use (step 4), bold, paragraphs of at most
+ * `short-paragraphs.max` sentences, the glossary. A last fidelity check runs on the section as the
+ * convert pipeline will run it; should it ever fail, the section is given as written, one sentence per
+ * line, rather than with a changed fact.
+ */
+
+type Unit =
+  | { kind: "label"; text: string; defines: AcronymDefinition[] }
+  | { kind: "paragraph"; sentences: OutSentence[] }
+  | { kind: "list"; intro?: OutSentence; items: OutSentence[] };
+
+type Explained = OutSentence & { explains?: AcronymDefinition };
+
+function paragraphUnits(text: string, context: Context, units: Unit[]): void {
+  let current: OutSentence[] = [];
+  const flush = (): void => {
+    if (current.length > 0) units.push({ kind: "paragraph", sentences: current });
+    current = [];
+  };
+  for (const span of splitSentences(text)) {
+    for (const piece of rewriteSentence(span.text, context)) {
+      if (piece.kind === "sentence") current.push(piece.sentence);
+      else {
+        flush();
+        units.push({ kind: "list", intro: piece.intro, items: piece.items });
+      }
+    }
+  }
+  flush();
+}
+
+function buildUnits(blocks: readonly SourceBlock[], context: Context): Unit[] {
+  const units: Unit[] = [];
+  for (const block of blocks) {
+    if (block.kind === "label") {
+      const label = rewriteLabel(block.text, context);
+      units.push({ kind: "label", text: label.text, defines: label.defines });
+      if (label.after.length > 0) units.push({ kind: "paragraph", sentences: label.after });
+    } else if (block.kind === "list") {
+      units.push({ kind: "list", items: block.items.map((item) => rewriteItem(item, context)) });
+    } else {
+      paragraphUnits(block.text, context, units);
+    }
+  }
+  return units;
+}
+
+/** « … conclu entre : » followed by a list becomes the list's intro; a stray final « : » becomes « . ». */
+function attachIntros(units: Unit[]): Unit[] {
+  const out: Unit[] = [];
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i]!;
+    const next = units[i + 1];
+    if (unit.kind === "paragraph") {
+      const last = unit.sentences[unit.sentences.length - 1];
+      if (last !== undefined && last.text.endsWith(":") && next?.kind === "list" && next.intro === undefined) {
+        next.intro = unit.sentences.pop();
+      }
+      for (const s of unit.sentences) if (s.text.endsWith(":")) s.text = `${s.text.slice(0, -1).trimEnd()}.`;
+      if (unit.sentences.length === 0) continue;
+    }
+    out.push(unit);
+  }
+  return out;
+}
+
+function explainAcronyms(units: readonly Unit[], compiled: CompiledLexicons): Unit[] {
+  const explained = new Set<string>();
+  const explain = (definition: AcronymDefinition): Explained => {
+    explained.add(definition.acronym);
+    return { text: explanationSentence(definition), defines: [], added: true, explains: definition };
+  };
+  const firstUses = (s: OutSentence): Explained[] =>
+    acronymsIn(s.text, compiled)
+      .filter((d) => !explained.has(d.acronym) && !s.defines.some((x) => x.acronym === d.acronym))
+      .map(explain);
+  const definitions = (defines: readonly AcronymDefinition[]): Explained[] => defines.filter((d) => !explained.has(d.acronym)).map(explain);
+  const out: Unit[] = [];
+  for (const unit of units) {
+    if (unit.kind === "paragraph") {
+      const sentences: OutSentence[] = [];
+      for (const s of unit.sentences) sentences.push(...firstUses(s), s, ...definitions(s.defines));
+      out.push({ kind: "paragraph", sentences });
+    } else if (unit.kind === "list") {
+      const members = [...(unit.intro ? [unit.intro] : []), ...unit.items];
+      const before = members.flatMap(firstUses);
+      const after = members.flatMap((s) => definitions(s.defines));
+      // A paragraph of its own, so that the list stays next to its intro.
+      if (before.length > 0) out.push({ kind: "paragraph", sentences: before });
+      out.push(unit);
+      if (after.length > 0) out.push({ kind: "paragraph", sentences: after });
+    } else {
+      const after = [...firstUses({ text: unit.text, defines: [] }), ...definitions(unit.defines)];
+      out.push(unit);
+      if (after.length > 0) out.push({ kind: "paragraph", sentences: after });
+    }
+  }
+  return out;
+}
+
+function sentencesOf(unit: Unit): OutSentence[] {
+  if (unit.kind === "paragraph") return unit.sentences;
+  if (unit.kind === "list") return [...(unit.intro ? [unit.intro] : []), ...unit.items];
+  return [{ text: unit.text, defines: [] }];
+}
+
+function glossary(units: readonly Unit[], context: Context): GlossaryEntry[] {
+  const entries: GlossaryEntry[] = [];
+  const seen = new Set<unknown>();
+  // One entry per lexicon entry or acronym: « prestation » and « prestations » are one word to explain.
+  const add = (key: unknown, entry: GlossaryEntry): void => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    entries.push(entry);
+  };
+  for (const unit of units) {
+    for (const s of sentencesOf(unit) as Explained[]) {
+      if (s.explains !== undefined) add(s.explains.acronym, { word: s.explains.acronym, explanation: s.explains.expansion });
+      else if (!s.added) for (const found of difficultWordsIn(s.text, context.tools)) add(found.key, found.entry);
+    }
+  }
+  return entries;
+}
+
+function maxSentencesPerParagraph(ruleSet: RuleSet): number {
+  const max = ruleSet.rules.find((r) => r.id === "short-paragraphs")?.parameters.max;
+  return typeof max === "number" && max >= 1 ? max : 5;
+}
+
+function toBlocks(units: readonly Unit[], maxSentences: number): RewriteBlock[] {
+  const blocks: RewriteBlock[] = [];
+  const bold = (s: OutSentence): string => (s.added ? s.text : boldKeyFacts(s.text));
+  for (const unit of units) {
+    if (unit.kind === "label") blocks.push({ type: "paragraph", sentences: [`**${unit.text}**`] });
+    else if (unit.kind === "list") {
+      blocks.push(unit.intro ? { type: "list", intro: bold(unit.intro), items: unit.items.map(bold) } : { type: "list", items: unit.items.map(bold) });
+    } else {
+      const sentences = unit.sentences.map(bold).filter((s) => s !== "");
+      for (let i = 0; i < sentences.length; i += maxSentences) blocks.push({ type: "paragraph", sentences: sentences.slice(i, i + maxSentences) });
+    }
+  }
+  return blocks;
+}
+
+/** The section as written, one sentence per line: the fallback that cannot change a fact. */
+function literal(title: string, blocks: readonly SourceBlock[]): RewriteResult {
+  const out: RewriteBlock[] = blocks.map((block) => {
+    if (block.kind === "label") return { type: "paragraph", sentences: [`**${block.text}**`] };
+    if (block.kind === "list") return { type: "list", items: block.items };
+    return { type: "paragraph", sentences: splitSentences(block.text).map((s) => finishSentence(s.text)) };
+  });
+  return { title, blocks: out, glossary: [] };
+}
+
+export function rewriteSection(request: RewriteRequest, ruleSet: RuleSet): RewriteResult {
+  const context: Context = { ruleSet, tools: lexiconTools(ruleSet) };
+  const title = guarded(request.sectionTitle.trim(), dashesToColon);
+  const { blocks, titleInText } = readSourceBlocks(request.text, request.sectionTitle);
+  let units = attachIntros(buildUnits(blocks, context));
+  units = explainAcronyms(units, context.tools.compiled);
+  const result: RewriteResult = { title, blocks: toBlocks(units, maxSentencesPerParagraph(ruleSet)), glossary: glossary(units, context) };
+  if (keepsFacts(request.text, rewriteToText(result, { title: titleInText }))) return result;
+  return literal(title, blocks);
+}

@@ -1,0 +1,124 @@
+import type { RuleSet } from "../../../rules/schema.js";
+import type { AcronymDefinition } from "./acronyms.js";
+import { fullDates } from "./dates.js";
+import { toList } from "./enumerations.js";
+import { EXAMPLES_SENTENCE, removeEtc } from "./etc.js";
+import { finishSentence } from "./french.js";
+import { guarded, keepsFacts } from "./guard.js";
+import { substituteWords, type LexiconTools } from "./lexicon.js";
+import { numbersToDigits } from "./numbers.js";
+import { plainConnectors } from "./connectors.js";
+import { moveParentheses } from "./parentheses.js";
+import { dashesToCommas, stripNumbering } from "./punctuation.js";
+import { splitClauses } from "./clauses.js";
+
+/**
+ * The transformations, in their order, for each kind of unit of the original: a sentence of a
+ * paragraph, a list item, a heading line. Every step is checked by the fidelity guard on its own
+ * (see guard.ts), and the whole unit once more at the end: if anything changed a fact, the unit is
+ * given back as it was written, one sentence per line.
+ *
+ * Order, and why:
+ * 1. word-level rewrites first (numbers, dates, lexicon, dashes), while the sentence is whole, so
+ *    that « à compter du 01/03/2026 » and « trente (30) jours » are read in their context;
+ * 2. brackets out (step 6), then « etc. » out (step 7): a bracket that ended with « etc. » becomes
+ *    « Par exemple : … », an « etc. » in the sentence itself « Ce sont des exemples. »;
+ * 3. the cut into clauses (step 1 of the brief) last, on the sentence without brackets, since a cut
+ *    inside a bracket would break it;
+ * 4. enumerations into lists on each final sentence.
+ * Acronyms (step 4) and bold are done afterwards on the whole section: « first use » is a section
+ * matter (see section.ts).
+ */
+
+export interface Context {
+  ruleSet: RuleSet;
+  tools: LexiconTools;
+}
+
+export interface OutSentence {
+  text: string;
+  /** Acronyms whose explanation goes just after this sentence (the original explained them in brackets). */
+  defines: AcronymDefinition[];
+  /** A sentence the rewrite wrote itself (an explanation): no bold, no glossary scan. */
+  added?: true;
+}
+
+export type OutPiece = { kind: "sentence"; sentence: OutSentence } | { kind: "list"; intro: OutSentence; items: OutSentence[] };
+
+function wordLevel(text: string, context: Context): string {
+  let t = guarded(text, (s) => numbersToDigits(s, context.ruleSet));
+  t = guarded(t, fullDates);
+  t = guarded(t, (s) => substituteWords(s, context.tools));
+  t = guarded(t, (s) => plainConnectors(s, context.ruleSet));
+  return guarded(t, dashesToCommas);
+}
+
+function withoutEtc(text: string): { text: string; removed: boolean } {
+  const result = removeEtc(text);
+  return result.removed && keepsFacts(text, result.text) ? result : { text, removed: false };
+}
+
+function withoutParentheses(text: string, context: Context): ReturnType<typeof moveParentheses> {
+  const moved = moveParentheses(text, context.tools.compiled);
+  if (moved.text === text && moved.extras.length === 0) return moved;
+  return keepsFacts(text, [moved.text, ...moved.extras].join("\n")) ? moved : { text, extras: [], definitions: [] };
+}
+
+function plain(text: string, defines: AcronymDefinition[] = []): OutSentence {
+  return { text, defines };
+}
+
+function piecesText(pieces: readonly OutPiece[]): string {
+  return pieces
+    .map((p) => (p.kind === "sentence" ? p.sentence.text : [p.intro.text, ...p.items.map((i) => i.text)].join("\n")))
+    .join("\n");
+}
+
+/** One sentence of a paragraph → sentences and lists. */
+export function rewriteSentence(original: string, context: Context): OutPiece[] {
+  const words = wordLevel(original, context);
+  const moved = withoutParentheses(words, context);
+  const etc = withoutEtc(moved.text);
+  const clauses = splitClauses(etc.text);
+  const main = keepsFacts(etc.text, clauses.join("\n")) ? clauses : [finishSentence(etc.text)];
+  const sentences: OutSentence[] = main.map((text) => plain(text));
+  const last = sentences[sentences.length - 1];
+  if (last !== undefined) last.defines = moved.definitions;
+  if (etc.removed) sentences.push({ text: EXAMPLES_SENTENCE, defines: [], added: true });
+  for (const extra of moved.extras) sentences.push(plain(finishSentence(extra)));
+  const pieces: OutPiece[] = sentences.map((sentence) => {
+    const list = sentence.added ? null : toList(sentence.text);
+    if (list === null || !keepsFacts(sentence.text, [list.intro, ...list.items].join("\n"))) return { kind: "sentence", sentence };
+    return { kind: "list", intro: plain(list.intro), items: list.items.map((item, i) => plain(item, i === list.items.length - 1 ? sentence.defines : [])) };
+  });
+  if (keepsFacts(original, piecesText(pieces))) return pieces;
+  return [{ kind: "sentence", sentence: plain(finishSentence(original)) }];
+}
+
+/** A list item (or table cell) stays one item; what its brackets held follows it in the item. */
+export function rewriteItem(original: string, context: Context): OutSentence {
+  const words = wordLevel(original, context);
+  const moved = withoutParentheses(words, context);
+  const etc = withoutEtc(moved.text);
+  let text = etc.text.replace(/[\s;,]+$/u, "");
+  const tail = [...(etc.removed ? [EXAMPLES_SENTENCE] : []), ...moved.extras.map((extra) => finishSentence(extra))];
+  // The item keeps its own first letter, like the other items of its list.
+  if (tail.length > 0) text = [finishSentence(text, false), ...tail].join(" ");
+  if (!keepsFacts(original, text)) return plain(original.replace(/[\s;,]+$/u, ""));
+  return plain(text, moved.definitions);
+}
+
+export interface RewrittenLabel {
+  text: string;
+  after: OutSentence[];
+  defines: AcronymDefinition[];
+}
+
+/** A heading inside the section, or a label line (an address): no final stop, numbering dropped. */
+export function rewriteLabel(original: string, context: Context): RewrittenLabel {
+  const words = guarded(wordLevel(original, context), stripNumbering);
+  const moved = withoutParentheses(words, context);
+  const after = moved.extras.map((extra) => plain(finishSentence(extra)));
+  if (!keepsFacts(original, [moved.text, ...after.map((s) => s.text)].join("\n"))) return { text: original, after: [], defines: [] };
+  return { text: moved.text, after, defines: moved.definitions };
+}

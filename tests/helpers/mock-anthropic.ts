@@ -1,0 +1,323 @@
+import { createHash } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { splitSentences } from "../../src/analysis/sentences.js";
+import { sectionOfUserMessage } from "../../src/rewrite/prompt.js";
+import { estimateTokens } from "../../src/rewrite/providers/anthropic-models.js";
+import type { RewriteBlock, RewriteResult } from "../../src/rewrite/types.js";
+import { errorBody, messageBody, writeSse, type MockContent, type MockMessage } from "./mock-anthropic-wire.js";
+
+/**
+ * A local server on 127.0.0.1 that speaks the Anthropic Messages API (`POST /v1/messages`, JSON and
+ * server-sent events when the request has `stream: true`), records every request, and answers from
+ * a script, with faults: error statuses with the real error bodies, delays, malformed answers,
+ * truncated or refused answers, connection resets. Used by the real SDK over real HTTP: no network.
+ */
+
+export interface RecordedRequest {
+  index: number;
+  method: string;
+  path: string;
+  /** Lowercase names, as received. */
+  headers: Record<string, string>;
+  /** The parsed JSON body (undefined when it was not JSON). */
+  body: any;
+  /** The text of the last user message. */
+  userText: string;
+  /** Milliseconds since the server started, when the body was received and when the answer ended. */
+  receivedAt: number;
+  answeredAt?: number;
+}
+
+/** Token usage the mock reports; unset fields are computed from the request and the answer. */
+export interface MockUsage {
+  input_tokens: number;
+  output_tokens: number;
+  cache_read_input_tokens: number;
+  cache_creation_input_tokens: number;
+}
+
+type Common = {
+  /** Wait this long before answering (a slow model, or a time-out on the client's side). */
+  delayMs?: number;
+  /** Extra response headers (retry-after, retry-after-ms, x-should-retry…). */
+  headers?: Record<string, string>;
+};
+
+export type MockReply = Common &
+  (
+    | { rewrite: RewriteResult; usage?: Partial<MockUsage>; model?: string }
+    | { status: number; body?: unknown; message?: string }
+    /** A string is sent as the answer text (non-JSON); an object as the answer's JSON (schema-violating). */
+    | { malformed: string | object }
+    | { stopReason: "max_tokens" | "refusal"; explanation?: string }
+    | { destroySocket: true }
+    /** The well-behaved answer derived from the section text (also what `{}` or `{ delayMs }` give). */
+    | { wellBehaved?: true }
+  );
+
+/** A function of each request, or a list of replies in order (requests past its end get the well-behaved answer). */
+export type MockScript = ((request: RecordedRequest, index: number) => MockReply | Promise<MockReply>) | readonly MockReply[];
+
+export interface MockOptions {
+  /** Added to every answer's delay (for concurrency measurements). */
+  delayMs?: number;
+  /** The key the server accepts; any other gets a 401. Default: any non-empty credential. */
+  apiKey?: string;
+  /** Below this many tokens, a prefix marked with cache_control is not cached (as the real API does). Default 1024. */
+  minCacheTokens?: number;
+}
+
+export interface MockAnthropic {
+  /** The base URL to give the SDK (`baseURL`), without /v1. */
+  url: string;
+  requests: RecordedRequest[];
+  /** The most requests the server was answering at once. */
+  readonly maxInFlight: number;
+  close(): Promise<void>;
+}
+
+export async function startMockAnthropic(script: MockScript = [], options: MockOptions = {}): Promise<MockAnthropic> {
+  const started = performance.now();
+  const requests: RecordedRequest[] = [];
+  const cachedPrefixes = new Set<string>();
+  const timers = new Set<NodeJS.Timeout>();
+  let inFlight = 0;
+  let maxInFlight = 0;
+  let messageCount = 0;
+
+  const replyFor = async (request: RecordedRequest): Promise<MockReply> => {
+    if (typeof script === "function") return script(request, request.index);
+    return (script as readonly MockReply[])[request.index] ?? {};
+  };
+
+  const sleep = (ms: number, res: ServerResponse) =>
+    new Promise<void>((resolve) => {
+      if (ms <= 0) return resolve();
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        resolve();
+      }, ms);
+      timers.add(timer);
+      res.once("close", () => {
+        clearTimeout(timer);
+        timers.delete(timer);
+        resolve();
+      });
+    });
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const raw = await readBody(req);
+    const record: RecordedRequest = {
+      index: requests.length,
+      method: req.method ?? "",
+      path: req.url ?? "",
+      headers: headersOf(req),
+      body: parseJson(raw),
+      userText: "",
+      receivedAt: performance.now() - started,
+    };
+    record.userText = lastUserText(record.body);
+    requests.push(record);
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    res.once("close", () => {
+      inFlight--;
+      record.answeredAt = performance.now() - started;
+    });
+
+    const refusal = protocolError(record, options);
+    if (refusal) return void send(res, refusal.status, errorBody(refusal.type, refusal.message));
+    const reply = await replyFor(record);
+    await sleep((options.delayMs ?? 0) + (reply.delayMs ?? 0), res);
+    if (res.destroyed) return;
+    if ("destroySocket" in reply && reply.destroySocket) return void req.socket.destroy();
+    const headers = reply.headers ?? {};
+    if ("status" in reply) {
+      const type = ERROR_TYPES[reply.status] ?? "api_error";
+      return void send(res, reply.status, reply.body ?? errorBody(type, reply.message ?? `Mock ${type}`), headers);
+    }
+    const message = buildMessage(record, reply, `msg_mock_${String(++messageCount).padStart(4, "0")}`);
+    const usage = usageOf(record, message, reply, cachedPrefixes, options.minCacheTokens ?? 1024);
+    if (record.body?.stream === true) writeSse(res, message, usage, headers);
+    else send(res, 200, messageBody(message, usage), headers);
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) send(res, 500, errorBody("api_error", `mock failure: ${String(error)}`));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    get maxInFlight() {
+      return maxInFlight;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const timer of timers) clearTimeout(timer);
+        timers.clear();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/**
+ * The answer a well-behaved model could give: the section's text from the user message, one sentence
+ * per line, paragraphs kept, lines starting with a dash as a list. Valid for `parseAnswer`.
+ */
+export function wellBehavedRewrite(request: Pick<RecordedRequest, "userText">): RewriteResult {
+  const section = sectionOfUserMessage(request.userText);
+  const text = section?.text ?? "";
+  const blocks: RewriteBlock[] = [];
+  for (const paragraph of text.split(/\n\s*\n/)) {
+    let items: string[] = [];
+    let sentences: string[] = [];
+    const flush = () => {
+      if (sentences.length > 0) blocks.push({ type: "paragraph", sentences });
+      if (items.length > 0) blocks.push({ type: "list", items });
+      sentences = [];
+      items = [];
+    };
+    for (const line of paragraph.split("\n")) {
+      const bullet = /^\s*[-•*–]\s+(.*)$/.exec(line);
+      if (bullet) {
+        if (sentences.length > 0) flush();
+        items.push(plain(bullet[1]!));
+      } else {
+        if (items.length > 0) flush();
+        sentences.push(...splitSentences(line).map((span) => plain(span.text)).filter((s) => s !== ""));
+      }
+    }
+    flush();
+  }
+  if (blocks.length === 0) blocks.push({ type: "paragraph", sentences: ["Cette partie ne contient pas de texte."] });
+  return { title: plain(section?.sectionTitle ?? "") || "Section", blocks, glossary: [] };
+}
+
+function plain(text: string): string {
+  return text.replace(/[*`]/g, "").replace(/\s+/g, " ").trim();
+}
+
+const ERROR_TYPES: Record<number, string> = {
+  400: "invalid_request_error",
+  401: "authentication_error",
+  403: "permission_error",
+  404: "not_found_error",
+  413: "request_too_large",
+  429: "rate_limit_error",
+  500: "api_error",
+  503: "api_error",
+  529: "overloaded_error",
+};
+
+/** What the real API refuses before looking at the script: wrong route, no credential, no version. */
+function protocolError(request: RecordedRequest, options: MockOptions): { status: number; type: string; message: string } | undefined {
+  if (request.method !== "POST" || request.path.split("?")[0] !== "/v1/messages") {
+    return { status: 404, type: "not_found_error", message: `Not found: ${request.method} ${request.path}` };
+  }
+  const auth = request.headers.authorization?.replace(/^Bearer\s+/i, "") ?? request.headers["x-api-key"] ?? "";
+  if (auth === "" || (options.apiKey !== undefined && auth !== options.apiKey)) {
+    return { status: 401, type: "authentication_error", message: "invalid x-api-key" };
+  }
+  if (!request.headers["anthropic-version"]) return { status: 400, type: "invalid_request_error", message: "anthropic-version: header is required" };
+  if (typeof request.body !== "object" || request.body === null || typeof request.body.model !== "string" || !Array.isArray(request.body.messages)) {
+    return { status: 400, type: "invalid_request_error", message: "model and messages are required" };
+  }
+  return undefined;
+}
+
+function buildMessage(request: RecordedRequest, reply: MockReply, id: string): MockMessage {
+  const body = request.body;
+  const model = "model" in reply && typeof reply.model === "string" ? reply.model : String(body.model);
+  const toolName: string | undefined = body.tool_choice?.type === "tool" ? body.tool_choice.name : undefined;
+  const answer = (value: unknown): MockContent =>
+    toolName !== undefined ? { type: "tool_use", id: `toolu_${id}`, name: toolName, input: value } : { type: "text", text: JSON.stringify(value) };
+  const base = { id, model };
+  if ("malformed" in reply) {
+    const content: MockContent = typeof reply.malformed === "string" ? { type: "text", text: reply.malformed } : answer(reply.malformed);
+    return { ...base, content: [content], stopReason: toolName ? "tool_use" : "end_turn" };
+  }
+  if ("stopReason" in reply && reply.stopReason === "refusal") {
+    return { ...base, content: [], stopReason: "refusal", stopDetails: { type: "refusal", category: null, explanation: reply.explanation ?? null } };
+  }
+  const result = "rewrite" in reply ? reply.rewrite : wellBehavedRewrite(request);
+  if ("stopReason" in reply && reply.stopReason === "max_tokens") {
+    const json = JSON.stringify(result);
+    const cut = json.slice(0, Math.max(1, Math.floor(json.length / 2)));
+    const content: MockContent = toolName !== undefined ? { type: "tool_use", id: `toolu_${id}`, name: toolName, input: {} } : { type: "text", text: cut };
+    return { ...base, content: [content], stopReason: "max_tokens", truncatedAt: Number(body.max_tokens) || 1 };
+  }
+  return { ...base, content: [answer(result)], stopReason: toolName ? "tool_use" : "end_turn" };
+}
+
+/**
+ * Realistic usage: the prefix (tools and system) is cached when it has cache_control and is long
+ * enough; the first request writes it, later ones read it. `input_tokens` counts only what is not cached.
+ */
+function usageOf(request: RecordedRequest, message: MockMessage, reply: MockReply, cache: Set<string>, minCacheTokens: number): MockUsage {
+  const body = request.body;
+  const system = typeof body.system === "string" ? body.system : Array.isArray(body.system) ? body.system.map((block: { text?: string }) => block.text ?? "").join("\n") : "";
+  const prefix = `${JSON.stringify(body.tools ?? [])}\n${system}\n${JSON.stringify(body.output_config?.format ?? null)}`;
+  const prefixTokens = estimateTokens(prefix);
+  const messagesTokens = estimateTokens(JSON.stringify(body.messages));
+  const marked = body.cache_control != null || (Array.isArray(body.system) && body.system.some((block: { cache_control?: unknown }) => block.cache_control != null));
+  const usage: MockUsage = { input_tokens: prefixTokens + messagesTokens, output_tokens: 0, cache_read_input_tokens: 0, cache_creation_input_tokens: 0 };
+  if (marked && prefixTokens >= minCacheTokens) {
+    const key = createHash("sha256").update(`${body.model}\0${prefix}`).digest("hex");
+    usage.input_tokens = messagesTokens;
+    if (cache.has(key)) usage.cache_read_input_tokens = prefixTokens;
+    else usage.cache_creation_input_tokens = prefixTokens;
+    cache.add(key);
+  }
+  usage.output_tokens = message.truncatedAt ?? Math.max(1, estimateTokens(JSON.stringify(message.content)));
+  return { ...usage, ...("usage" in reply ? reply.usage : {}) };
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    "content-type": "application/json",
+    "request-id": `req_mock_${Date.now().toString(36)}`,
+    "content-length": Buffer.byteLength(text),
+    ...headers,
+  });
+  res.end(text);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function headersOf(req: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) out[name] = Array.isArray(value) ? value.join(", ") : value;
+  return out;
+}
+
+function parseJson(raw: string): any {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+}
+
+function lastUserText(body: any): string {
+  const messages: any[] = Array.isArray(body?.messages) ? body.messages : [];
+  const last = [...messages].reverse().find((message) => message?.role === "user");
+  if (!last) return "";
+  if (typeof last.content === "string") return last.content;
+  if (Array.isArray(last.content)) return last.content.map((block: { text?: string }) => block.text ?? "").join("");
+  return "";
+}

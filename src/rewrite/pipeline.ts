@@ -113,7 +113,7 @@ function assess(
   const body = rewriteToText(rewrite);
   const falc = body.trim() === "" ? section.text : body;
   const analysis = analyzeText(falc, ruleSet);
-  const facts = checkFacts(section.text, `${rewrite.title}\n\n${falc}`);
+  const facts = checkFacts(section.text, falc);
   return {
     index: section.index,
     title: rewrite.title.trim() || section.title,

@@ -18,6 +18,7 @@ export interface AcronymDefinition {
 }
 
 const ACRONYM = /(?<![\p{L}\p{N}])\p{Lu}[\p{Lu}\p{N}&]*\p{Lu}[\p{Lu}\p{N}]*(?![\p{L}\p{N}])/gu;
+const NAME_AFTER = /^[ \u00A0]+\p{Lu}\p{Ll}/u;
 const FUNCTION_WORDS = new Set(["de", "des", "du", "d", "la", "le", "l", "les", "et", "à", "a", "au", "aux", "en", "pour", "sur", "par", "dans"]);
 
 export function explanationSentence(definition: AcronymDefinition): string {
@@ -36,6 +37,8 @@ export function acronymsIn(text: string, compiled: CompiledLexicons): AcronymDef
   const out: AcronymDefinition[] = [];
   ACRONYM.lastIndex = 0;
   for (let m = ACRONYM.exec(text); m !== null; m = ACRONYM.exec(text)) {
+    // « l'AS Philotechnique »: two capitals before a name are more often part of that name.
+    if (m[0].length === 2 && NAME_AFTER.test(text.slice(m.index + 2, m.index + 40))) continue;
     const expansion = knownExpansion(m[0], compiled);
     if (expansion !== undefined && !out.some((d) => d.acronym === m![0])) out.push({ acronym: m[0], expansion });
   }
@@ -44,6 +47,14 @@ export function acronymsIn(text: string, compiled: CompiledLexicons): AcronymDef
 
 function fold(text: string): string {
   return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/[’‘]/g, "'").replace(/\s+/g, " ").toLowerCase();
+}
+
+/** Whether a text is the acronym written out (« MDPH (Maison départementale…) »), known or by its initials. */
+export function isExpansionOf(text: string, acronym: string, compiled: CompiledLexicons): boolean {
+  const known = knownExpansion(acronym, compiled);
+  if (known !== undefined && fold(text.trim()) === fold(known)) return true;
+  const initials = [...text.matchAll(/\p{L}+/gu)].map((m) => m[0]).filter((w) => !FUNCTION_WORDS.has(w.toLowerCase()));
+  return initials.length > 0 && initials.map((w) => fold(w.charAt(0))).join("") === fold(acronym).replace(/[^a-z]/g, "");
 }
 
 /**

@@ -49,6 +49,8 @@ function finiteForms(): Set<string> {
 export function looksLikeClause(piece: string): boolean {
   const words = wordsOf(piece);
   const forms = finiteForms();
+  // An instruction (« Prévenez le secrétariat ») has its verb first.
+  if (words[0]?.endsWith("ez") === true) return true;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     if (SUBJECTS.has(w) || w === "ne" || w === "n'" || forms.has(w)) return true;
@@ -90,7 +92,7 @@ function opener(conjunction: string | undefined, rest: string): string {
 export function splitClauses(text: string): string[] {
   const mask = protectedMask(text);
   const cuts = [...text.matchAll(CUT)].filter((m) => mask[m.index!] === 0);
-  if (cuts.length === 0) return [text];
+  if (cuts.length === 0) return [finishSentence(text)];
   const pieces: string[] = [];
   let pieceStart = 0;
   let pendingConjunction: string | undefined;

@@ -58,7 +58,7 @@ function connectorsFor(ruleSet: RuleSet): readonly Connector[] {
  * « Il est rappelé que » and « Il est précisé que » announce the sentence and say nothing themselves
  * (the rule `address-reader-directly` reports them); « convenu », « entendu » carry meaning and stay.
  */
-const ANNOUNCEMENT = /^Il est (?:rappelé|précisé) qu(?:e[ \t\u00A0]+|['’])(?:,[ \t\u00A0]*)?/u;
+const ANNOUNCEMENT = /^Il est (?:rappelé|précisé) qu(?:e(?![\p{L}])|['’])[ \t\u00A0,]*/u;
 
 export function plainConnectors(text: string, ruleSet: RuleSet): string {
   let out = text;

@@ -6,7 +6,7 @@ import { extractFacts, formatFullDate, parseDateValue, weekdayMismatch } from ".
  * found by the fact extractor, the one the fidelity guard uses, so both always agree on what a date is.
  *
  * Left alone: a weekday already written, even a wrong one (the original says so; the guard reports
- * it), the first day of a range (« du 1er au 15 mars 2026 »: it has no month of its own), and a
+ * it), both ends of a range (« du 1er au 15 mars 2026 »: the first day has no month of its own), a
  * month without a day. A numeric date without a year becomes « 10 décembre » (no weekday can be
  * computed).
  */
@@ -22,6 +22,9 @@ export function fullDates(text: string): string {
     const fact = dates[i]!;
     const parts = parseDateValue(fact.value);
     const numeric = NUMERIC.test(fact.text);
+    // « du 1er au 15 avril 2026 »: the end of a written range keeps the form of its start.
+    const previous = dates[i - 1];
+    if (!numeric && previous !== undefined && fact.start - previous.end <= 6) continue;
     if (parts === null || (!numeric && !MONTH.test(fact.text))) continue;
     if (weekdayMismatch(fact) !== null) continue;
     if (WEEKDAY_FIRST.test(fact.text) && (!numeric || parts.year === undefined)) continue;

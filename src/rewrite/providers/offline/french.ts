@@ -5,7 +5,7 @@
 
 const VOWEL_START = /^[aeiouyàâäéèêëîïôöùûüÿœæ]/iu;
 /** Words in « h » that take an elision (« l'hébergement »); « le handicap » does not. */
-const MUTE_H = /^h(?:é|e[rub]|eur|ô|o[mnrs]|ui|um|ab|ab|is|y|ar[mo])/iu;
+const MUTE_H = /^h(?:é|ô|y|ab|eur|er[bm]|is|um|omm|onn|ono|or[ail]|arm)/iu;
 
 /** True when « le », « de », « que »… elide before this word. */
 export function startsWithVowelSound(word: string): boolean {

@@ -13,7 +13,7 @@ export function keepsFacts(before: string, after: string): boolean {
   const comparison = compareFacts(original, rewrite);
   if (comparison.missing.length > 0 || comparison.added.length > 0) return false;
   // A wrong weekday already in the original is not the step's fault; a new one is.
-  return comparison.wrongWeekdays.length <= compareFacts(original, original).wrongWeekdays.length;
+  return comparison.wrongWeekdays.length === 0 || comparison.wrongWeekdays.length <= compareFacts(original, original).wrongWeekdays.length;
 }
 
 /** Runs a string-to-string step and keeps its result only when no fact changed. */

@@ -26,7 +26,9 @@ const AS_A: Readonly<Record<string, string>> = { de: "à", "d'": "à", du: "au",
 const BARE: Readonly<Record<string, string>> = { de: "", "d'": "", à: "", du: "le", au: "le", des: "les", aux: "les" };
 const ARTICLE_BEFORE = new Set(["le", "la", "l'", "de", "d'", "du", "ce", "cet", "cette", "que", "qu'", "ma", "ta", "sa", "mon", "ton", "son"]);
 const NOT_SUBJECT = new Set(["ne", "n'", "se", "s'", "me", "m'", "te", "t'", "nous", "vous", "en", "y", "lui", "leur"]);
-const COORDINATED = /\s(?:et|ou)\s+(?:du|des|de|d['’]|à|au|aux)\s/u;
+const COORDINATED_NOUN = /\s(?:et|ou)\s+(?:du|des|de|d['’]|à|au|aux)[\s\p{L}]/u;
+const COORDINATED_VERB = /\s(?:et|ou)\s+(?:de\s|d['’]|à\s)/u;
+const INFINITIVE = /^(?:\p{L}+(?:er|ir|re|oir)|être|avoir)$/u;
 const GRAMMAR_WORDS = /(?<![\p{L}])(?:de|du|des|d'|à|au|aux|que|qu'|le|la|les|l'|un|une|en|par|pour|sur|dans|sous|si)(?![\p{L}])/iu;
 const CLAUSE_END = /^[\s\u00A0]*(?:[.,;:!?)»]|$)/u;
 const NEXT_WORD = /^([\s\u00A0]+)([\p{L}][\p{L}'’-]*)/u;
@@ -53,6 +55,13 @@ function subjectPerson(ctx: UnitContext, first: number): number | undefined {
     if (!NOT_SUBJECT.has(ctx.wordLower[k]!)) return undefined;
   }
   return undefined;
+}
+
+/** Whether a second complement, joined by « et / ou », shares the preposition ending at word `end`. */
+function coordinated(ctx: UnitContext, end: number): boolean {
+  const rest = clauseAfter(ctx.text, ctx.wordEnd[end - 1]!);
+  const next = end < ctx.wordCount ? ctx.wordLower[end]! : "";
+  return (INFINITIVE.test(next) ? COORDINATED_VERB : COORDINATED_NOUN).test(rest);
 }
 
 /** The rest of the clause after an offset: up to the next comma, semicolon or colon. */
@@ -102,8 +111,9 @@ function replacementWords(ctx: UnitContext, match: PhraseMatch<DifficultHit>, ru
   if (words.length > 1 && PREPOSITIONS.has(tail)) {
     const last = rep[rep.length - 1]!;
     if (PREPOSITIONS.has(last)) rep[rep.length - 1] = ((last === "à" || last === "au" || last === "aux") ? AS_A : AS_DE)[tail]!;
-    // « en application de l'article… et du décret… »: the second complement needs the « de » dropped here.
-    else if (COORDINATED.test(clauseAfter(ctx.text, ctx.wordEnd[match.end - 1]!))) return null;
+    // « en application de l'article… et du décret… », « afin de lire et de signer »: the second
+    // complement needs the preposition about to be dropped.
+    else if (coordinated(ctx, match.end)) return null;
     else if (BARE[tail] !== "") rep.push(BARE[tail]!);
   }
   if (rule.noun) {

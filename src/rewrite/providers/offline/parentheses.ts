@@ -1,14 +1,14 @@
 import { extractFacts, factsMatch, type Fact } from "../../../analysis/normalise/index.js";
 import type { CompiledLexicons } from "../../../rules/lexicon/lexicons.js";
-import { expansionBefore, type AcronymDefinition } from "./acronyms.js";
+import { expansionBefore, isExpansionOf, type AcronymDefinition } from "./acronyms.js";
 import { capitalise, tidySpaces } from "./french.js";
 import { removeEtc } from "./etc.js";
 
 /**
  * Step 6: brackets out of the sentence, as the rule `no-parentheses` asks; their content is never
  * dropped unless it is already in the sentence:
- * - « Conseil de la vie sociale (CVS) »: the acronym explained by the words before it becomes a
- *   definition (see acronyms.ts) and the bracket goes;
+ * - « Conseil de la vie sociale (CVS) » and « CAF (caisse d'allocations familiales) »: an acronym
+ *   and its expansion become a definition (see acronyms.ts) and the bracket goes;
  * - « soixante-quatorze euros et cinquante centimes (74,50 €) », « trente (30) jours »: a restatement
  *   of figures the sentence already has, checked fact by fact, goes;
  * - anything else becomes a sentence of its own after the sentence: « Précision : … . », or
@@ -71,6 +71,11 @@ export function moveParentheses(text: string, compiled: CompiledLexicons): Moved
         definitions.push({ acronym: content, expansion });
         continue;
       }
+    }
+    const before = /(?<![\p{L}\p{N}])(\p{Lu}[\p{Lu}\p{N}&]*\p{Lu})[ \t\u00A0]*$/u.exec(text.slice(0, start))?.[1];
+    if (before !== undefined && isExpansionOf(content, before, compiled)) {
+      definitions.push({ acronym: before, expansion: content.charAt(0).toUpperCase() + content.slice(1) });
+      continue;
     }
     const rest = extractFacts(text.slice(0, start) + " " + text.slice(end));
     if (isRestatement(content, rest)) continue;

@@ -55,7 +55,7 @@ function wordLevel(text: string, context: Context): string {
 
 function withoutEtc(text: string): { text: string; removed: boolean } {
   const result = removeEtc(text);
-  return result.removed && keepsFacts(text, result.text) ? result : { text, removed: false };
+  return result.text !== text && keepsFacts(text, result.text) ? result : { text, removed: false };
 }
 
 function withoutParentheses(text: string, context: Context): ReturnType<typeof moveParentheses> {
@@ -101,6 +101,8 @@ export function rewriteItem(original: string, context: Context): OutSentence {
   const moved = withoutParentheses(words, context);
   const etc = withoutEtc(moved.text);
   let text = etc.text.replace(/[\s;,]+$/u, "");
+  // Items end alike: the full stop of the last item of an enumeration goes, unless the item holds sentences.
+  if (!/[.!?]\s/u.test(text)) text = text.replace(/(?<!\.)\.$/u, "");
   const tail = [...(etc.removed ? [EXAMPLES_SENTENCE] : []), ...moved.extras.map((extra) => finishSentence(extra))];
   // The item keeps its own first letter, like the other items of its list.
   if (tail.length > 0) text = [finishSentence(text, false), ...tail].join(" ");
@@ -116,7 +118,8 @@ export interface RewrittenLabel {
 
 /** A heading inside the section, or a label line (an address): no final stop, numbering dropped. */
 export function rewriteLabel(original: string, context: Context): RewrittenLabel {
-  const words = guarded(wordLevel(original, context), stripNumbering);
+  // The numbering goes first: « 4.1 » is layout only while a capital follows it.
+  const words = wordLevel(guarded(original, stripNumbering), context);
   const moved = withoutParentheses(words, context);
   const after = moved.extras.map((extra) => plain(finishSentence(extra)));
   if (!keepsFacts(original, [moved.text, ...after.map((s) => s.text)].join("\n"))) return { text: original, after: [], defines: [] };

@@ -8,15 +8,17 @@ import type { CliIO } from "./io.js";
  */
 export function progressReporter(io: CliIO, quiet: boolean) {
   let tokens = 0;
+  const done = new Map<string, number>();
   return {
     notice(message: string): void {
       io.stderr(`Attention : ${message}\n`);
     },
     section(path: string, event: SectionEvent): void {
+      done.set(path, (done.get(path) ?? 0) + 1);
       tokens += event.usage.input_tokens + event.usage.output_tokens + event.usage.cache_read_input_tokens + event.usage.cache_creation_input_tokens;
       if (quiet) return;
       const how = event.cached ? "déjà en cache" : "réécrite";
-      io.stderr(`[${event.index + 1}/${event.total}] ${path} — « ${event.title} » ${how}${tokens > 0 ? ` · ${tokens.toLocaleString("fr-FR")} jetons au total` : ""}\n`);
+      io.stderr(`[${done.get(path)}/${event.total}] ${path} — « ${event.title} » ${how}${tokens > 0 ? ` · ${tokens.toLocaleString("fr-FR")} jetons au total` : ""}\n`);
     },
     fileDone(file: ConvertedFile): void {
       if (quiet) return;

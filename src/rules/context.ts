@@ -18,6 +18,12 @@ export const W_SENTENCE_START = 16;
 export const W_MASKED = 32;
 /** « s' » before « il(s) », which is « si ». */
 const W_SI = 64;
+/** Quantities, as the tokenizer typed them: « 15 % », « 74,50 € », « 01/03/2026 », « 14 h 30 » or a phone number. */
+export const W_PERCENT = 128;
+export const W_CURRENCY = 256;
+export const W_DATE = 512;
+export const W_TIME_OR_PHONE = 1024;
+const QUANTITY_FLAGS: Readonly<Record<string, number>> = { percent: W_PERCENT, currency: W_CURRENCY, date: W_DATE, time: W_TIME_OR_PHONE, phone: W_TIME_OR_PHONE };
 
 export interface StyledRange extends RunStyle {
   start: number;
@@ -28,6 +34,7 @@ export interface StyledRange extends RunStyle {
 const NUMBER_KINDS = new Set(["number", "ordinal", "time", "date", "percent", "currency", "phone"]);
 const MASKED_KINDS = new Set(["url", "email"]);
 const MASK_OF_KIND: Readonly<Record<string, MaskKind>> = { url: "url", email: "email", phone: "phone", date: "date", time: "time" };
+const NO_SPANS: Span[] = [];
 const CLITIC_CANON: ReadonlyMap<string, string> = new Map([
   ["l'", "le"], ["d'", "de"], ["j'", "je"], ["m'", "me"], ["t'", "te"], ["s'", "se"], ["n'", "ne"], ["c'", "ce"],
   ["qu'", "que"], ["jusqu'", "jusque"], ["lorsqu'", "lorsque"], ["puisqu'", "puisque"], ["quoiqu'", "quoique"],
@@ -60,8 +67,8 @@ export class UnitContext {
   /** Index of the first word of each sentence; one extra entry for the end. */
   readonly sentenceWordStart: Int32Array;
   /** Spans of addresses, phone numbers, dates and times, as the tokenizer found them. */
-  private readonly maskSpans: Record<MaskKind, Span[]> = { url: [], email: [], phone: [], date: [], time: [] };
-  private readonly maskCache = new Map<readonly MaskKind[], Span[]>();
+  private readonly maskSpans: Record<MaskKind, Span[]> | undefined;
+  private maskCache: Map<readonly MaskKind[], Span[]> | undefined;
 
   constructor(
     readonly text: string,
@@ -74,10 +81,13 @@ export class UnitContext {
     readonly runs?: readonly StyledRange[],
   ) {
     const lower = text.toLowerCase();
-    this.lower = (lower.length === text.length ? lower : text).replace(/[’‘]/g, "'");
+    const sameLength = lower.length === text.length ? lower : text;
+    this.lower = sameLength.includes("’") || sameLength.includes("‘") ? sameLength.replace(/[’‘]/g, "'") : sameLength;
     this.sentences = splitSentences(text);
-    const builder = new WordBuilder(text, this.lower, this.maskSpans);
-    builder.build(tokenize(text));
+    const tokens = tokenize(text);
+    const builder = new WordBuilder(text, this.lower, tokens.length + (tokens.length >> 2) + 8);
+    builder.build(tokens);
+    this.maskSpans = builder.maskSpans;
     this.wordCount = builder.count;
     this.wordLower = builder.lower;
     this.wordStart = builder.start.subarray(0, builder.count);
@@ -109,9 +119,12 @@ export class UnitContext {
 
   /** Spans of the given kinds, sorted (cached per kinds array: rules pass the same array each time). */
   masks(kinds: readonly MaskKind[]): Span[] {
+    const all = this.maskSpans;
+    if (all === undefined) return NO_SPANS;
+    this.maskCache ??= new Map();
     let spans = this.maskCache.get(kinds);
     if (spans === undefined) {
-      spans = kinds.length === 1 ? this.maskSpans[kinds[0]!] : kinds.flatMap((kind) => this.maskSpans[kind]).sort((a, b) => a.start - b.start);
+      spans = kinds.length === 1 ? all[kinds[0]!] : kinds.flatMap((kind) => all[kind]).sort((a, b) => a.start - b.start);
       this.maskCache.set(kinds, spans);
     }
     return spans;
@@ -140,10 +153,11 @@ export class UnitContext {
    */
   sentenceRange(s: number): { start: number; end: number } {
     const sentence = this.sentences[s]!;
+    const text = this.text;
     let end = sentence.end;
-    while (end > sentence.start && /\s/.test(this.text.charAt(end - 1))) end--;
-    while (end < this.text.length && /[.!?…»"”)\u00a0\u202f]/.test(this.text.charAt(end))) end++;
-    while (end > sentence.start && /[\s\u00a0\u202f]/.test(this.text.charAt(end - 1))) end--;
+    while (end > sentence.start && isSpace(text.charCodeAt(end - 1))) end--;
+    while (end < text.length && isClosing(text.charCodeAt(end))) end++;
+    while (end > sentence.start && isSpace(text.charCodeAt(end - 1))) end--;
     return { start: sentence.start, end };
   }
 
@@ -191,27 +205,22 @@ export class UnitContext {
 class WordBuilder {
   count = 0;
   readonly lower: string[] = [];
-  start: Int32Array;
-  end: Int32Array;
-  flags: Int32Array;
-  first: Int32Array;
-  features: Int32Array;
+  maskSpans: Record<MaskKind, Span[]> | undefined;
+  start!: Int32Array;
+  end!: Int32Array;
+  flags!: Int32Array;
+  first!: Int32Array;
+  features!: Int32Array;
 
   constructor(
     private readonly text: string,
     private readonly lowerText: string,
-    private readonly maskSpans: Record<MaskKind, Span[]>,
+    capacity: number,
   ) {
-    const capacity = 64;
-    this.start = new Int32Array(capacity);
-    this.end = new Int32Array(capacity);
-    this.flags = new Int32Array(capacity);
-    this.first = new Int32Array(capacity);
-    this.features = new Int32Array(capacity);
+    this.allocate(capacity);
   }
 
   build(tokens: readonly Token[]): void {
-    this.reserve(tokens.length + 16);
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
       const kind = token.kind;
@@ -228,6 +237,7 @@ class WordBuilder {
       if (mask !== undefined) {
         // « …/Test_(informatique) »: a closing bracket belongs to the address when it opened one.
         const closes = mask === "url" && this.text.charAt(token.end) === ")" && token.text.includes("(");
+        this.maskSpans ??= { url: [], email: [], phone: [], date: [], time: [] };
         this.maskSpans[mask].push({ start: token.start, end: token.end + (closes ? 1 : 0) });
       }
       if (kind === "punct" || kind === "symbol") continue;
@@ -235,7 +245,7 @@ class WordBuilder {
       const startsWithDigit = firstChar >= 48 && firstChar <= 57;
       // « XXIe » is an ordinal for the tokenizer, but a word in capitals for the rules.
       if (startsWithDigit || (NUMBER_KINDS.has(kind) && !LETTER.test(token.text.charAt(0)))) {
-        this.push(this.lowerText.slice(token.start, token.end), token.start, token.end, W_NUMBER, 0, 0);
+        this.push(this.lowerText.slice(token.start, token.end), token.start, token.end, W_NUMBER | (QUANTITY_FLAGS[kind] ?? 0), 0, 0);
       } else if (MASKED_KINDS.has(kind)) {
         this.push(this.lowerText.slice(token.start, token.end), token.start, token.end, W_MASKED, 0, 0);
       } else {
@@ -246,8 +256,9 @@ class WordBuilder {
 
   private pushWord(start: number, end: number, surface: string | undefined): void {
     // Most words are already lowercase: reuse the token's string instead of slicing a copy.
-    const lower = surface !== undefined && isSameAsLower(surface, this.lowerText, start) ? surface : this.lowerText.slice(start, end);
-    if (lower.includes("'")) {
+    const scan = surface === undefined ? SCAN_DIFFERS : scanWord(surface, this.lowerText, start);
+    const lower = (scan & SCAN_DIFFERS) === 0 ? surface! : this.lowerText.slice(start, end);
+    if ((scan & SCAN_APOSTROPHE) !== 0 || (surface === undefined && lower.includes("'"))) {
       const cut = cliticLength(lower);
       if (cut > 0) {
         this.pushIndexed(lower.slice(0, cut), start, start + cut, W_CLITIC);
@@ -271,7 +282,7 @@ class WordBuilder {
   }
 
   private push(lower: string, start: number, end: number, flags: number, first: number, features: number): void {
-    if (this.count === this.start.length) this.reserve(this.count * 2);
+    if (this.count === this.start.length) this.allocate(this.count * 2);
     const i = this.count++;
     this.lower.push(lower);
     this.start[i] = start;
@@ -281,22 +292,33 @@ class WordBuilder {
     this.features[i] = features;
   }
 
-  private reserve(capacity: number): void {
-    if (capacity <= this.start.length) return;
-    const grow = (array: Int32Array): Int32Array => {
-      const next = new Int32Array(capacity);
-      next.set(array.subarray(0, this.count));
-      return next;
+  /** One buffer for the five columns: a unit costs one allocation, not five. */
+  private allocate(capacity: number): void {
+    const buffer = new Int32Array(capacity * 5);
+    const column = (k: number, old: Int32Array | undefined): Int32Array => {
+      const view = buffer.subarray(k * capacity, (k + 1) * capacity);
+      if (old !== undefined) view.set(old.subarray(0, this.count));
+      return view;
     };
-    this.start = grow(this.start);
-    this.end = grow(this.end);
-    this.flags = grow(this.flags);
-    this.first = grow(this.first);
-    this.features = grow(this.features);
+    this.start = column(0, this.start);
+    this.end = column(1, this.end);
+    this.flags = column(2, this.flags);
+    this.first = column(3, this.first);
+    this.features = column(4, this.features);
   }
 }
 
 const HYPHENS = new Set(["-", "‐", "‑"]);
+
+/** Space, tab, line breaks, no-break spaces. */
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x202f;
+}
+
+/** What may close a sentence after its last word: . ! ? … » " ” ) and the no-break spaces before them. */
+function isClosing(code: number): boolean {
+  return code === 46 || code === 33 || code === 63 || code === 0x2026 || code === 0xbb || code === 34 || code === 0x201d || code === 41 || code === 0xa0 || code === 0x202f;
+}
 const UPPER = /^\p{Lu}/u;
 const LETTER = /\p{L}/u;
 const ALL_CAPS = /^[\p{Lu}'’-]+$/u;
@@ -308,9 +330,18 @@ function isHyphenJoin(tokens: readonly Token[], i: number, end: number): boolean
   return next.kind === "word";
 }
 
-function isSameAsLower(surface: string, lower: string, start: number): boolean {
-  for (let k = 0; k < surface.length; k++) if (surface.charCodeAt(k) !== lower.charCodeAt(start + k)) return false;
-  return true;
+const SCAN_DIFFERS = 1;
+const SCAN_APOSTROPHE = 2;
+
+/** One pass over a word: does it differ from its lowercase form, does it hold an apostrophe? */
+function scanWord(surface: string, lower: string, start: number): number {
+  let result = 0;
+  for (let k = 0; k < surface.length; k++) {
+    const code = lower.charCodeAt(start + k);
+    if (surface.charCodeAt(k) !== code) result |= SCAN_DIFFERS;
+    if (code === 39) result |= SCAN_APOSTROPHE;
+  }
+  return result;
 }
 
 function capFlags(text: string, start: number, end: number): number {

@@ -4,7 +4,7 @@ import type { Finding, RawFinding } from "./finding.js";
 import { KINDS } from "./kinds/index.js";
 import type { CompiledRule, LayoutBlock, Report, ReportInput } from "./kinds/types.js";
 import { compileLexicons } from "./lexicon/lexicons.js";
-import { interpolate } from "./message.js";
+import { fillTemplate, type ValueSource } from "./message.js";
 import { placeFindings, type PlacedFinding } from "./place.js";
 import type { RuleDefinition, RuleSet } from "./schema.js";
 
@@ -115,7 +115,7 @@ function runLayoutRules(block: LayoutBlock, rules: readonly ActiveRule[], out: P
   const excerpt = block.text.length > 200 ? `${block.text.slice(0, 200)}…` : block.text;
   for (const rule of rules) {
     rule.compiled.block!(block, (input) => {
-      const finding = buildFinding(rule, input, block.text.slice(input.start - block.start, input.end - block.start), input.start);
+      const finding = buildFinding(rule, input, block.text, block.start, input.start);
       finding.excerpt = excerpt;
       out.push(finding);
     });
@@ -123,28 +123,50 @@ function runLayoutRules(block: LayoutBlock, rules: readonly ActiveRule[], out: P
 }
 
 function unitFinding(ctx: UnitContext, rule: ActiveRule, input: ReportInput): PlacedFinding {
-  const finding = buildFinding(rule, input, ctx.text.slice(input.start, input.end), ctx.base + input.start);
+  const finding = buildFinding(rule, input, ctx.text, 0, ctx.base + input.start);
   finding.unit = ctx;
   return finding;
 }
 
-function buildFinding(rule: ActiveRule, input: ReportInput, match: string, offset: number): PlacedFinding {
+/** Placeholder values of one report; one instance is reused for every finding. */
+class ReportValues implements ValueSource {
+  input!: ReportInput;
+  source = "";
+  sourceOffset = 0;
+
+  value(name: string): string | number | undefined {
+    if (name === "match") return this.source.slice(this.input.start - this.sourceOffset, this.input.end - this.sourceOffset);
+    if (name === "suggestion") return this.input.suggestion;
+    return this.input.data?.[name];
+  }
+}
+
+const values = new ReportValues();
+
+/** `source` holds the reported text at `input.start - sourceOffset`; it is sliced only if a message asks for {match}. */
+function buildFinding(rule: ActiveRule, input: ReportInput, source: string, sourceOffset: number, offset: number): PlacedFinding {
   const definition = rule.definition;
-  const data: Record<string, string | number> = input.data === undefined ? { match } : { ...input.data, match };
-  if (input.suggestion !== undefined) data.suggestion = input.suggestion;
+  const lookup = values;
+  lookup.input = input;
+  lookup.source = source;
+  lookup.sourceOffset = sourceOffset;
   const template = (input.variant === undefined ? undefined : definition.messages[input.variant]) ?? definition.message;
-  const message = interpolate(template, data) ?? template.replace(/\s*«\s*\{[^}]+\}\s*»|\s*\{[^}]+\}/g, "");
-  const suggestion = (definition.suggestion === undefined ? undefined : interpolate(definition.suggestion, data)) ?? input.suggestion;
-  const finding: PlacedFinding = {
+  const message = fillTemplate(template, lookup) ?? template.replace(/\s*«\s*\{[^}]+\}\s*»|\s*\{[^}]+\}/g, "");
+  const suggestion = (definition.suggestion === undefined ? undefined : fillTemplate(definition.suggestion, lookup)) ?? input.suggestion;
+  // Every field is set here, in one order, so that all findings share one shape.
+  return {
     ruleId: definition.id,
     severity: input.severity ?? definition.severity,
     message,
     offset,
     length: input.end - input.start,
+    suggestion,
     order: rule.order,
+    unit: undefined,
+    excerpt: undefined,
+    section: undefined,
+    sectionIndex: undefined,
   };
-  if (suggestion !== undefined) finding.suggestion = suggestion;
-  return finding;
 }
 
 function toRaw(finding: PlacedFinding): RawFinding {

@@ -21,11 +21,20 @@ function pieces(template: string): string[] {
 
 /** Fills the placeholders; returns undefined when one of them has no value. */
 export function interpolate(template: string, data: MessageData): string | undefined {
+  return fillTemplate(template, (name) => data[name]);
+}
+
+/** Something that gives placeholder values on demand (the engine slices the matched text only if needed). */
+export interface ValueSource {
+  value(name: string): string | number | undefined;
+}
+
+export function fillTemplate(template: string, source: ValueSource | ((name: string) => string | number | undefined)): string | undefined {
   const parts = pieces(template);
   if (parts.length === 1) return template;
   let text = parts[0]!;
   for (let i = 1; i < parts.length; i += 2) {
-    const value = data[parts[i]!];
+    const value = typeof source === "function" ? source(parts[i]!) : source.value(parts[i]!);
     if (value === undefined) return undefined;
     text += (typeof value === "number" ? formatNumber(value) : value) + parts[i + 1]!;
   }

@@ -2,7 +2,30 @@ import { W_CLITIC, W_NUMBER, type UnitContext } from "../context.js";
 import type { Detector, Report } from "../kinds/types.js";
 import { formSet } from "./shared.js";
 
-const ENDINGS = ["aient", "ions", "iez", "ais", "ait"];
+/**
+ * Length of the future stem when `form` ends like a conditional (stem in « r » + -ais, -ait, -ions,
+ * -iez, -aient), else -1. Character codes only: this runs on every word.
+ */
+function stemLength(form: string): number {
+  const n = form.length;
+  const last = form.charCodeAt(n - 1);
+  let ending: number;
+  if (last === 116 /* t */) {
+    if (form.charCodeAt(n - 2) !== 105 /* i */) ending = form.endsWith("aient") ? 5 : -1;
+    else ending = form.charCodeAt(n - 3) === 97 /* a */ ? 3 : -1;
+    if (ending < 0 && form.endsWith("aient")) ending = 5;
+  } else if (last === 115 /* s */) {
+    if (form.endsWith("ais")) ending = 3;
+    else if (form.endsWith("ions")) ending = 4;
+    else return -1;
+  } else if (last === 122 /* z */) {
+    ending = form.endsWith("iez") ? 3 : -1;
+  } else {
+    return -1;
+  }
+  if (ending < 0 || form.charCodeAt(n - ending - 1) !== 114 /* r */) return -1;
+  return n - ending;
+}
 
 /**
  * Conditional mood: a verb form made of a future stem and an imperfect ending (« pourriez »,
@@ -25,16 +48,14 @@ export const conditional: Detector = {
     const notStems = new Set(params.notStems as string[]);
     const exclude = formSet(params.exclude as string[]);
     const isConditional = (form: string): boolean => {
-      if (form.length < 5 || exclude.has(form)) return false;
-      for (const ending of ENDINGS) {
-        if (!form.endsWith(ending)) continue;
-        const stem = form.slice(0, -ending.length);
-        if (!stem.endsWith("r") || notStems.has(stem)) return false;
-        // A bare « -er »/« -ir » ending needs a letter before it (« ser-ait »); a longer listed stem
-        // (« pourr-ait ») is a whole stem already.
-        return exact.has(stem) || stemEndings.some((end) => stem.endsWith(end) && (end.length > 2 || stem.length > end.length));
-      }
-      return false;
+      if (form.length < 5) return false;
+      const length = stemLength(form);
+      if (length < 0 || (exclude.size > 0 && exclude.has(form))) return false;
+      const stem = form.slice(0, length);
+      if (notStems.has(stem)) return false;
+      // A bare « -er »/« -ir » ending needs a letter before it (« ser-ait »); a longer listed stem
+      // (« pourr-ait ») is a whole stem already.
+      return exact.has(stem) || stemEndings.some((end) => stem.endsWith(end) && (end.length > 2 || stem.length > end.length));
     };
     return (ctx: UnitContext, report: Report) => {
       for (let i = 0; i < ctx.wordCount; i++) {

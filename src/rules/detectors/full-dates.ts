@@ -1,11 +1,14 @@
-import type { UnitContext } from "../context.js";
+import { W_DATE, type UnitContext } from "../context.js";
+import { WordList } from "../text/features.js";
 import { SEVERITIES, type Severity } from "../finding.js";
 import type { Detector, Report } from "../kinds/types.js";
 
 const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
 const WEEKDAYS = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"];
-const NUMERIC = /\b(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})\b|\b(\d{4})-(\d{2})-(\d{2})\b/g;
-const WRITTEN = new RegExp(`\\b(1er|\\d{1,2})[\\s\\u00a0]+(${MONTHS.join("|")})[\\s\\u00a0]+(\\d{4})\\b`, "gu");
+const NUMERIC = /^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})$|^(\d{4})-(\d{2})-(\d{2})$/;
+const MONTH_WORDS = new WordList(MONTHS);
+const DAY = /^(?:1er|\d{1,2})$/;
+const YEAR = /^\d{4}$/;
 
 /**
  * Dates written in full with the weekday (« mardi 13 octobre 2015 »): a numeric date (03/04/2025) is
@@ -23,39 +26,44 @@ export const fullDates: Detector = {
     const missingSeverity = params.missingWeekdaySeverity as Severity;
     const checkWeekday = params.checkWeekday as boolean;
     return (ctx: UnitContext, report: Report) => {
-      const text = ctx.text;
-      if (!/\d/.test(text)) return;
-      NUMERIC.lastIndex = 0;
-      for (let m = NUMERIC.exec(text); m !== null; m = NUMERIC.exec(text)) {
-        const [day, month, year] = m[1] !== undefined ? [Number(m[1]), Number(m[2]), fullYear(m[3]!)] : [Number(m[6]), Number(m[5]), Number(m[4])];
-        const date = validDate(year, month, day);
-        if (date === undefined) continue;
-        report({ start: m.index, end: m.index + m[0].length, data: { date: spellDate(date) }, suggestion: spellDate(date) });
-      }
-      if (!checkWeekday) return;
-      // Month names are matched on the lowercase text: a case-insensitive Unicode regex is much slower.
-      const lower = ctx.lower;
-      WRITTEN.lastIndex = 0;
-      for (let m = WRITTEN.exec(lower); m !== null; m = WRITTEN.exec(lower)) {
-        const day = m[1] === "1er" ? 1 : Number(m[1]);
-        const date = validDate(Number(m[3]), MONTHS.indexOf(m[2]!) + 1, day);
-        if (date === undefined) continue;
-        const weekday = WEEKDAYS[date.getUTCDay()]!;
-        const windowStart = Math.max(0, m.index - 12);
-        const before = /(\p{L}+)[\s\u00a0]+$/u.exec(ctx.lower.slice(windowStart, m.index));
-        const written = before?.[1];
-        const span = { start: m.index, end: m.index + m[0].length };
-        if (written !== undefined && WEEKDAYS.includes(written)) {
-          if (written !== weekday) {
-            report({ start: windowStart + before!.index, end: span.end, variant: "wrong-weekday", data: { weekday, date: spellDate(date) }, suggestion: spellDate(date) });
-          }
-          continue;
+      for (let i = 0; i < ctx.wordCount; i++) {
+        const flags = ctx.wordFlags[i]!;
+        if ((flags & W_DATE) !== 0) {
+          const date = numericDate(ctx.wordLower[i]!);
+          if (date !== undefined) report({ start: ctx.wordStart[i]!, end: ctx.wordEnd[i]!, data: { date: spellDate(date) }, suggestion: spellDate(date) });
+        } else if (checkWeekday && MONTH_WORDS.hasWord(ctx, i)) {
+          writtenDate(ctx, i, missingSeverity, report);
         }
-        report({ ...span, variant: "weekday", severity: missingSeverity, data: { date: spellDate(date) }, suggestion: spellDate(date) });
       }
     };
   },
 };
+
+function numericDate(lower: string): Date | undefined {
+  const m = NUMERIC.exec(lower);
+  if (m === null) return undefined;
+  return m[1] !== undefined ? validDate(fullYear(m[3]!), Number(m[2]), Number(m[1])) : validDate(Number(m[4]), Number(m[5]), Number(m[6]));
+}
+
+/** « 13 octobre 2015 » around the month word `i`: checks the weekday before it. */
+function writtenDate(ctx: UnitContext, i: number, missingSeverity: Severity, report: Report): void {
+  const day = i - 1;
+  const year = i + 1;
+  if (day < 0 || year >= ctx.wordCount || !DAY.test(ctx.wordLower[day]!) || !YEAR.test(ctx.wordLower[year]!)) return;
+  const sentence = ctx.wordSentence[i]!;
+  if (ctx.wordSentence[day] !== sentence || ctx.wordSentence[year] !== sentence) return;
+  const date = validDate(Number(ctx.wordLower[year]), MONTHS.indexOf(ctx.wordLower[i]!) + 1, ctx.wordLower[day] === "1er" ? 1 : Number(ctx.wordLower[day]));
+  if (date === undefined) return;
+  const weekday = WEEKDAYS[date.getUTCDay()]!;
+  const spelled = spellDate(date);
+  const end = ctx.wordEnd[year]!;
+  const before = day - 1;
+  if (before >= 0 && ctx.wordSentence[before] === sentence && WEEKDAYS.includes(ctx.wordLower[before]!)) {
+    if (ctx.wordLower[before] !== weekday) report({ start: ctx.wordStart[before]!, end, variant: "wrong-weekday", data: { weekday, date: spelled }, suggestion: spelled });
+    return;
+  }
+  report({ start: ctx.wordStart[day]!, end, variant: "weekday", severity: missingSeverity, data: { date: spelled }, suggestion: spelled });
+}
 
 function fullYear(year: string): number {
   const value = Number(year);

@@ -2,7 +2,7 @@ import { W_SENTENCE_START, type UnitContext } from "../context.js";
 import { SEVERITIES, type Severity } from "../finding.js";
 import type { Detector, Report } from "../kinds/types.js";
 import { formSet, isBold } from "./shared.js";
-import type { WordList } from "../text/features.js";
+import { WordList } from "../text/features.js";
 
 /**
  * Negative sentences: « ne / n' » followed within a few words by pas, plus, jamais, rien… One finding
@@ -30,8 +30,7 @@ export const negation: Detector = {
     return (ctx: UnitContext, report: Report) => {
       let found: { start: number; end: number; sentence: number }[] | undefined;
       for (let i = 0; i < ctx.wordCount; i++) {
-        const lower = ctx.wordLower[i]!;
-        if (lower === "ne" || lower === "n'") {
+        if (NE.hasWord(ctx, i)) {
           const j = negatorAfter(ctx, i, negators, maxGap);
           if (j < 0) continue;
           if (acceptBold && isBold(ctx, ctx.wordStart[j]!, ctx.wordEnd[j]!)) continue;
@@ -53,6 +52,8 @@ export const negation: Detector = {
     };
   },
 };
+
+const NE = new WordList(["ne", "n'"]);
 
 /** Index of the negative word that closes « ne » at `i`, or -1 (none, or a restrictive « ne … que »). */
 function negatorAfter(ctx: UnitContext, i: number, negators: WordList, maxGap: number): number {

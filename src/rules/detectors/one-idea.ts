@@ -25,23 +25,36 @@ export const oneIdea: Detector = {
     const maxLinks = params.maxLinks as number;
     return (ctx: UnitContext, report: Report) => {
       for (let s = 0; s < ctx.sentences.length; s++) {
-        let found: string[] | undefined;
         const first = ctx.sentenceWordStart[s]!;
         const last = ctx.sentenceWordStart[s + 1]!;
-        const matches = links.findAll(ctx, first, last);
-        for (const match of matches) (found ??= []).push(ctx.lower.slice(ctx.wordStart[match.first]!, ctx.wordEnd[match.end - 1]!));
-        for (let i = first; i + 1 < last; i++) {
-          if (beforeSubject.hasWord(ctx, i) && subjects.hasWord(ctx, i + 1) && !matches.some((m) => m.first <= i && i < m.end)) {
-            (found ??= []).push(ctx.wordLower[i]!);
-          }
-        }
-        const sentence = ctx.sentences[s]!;
-        for (let k = sentence.text.indexOf(";"); k >= 0; k = sentence.text.indexOf(";", k + 1)) (found ??= []).push(";");
-        if (found !== undefined && found.length > maxLinks) {
-          const range = ctx.sentenceRange(s);
-          report({ ...range, data: { count: found.length, links: quotedList([...new Set(found)]) } });
-        }
+        const sentenceText = ctx.sentences[s]!.text;
+        // Count first; the list of links is only built for the sentences that are reported.
+        let count = 0;
+        for (let k = sentenceText.indexOf(";"); k >= 0; k = sentenceText.indexOf(";", k + 1)) count++;
+        count += scan(ctx, first, last, undefined);
+        if (count <= maxLinks) continue;
+        const found: string[] = [];
+        scan(ctx, first, last, found);
+        if (sentenceText.includes(";")) found.push(";");
+        report({ ...ctx.sentenceRange(s), data: { count, links: quotedList([...new Set(found)]) } });
       }
     };
+
+    /** Links in words [first, last): counted, and listed into `found` when given. */
+    function scan(ctx: UnitContext, first: number, last: number, found: string[] | undefined): number {
+      let count = 0;
+      for (let i = first; i < last; i++) {
+        const match = links.mayStartAt(ctx, i) ? links.matchAt(ctx, i) : undefined;
+        if (match !== undefined && match.end <= last) {
+          count++;
+          found?.push(ctx.lower.slice(ctx.wordStart[i]!, ctx.wordEnd[match.end - 1]!));
+          i = match.end - 1;
+        } else if (i + 1 < last && beforeSubject.hasWord(ctx, i) && subjects.hasWord(ctx, i + 1)) {
+          count++;
+          found?.push(ctx.wordLower[i]!);
+        }
+      }
+      return count;
+    }
   },
 };

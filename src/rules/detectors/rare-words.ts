@@ -26,6 +26,9 @@ export const rareWords: Detector = {
       if (lower.length > maxLetters) return true;
       return lower.length >= minSyllables * 2 - 1 && syllables(lower) >= minSyllables;
     };
+    // Short enough, and too few vowels to reach the syllable threshold: not rare, no lookup needed
+    // (every syllable holds a vowel letter, so syllables ≤ vowel letters whatever the counter).
+    const cannotBeRare = (lower: string): boolean => lower.length <= maxLetters && vowelLetters(lower) < minSyllables;
     const stateKey = `rare:${id}`;
     return (ctx: UnitContext, report: Report) => {
       let seen = ctx.state.get(stateKey) as Set<string> | undefined;
@@ -39,6 +42,7 @@ export const rareWords: Detector = {
         if ((flags & (W_NUMBER | W_CLITIC | W_MASKED | W_ALLCAPS)) !== 0 || ctx.wordEnd[i]! - ctx.wordStart[i]! < 7) continue;
         if ((flags & W_CAP) !== 0 && (flags & W_SENTENCE_START) === 0) continue;
         const lower = ctx.wordLower[i]!;
+        if (cannotBeRare(lower) && !lower.includes("-")) continue;
         if (common.hasWord(ctx, i) || difficultForms.hasWord(ctx, i)) continue;
         if (!isRareWord(lower, isRare)) continue;
         if (once && seen.has(lower)) continue;
@@ -50,6 +54,19 @@ export const rareWords: Detector = {
     };
   },
 };
+
+function vowelLetters(lower: string): number {
+  let count = 0;
+  for (let k = 0; k < lower.length; k++) {
+    const code = lower.charCodeAt(k);
+    if (code < VOWELS.length && VOWELS[code] === 1) count++;
+  }
+  return count;
+}
+
+/** Vowel letters by character code (Latin-1 and Latin Extended-A cover French). */
+const VOWELS = new Uint8Array(0x180);
+for (const vowel of "aeiouyàâäéèêëîïôöùûüÿœæ") VOWELS[vowel.charCodeAt(0)] = 1;
 
 /** Syllable counts of the words already seen, since the same words come back again and again. */
 const syllableCache = new Map<string, number>();

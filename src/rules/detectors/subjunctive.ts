@@ -3,7 +3,7 @@ import type { Detector, Report } from "../kinds/types.js";
 import type { InlineEntry } from "../params.js";
 import { PhraseMatcher } from "../lexicon/matcher.js";
 import { expandPattern } from "../lexicon/patterns.js";
-import { formSet } from "./shared.js";
+import { formSet, sharedBy } from "./shared.js";
 
 /**
  * Subjunctive: the conjunctions that always call for it (« pour que », « bien que », « il faut
@@ -18,8 +18,12 @@ export const subjunctive: Detector = {
   placeholders: ["replacement"],
   variants: ["trigger", "replace"],
   compile: ({ params }) => {
-    const triggers = new PhraseMatcher<InlineEntry>();
-    for (const entry of params.triggers as InlineEntry[]) for (const pattern of entry.match) for (const form of expandPattern(pattern)) triggers.add(form, entry);
+    const entries = params.triggers as InlineEntry[];
+    const triggers = sharedBy(`subjunctive:${JSON.stringify(entries)}`, () => {
+      const matcher = new PhraseMatcher<InlineEntry>();
+      for (const entry of entries) for (const pattern of entry.match) for (const form of expandPattern(pattern)) matcher.add(form, entry);
+      return matcher;
+    });
     const forms = formSet(params.forms as string[]);
     return (ctx: UnitContext, report: Report) => {
       let triggered: Set<number> | undefined;

@@ -1,7 +1,8 @@
 import type { UnitContext } from "../context.js";
 import { PhraseMatcher } from "../lexicon/matcher.js";
 import { expandPattern } from "../lexicon/patterns.js";
-import { MASK_KINDS, overlaps, SpanClaims, type MaskKind, type Span } from "../text/masks.js";
+import { MASK_KINDS, SpanClaims, type MaskKind, type Span } from "../text/masks.js";
+import { sharedBy } from "../detectors/shared.js";
 import type { KindModule, Report } from "./types.js";
 
 /**
@@ -25,27 +26,33 @@ export const existence: KindModule = {
   check: (params) =>
     (params.patterns as string[]).length === 0 && (params.words as string[]).length === 0 ? "il faut au moins un élément dans « patterns » ou « words »." : undefined,
   compile: ({ params }) => {
-    const combined = combinePatterns(params.patterns as string[], params.ignoreCase ? "giu" : "gu");
+    // One regex per pattern: a few simple scans are faster than one alternation of them.
+    const flags = params.ignoreCase ? "giu" : "gu";
+    const patterns = (params.patterns as string[]).map((source) => new RegExp(source, flags));
     // Exclusions are multiline: « ^ » is the start of a line (a list number, a bullet).
     const excludes = (params.exclude as string[]).map((source) => new RegExp(source, "gmu"));
     const skip = params.skip as MaskKind[];
     const suggestion = params.suggestion as string | undefined;
-    const words = new PhraseMatcher<true>();
-    for (const word of params.words as string[]) for (const form of expandPattern(word)) words.add(form, true);
+    const listed = params.words as string[];
+    const words = listed.length === 0 ? EMPTY : sharedBy(`existence:${JSON.stringify(listed)}`, () => {
+      const matcher = new PhraseMatcher<true>();
+      for (const word of listed) for (const form of expandPattern(word)) matcher.add(form, true);
+      return matcher;
+    });
     return {
       unit: (ctx: UnitContext, report: Report) => {
-        // Computed on the first match only: most units have none.
-        let masked: Span[] | undefined;
-        // The patterns are one regex (earlier ones win: « (MDPH) » as a pair, not its brackets alone);
-        // listed words must not overlap what the patterns found.
+        // Exclusions are looked for on the lines of the matches only: most units have no match.
+        let excludedLines: Map<number, Span[]> | undefined;
+        // Earlier patterns win (« (MDPH) » as a pair, not its brackets alone); listed words must not
+        // overlap what the patterns found.
         let taken: SpanClaims | undefined;
         const emit = (start: number, end: number): void => {
-          masked ??= maskedSpans(ctx, skip, excludes);
-          if (masked.length > 0 && overlaps(masked, start, end)) return;
+          if (skip.length > 0 && ctx.isMasked(skip, start, end)) return;
+          if (excludes.length > 0 && excludedOnLine(ctx, excludes, (excludedLines ??= new Map()), start, end)) return;
           if (!(taken ??= new SpanClaims()).claim(start, end)) return;
           report(suggestion === undefined ? { start, end } : { start, end, suggestion });
         };
-        if (combined !== undefined) forEachMatch(combined.regex, ctx.text, emit);
+        for (const pattern of patterns) forEachMatch(pattern, ctx.text, emit);
         if (words.size > 0) {
           for (const match of words.findAll(ctx)) emit(ctx.wordStart[match.first]!, ctx.wordEnd[match.end - 1]!);
         }
@@ -56,7 +63,8 @@ export const existence: KindModule = {
 
 /**
  * Several patterns as one regular expression, so that the text is scanned once: `(?<p0>…)|(?<p1>…)`.
- * At a given place the first pattern that matches wins, and matches never overlap.
+ * At a given place the first pattern that matches wins, and matches never overlap. Worth it for many
+ * patterns (the abbreviations); for two or three, separate scans are faster.
  */
 export function combinePatterns(sources: readonly string[], flags: string): { regex: RegExp; which: (match: RegExpExecArray) => number } | undefined {
   if (sources.length === 0) return undefined;
@@ -67,6 +75,8 @@ export function combinePatterns(sources: readonly string[], flags: string): { re
   };
   return { regex, which };
 }
+
+const EMPTY = new PhraseMatcher<true>();
 
 export function forEachMatch(pattern: RegExp, text: string, emit: (start: number, end: number, match: RegExpExecArray) => void): void {
   pattern.lastIndex = 0;
@@ -79,11 +89,16 @@ export function forEachMatch(pattern: RegExp, text: string, emit: (start: number
   }
 }
 
-/** Address/date/time masks plus the spans of the `exclude` patterns, sorted and merged. */
-export function maskedSpans(ctx: UnitContext, skip: readonly MaskKind[], excludes: readonly RegExp[]): Span[] {
-  const spans = skip.length > 0 ? [...ctx.masks(skip)] : [];
-  if (excludes.length === 0) return spans;
-  for (const pattern of excludes) forEachMatch(pattern, ctx.text, (start, end) => spans.push({ start, end }));
-  spans.sort((a, b) => a.start - b.start);
-  return spans;
+/** True when [start, end) overlaps a span of an `exclude` pattern on its line (lines are scanned once each). */
+function excludedOnLine(ctx: UnitContext, excludes: readonly RegExp[], cache: Map<number, Span[]>, start: number, end: number): boolean {
+  const lineStart = ctx.text.lastIndexOf("\n", start - 1) + 1;
+  let spans = cache.get(lineStart);
+  if (spans === undefined) {
+    const newline = ctx.text.indexOf("\n", start);
+    const line = ctx.text.slice(lineStart, newline < 0 ? ctx.text.length : newline);
+    spans = [];
+    for (const pattern of excludes) forEachMatch(pattern, line, (s, e) => spans!.push({ start: lineStart + s, end: lineStart + e }));
+    cache.set(lineStart, spans);
+  }
+  return spans.some((span) => span.start < end && start < span.end);
 }

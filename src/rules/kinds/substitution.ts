@@ -6,6 +6,7 @@ import { conjugateLike, pronounPerson } from "../lexicon/verbs.js";
 import { quotedList } from "../message.js";
 import type { InlineEntry, PatternEntry } from "../params.js";
 import { combinePatterns, forEachMatch } from "./existence.js";
+import { sharedBy } from "../detectors/shared.js";
 import type { KindModule, Report } from "./types.js";
 
 const LEXICONS = ["difficult-words"] as const;
@@ -31,13 +32,17 @@ export const substitution: KindModule = {
       : undefined,
   compile: ({ params, lexicons }) => {
     const lexicon = params.lexicon === "difficult-words" ? lexicons.difficult : undefined;
-    const inline = new PhraseMatcher<DifficultHit>();
-    for (const entry of params.entries as InlineEntry[]) {
-      const hit: DifficultHit = { entry: { match: entry.match, replace: entry.replace, ...(entry.explain ? { explain: entry.explain } : {}) } };
-      for (const pattern of entry.match) for (const form of expandPattern(pattern)) inline.add(form, hit);
-    }
-    const entries = params.patterns as PatternEntry[];
-    const combined = combinePatterns(entries.map((entry) => entry.pattern), "gu");
+    const entries = params.entries as InlineEntry[];
+    const inline = sharedBy(`substitution:${JSON.stringify(entries)}`, () => {
+      const matcher = new PhraseMatcher<DifficultHit>();
+      for (const entry of entries) {
+        const hit: DifficultHit = { entry: { match: entry.match, replace: entry.replace, ...(entry.explain ? { explain: entry.explain } : {}) } };
+        for (const pattern of entry.match) for (const form of expandPattern(pattern)) matcher.add(form, hit);
+      }
+      return matcher;
+    });
+    const patternEntries = params.patterns as PatternEntry[];
+    const combined = combinePatterns(patternEntries.map((entry) => entry.pattern), "gu");
     const matchers = [lexicon, inline].filter((matcher): matcher is PhraseMatcher<DifficultHit> => matcher !== undefined && matcher.size > 0);
     return {
       unit: (ctx: UnitContext, report: Report) => {
@@ -53,7 +58,7 @@ export const substitution: KindModule = {
         // One scan for all the patterns; at a given place the first one wins (« p. ex. », not « ex. »).
         if (combined !== undefined) {
           forEachMatch(combined.regex, ctx.text, (start, end, match) => {
-            const replace = entries[combined.which(match)]!.replace;
+            const replace = patternEntries[combined.which(match)]!.replace;
             report({ start, end, data: { replacements: quotedList(replace) }, suggestion: replace[0]! });
           });
         }

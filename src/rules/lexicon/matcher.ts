@@ -24,13 +24,24 @@ export class PhraseMatcher<T> {
    * This matcher's bit in the words' `firstMask` (see text/features.ts): a word without it cannot
    * start any of the expressions, and is skipped without a lookup.
    */
-  private readonly bit = allocateFirstBit();
+  /** 0 when the matcher has no bit (it then does its own lookup). */
+  private bit = 0;
+  private hasBit = false;
+
+  /** False when no listed expression can start at word `i` (one bit test, no lookup). */
+  mayStartAt(ctx: UnitContext, i: number): boolean {
+    return this.bit === 0 || (ctx.wordFirst[i]! & this.bit) !== 0;
+  }
   size = 0;
 
   /** Adds an expression; returns the value already stored for it, if any. */
   add(expression: string, value: T): T | undefined {
     const words = canonicalWords(expression);
     if (words.length === 0) return undefined;
+    if (!this.hasBit) {
+      this.bit = allocateFirstBit();
+      this.hasBit = true;
+    }
     markFirstWord(words[0]!, this.bit);
     let node = this.root;
     for (const word of words) {

@@ -16,8 +16,21 @@ const INDEX = new Map<string, IndexEntry>();
 let nextFeatureBit = 0;
 let nextFirstBit = 0;
 
+/**
+ * A one-byte-per-slot filter in front of the index: most words of a text are in no list, and a few
+ * character reads tell so without hashing the whole string and probing the map.
+ */
+const FILTER_BITS = 16;
+const FILTER = new Uint8Array(1 << FILTER_BITS);
+
+function filterSlot(form: string): number {
+  const n = form.length;
+  if (n === 0) return 0;
+  return (n * 7919 + form.charCodeAt(0) * 31 + form.charCodeAt(n >> 1) * 131 + form.charCodeAt(n - 1) * 17) & ((1 << FILTER_BITS) - 1);
+}
+
 export function indexEntry(form: string): IndexEntry | undefined {
-  return INDEX.get(form);
+  return FILTER[filterSlot(form)] === 0 ? undefined : INDEX.get(form);
 }
 
 function entryFor(form: string): IndexEntry {
@@ -25,6 +38,7 @@ function entryFor(form: string): IndexEntry {
   if (entry === undefined) {
     entry = { features: 0, first: 0 };
     INDEX.set(form, entry);
+    FILTER[filterSlot(form)] = 1;
   }
   return entry;
 }

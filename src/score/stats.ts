@@ -1,5 +1,5 @@
 import { splitSentences } from "../analysis/sentences.js";
-import { isWordKind, tokenize, type Token } from "../analysis/tokens.js";
+import { isWordKind, scanTokens, type Token } from "../analysis/tokens.js";
 import { countSyllablesInContext } from "../analysis/syllables.js";
 
 /** Surface counts every readability formula is computed from. */
@@ -19,43 +19,60 @@ export interface TextStats {
 
 const LONG_WORD_LETTERS = 6;
 const LONG_SENTENCE_WORDS = 12;
-const LETTER = /\p{L}/gu;
 
 export function isWordToken(token: Token): boolean {
   return isWordKind(token.kind);
 }
 
-/** Counts over a text, sentence by sentence: a sentence never spans a line break of the rendering. */
+/**
+ * Counts over a text, sentence by sentence (a sentence never spans a line break of the rendering).
+ * One token scan over the whole text, walked alongside the sentence spans: this runs on every text
+ * falc scores, so it builds no token objects.
+ */
 export function computeStats(text: string): TextStats {
-  let sentences = 0;
+  const sentences = splitSentences(text);
+  let sentenceIndex = 0;
+  let sentenceEnd = sentences[0]?.end ?? -1;
+  let sentenceWords = 0;
+  let sentenceCount = 0;
   let words = 0;
   let syllables = 0;
   let longWords = 0;
   let longSentences = 0;
-  for (const sentence of splitSentences(text)) {
-    let sentenceWords = 0;
-    let previous: string | undefined;
-    for (const token of tokenize(sentence.text)) {
-      if (!isWordToken(token)) {
-        // « ils » before « président » decides the -ent; an elision does too (« s'excellent »).
-        if (token.kind === "elision") previous = token.text;
-        continue;
-      }
-      sentenceWords++;
-      syllables += countSyllablesInContext(token.text, previous);
-      previous = token.text;
-      if (letterCount(token.text) > LONG_WORD_LETTERS) longWords++;
+  let previous: string | undefined;
+  const closeSentence = () => {
+    if (sentenceWords > 0) {
+      sentenceCount++;
+      words += sentenceWords;
+      if (sentenceWords > LONG_SENTENCE_WORDS) longSentences++;
     }
-    if (sentenceWords === 0) continue;
-    sentences++;
-    words += sentenceWords;
-    if (sentenceWords > LONG_SENTENCE_WORDS) longSentences++;
-  }
+    sentenceWords = 0;
+    previous = undefined;
+  };
+  scanTokens(text, (start, end, kind) => {
+    while (sentenceIndex < sentences.length && start >= sentenceEnd) {
+      closeSentence();
+      sentenceIndex++;
+      sentenceEnd = sentences[sentenceIndex]?.end ?? -1;
+    }
+    if (sentenceIndex >= sentences.length) return;
+    const token = text.slice(start, end);
+    if (!isWordKind(kind)) {
+      // « ils » before « président » decides the -ent; an elision does too (« s'excellent »).
+      if (kind === "elision") previous = token;
+      return;
+    }
+    sentenceWords++;
+    syllables += countSyllablesInContext(token, previous);
+    if (letterCount(token) > LONG_WORD_LETTERS) longWords++;
+    previous = token;
+  });
+  closeSentence();
   return {
-    sentences,
+    sentences: sentenceCount,
     words,
     syllables,
-    wordsPerSentence: sentences === 0 ? 0 : words / sentences,
+    wordsPerSentence: sentenceCount === 0 ? 0 : words / sentenceCount,
     syllablesPerWord: words === 0 ? 0 : syllables / words,
     longWords,
     longWordShare: words === 0 ? 0 : longWords / words,
@@ -63,9 +80,12 @@ export function computeStats(text: string): TextStats {
   };
 }
 
+/** Letters only: digits, apostrophes and hyphens do not make a word long. */
 function letterCount(word: string): number {
-  LETTER.lastIndex = 0;
   let count = 0;
-  while (LETTER.exec(word) !== null) count++;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7)) count++;
+  }
   return count;
 }

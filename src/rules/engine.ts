@@ -13,7 +13,7 @@ export interface CheckOptions {
   only?: readonly string[];
 }
 
-interface ActiveRule {
+export interface ActiveRule {
   definition: RuleDefinition;
   order: number;
   compiled: CompiledRule;

@@ -177,8 +177,27 @@ function textExample(item: unknown, key: "trigger" | "pass", file: string, where
   return item;
 }
 
+/** The type of each style and layout key of a layout example. */
+const STYLE_TYPES: Record<string, (value: unknown) => boolean> = {
+  text: (v) => typeof v === "string",
+  bold: (v) => typeof v === "boolean",
+  italic: (v) => typeof v === "boolean",
+  underline: (v) => typeof v === "boolean",
+  allCaps: (v) => typeof v === "boolean",
+  fontFamily: (v) => typeof v === "string",
+  fontSizePt: (v) => typeof v === "number" && v > 0,
+  alignment: (v) => v === "left" || v === "right" || v === "center" || v === "justify",
+  lineSpacing: (v) => typeof v === "number" && v > 0,
+  styleName: (v) => typeof v === "string",
+};
 const RUN_KEYS = ["text", "bold", "italic", "underline", "allCaps", "fontFamily", "fontSizePt"];
 const LAYOUT_KEYS = ["alignment", "lineSpacing", "styleName"];
+
+function checkStyleValues(record: object, file: string, where: string): void {
+  for (const [key, value] of Object.entries(record)) {
+    if (!STYLE_TYPES[key]!(value)) throw ruleError(file, `« ${where}.${key} » a une valeur invalide (${JSON.stringify(value)}).`);
+  }
+}
 
 function layoutExample(item: unknown, file: string, where: string): LayoutExample {
   if (typeof item !== "object" || item === null || Array.isArray(item)) throw ruleError(file, `« ${where} » doit être un objet { runs, layout?, defaults? }.`);
@@ -188,12 +207,14 @@ function layoutExample(item: unknown, file: string, where: string): LayoutExampl
   for (const run of record.runs) {
     if (typeof run !== "object" || run === null || typeof (run as Run).text !== "string") throw ruleError(file, `« ${where}.runs » : chaque run doit avoir un « text ».`);
     for (const key of Object.keys(run)) if (!RUN_KEYS.includes(key)) throw ruleError(file, `clé de run inconnue « ${key} » dans « ${where} ».`);
+    checkStyleValues(run, file, `${where}.runs`);
   }
   for (const key of ["layout", "defaults"] as const) {
     const value = record[key];
     if (value === undefined) continue;
     if (typeof value !== "object" || value === null) throw ruleError(file, `« ${where}.${key} » doit être un objet.`);
     for (const k of Object.keys(value)) if (![...LAYOUT_KEYS, ...RUN_KEYS].includes(k)) throw ruleError(file, `clé inconnue « ${k} » dans « ${where}.${key} ».`);
+    checkStyleValues(value, file, `${where}.${key}`);
   }
   return record as unknown as LayoutExample;
 }

@@ -21,10 +21,12 @@ export const rareWords: Detector = {
     const once = params.oncePerText as boolean;
     const common = lexicons.common;
     const difficultForms = lexicons.difficultForms;
-    const isRare = (lower: string): boolean => {
-      if (common.has(lower) || difficultForms.has(lower)) return false;
-      if (lower.length > maxLetters) return true;
-      return lower.length >= minSyllables * 2 - 1 && syllables(lower) >= minSyllables;
+    /** Long or many syllables; the caller has checked that the form is not an everyday word. */
+    const isLong = (lower: string): boolean => lower.length > maxLetters || (lower.length >= minSyllables * 2 - 1 && syllables(lower) >= minSyllables);
+    /** A compound is rare when one of its parts is (« peut-être » is not). */
+    const isRareWord = (lower: string): boolean => {
+      if (!lower.includes("-")) return /^\p{L}+$/u.test(lower) && isLong(lower);
+      return lower.split("-").some((part) => part.length >= 7 && !common.has(part) && !difficultForms.has(part) && isLong(part));
     };
     // Short enough, and too few vowels to reach the syllable threshold: not rare, no lookup needed
     // (every syllable holds a vowel letter, so syllables ≤ vowel letters whatever the counter).
@@ -44,7 +46,7 @@ export const rareWords: Detector = {
         const lower = ctx.wordLower[i]!;
         if (cannotBeRare(lower) && !lower.includes("-")) continue;
         if (common.hasWord(ctx, i) || difficultForms.hasWord(ctx, i)) continue;
-        if (!isRareWord(lower, isRare)) continue;
+        if (!isRareWord(lower)) continue;
         if (once && seen.has(lower)) continue;
         // « Conformément » in « conformément au » is the administrative-words rule's finding.
         if (difficult.matchAt(ctx, i) !== undefined) continue;
@@ -79,11 +81,4 @@ function syllables(lower: string): number {
     syllableCache.set(lower, count);
   }
   return count;
-}
-
-/** A compound is rare when one of its parts is (« peut-être » is not). */
-function isRareWord(lower: string, isRare: (lower: string) => boolean): boolean {
-  if (!isRare(lower)) return false;
-  if (!lower.includes("-")) return /^\p{L}+$/u.test(lower);
-  return lower.split("-").some((part) => part.length >= 7 && isRare(part));
 }

@@ -21,18 +21,18 @@ export interface PhraseMatch<T> {
 export class PhraseMatcher<T> {
   private readonly root: Node<T> = {};
   /**
-   * This matcher's bit in the words' `firstMask` (see text/features.ts): a word without it cannot
-   * start any of the expressions, and is skipped without a lookup.
+   * This matcher's bit in the words' `wordFirst` (see text/features.ts): a word without it cannot
+   * start any of the expressions, and is skipped without a lookup. 0 when no bit was left (the matcher
+   * then does its own lookup). Allocated on the first expression, so an empty matcher costs none.
    */
-  /** 0 when the matcher has no bit (it then does its own lookup). */
   private bit = 0;
   private hasBit = false;
+  size = 0;
 
   /** False when no listed expression can start at word `i` (one bit test, no lookup). */
   mayStartAt(ctx: UnitContext, i: number): boolean {
     return this.bit === 0 || (ctx.wordFirst[i]! & this.bit) !== 0;
   }
-  size = 0;
 
   /** Adds an expression; returns the value already stored for it, if any. */
   add(expression: string, value: T): T | undefined {
@@ -59,19 +59,9 @@ export class PhraseMatcher<T> {
     return previous;
   }
 
-  has(expression: string): boolean {
-    let node: Node<T> | undefined = this.root;
-    for (const word of canonicalWords(expression)) {
-      node = node.next?.get(word);
-      if (node === undefined) return false;
-    }
-    return node.value !== undefined;
-  }
-
   /** The longest expression starting at word `i`, staying inside the sentence of that word. */
   matchAt(ctx: UnitContext, i: number): PhraseMatch<T> | undefined {
-    if ((ctx.wordFlags[i]! & W_MASKED) !== 0) return undefined;
-    if (this.bit !== 0 ? (ctx.wordFirst[i]! & this.bit) === 0 : false) return undefined;
+    if ((ctx.wordFlags[i]! & W_MASKED) !== 0 || !this.mayStartAt(ctx, i)) return undefined;
     let node = this.root.next?.get(ctx.canon(i));
     if (node === undefined) return undefined;
     let best: PhraseMatch<T> | undefined = node.value === undefined ? undefined : { first: i, end: i + 1, value: node.value };

@@ -22,7 +22,12 @@ export class Locator {
       else high = mid - 1;
     }
     const lineStart = this.lineStarts[low]!;
-    const column = [...this.text.slice(lineStart, offset)].length + 1;
+    // A surrogate pair is one code point: count only high surrogates' partners out, without slicing.
+    let column = offset - lineStart + 1;
+    for (let i = lineStart; i < offset; i++) {
+      const code = this.text.charCodeAt(i);
+      if (code >= 0xdc00 && code <= 0xdfff && i > lineStart) column--;
+    }
     return { line: low + 1, column };
   }
 }

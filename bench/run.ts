@@ -81,6 +81,9 @@ try {
 
   const t = throughput();
   console.log(`Analyse en mémoire, toutes règles actives : ${fmt(t.wordsPerSecond)} mots/s (${fmt(t.words)} mots de ${t.source.replace(ROOT + "/", "")})`);
+  console.log("");
+  const convert = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "bench", "convert.ts"), "1500"], { encoding: "utf8", cwd: ROOT });
+  process.stdout.write(convert.stdout.split("\n").filter((line) => !line.startsWith("[")).join("\n"));
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

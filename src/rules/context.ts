@@ -1,5 +1,5 @@
 import { splitSentences, type SentenceSpan } from "../analysis/sentences.js";
-import { tokenize, type Token } from "../analysis/tokens.js";
+import { scanTokens, type TokenKind } from "../analysis/tokens.js";
 import type { RunStyle } from "../model/types.js";
 import { cliticLength, isClitic } from "./text/elision.js";
 import { indexEntry } from "./text/features.js";
@@ -84,8 +84,8 @@ export class UnitContext {
     const sameLength = lower.length === text.length ? lower : text;
     this.lower = sameLength.includes("’") || sameLength.includes("‘") ? sameLength.replace(/[’‘]/g, "'") : sameLength;
     this.sentences = splitSentences(text);
-    const tokens = tokenize(text);
-    const builder = new WordBuilder(text, this.lower, tokens.length + (tokens.length >> 2) + 8);
+    const tokens = scanToBuffer(text);
+    const builder = new WordBuilder(text, this.lower, tokens.count + (tokens.count >> 2) + 8);
     builder.build(tokens);
     this.maskSpans = builder.maskSpans;
     this.wordCount = builder.count;
@@ -220,36 +220,38 @@ class WordBuilder {
     this.allocate(capacity);
   }
 
-  build(tokens: readonly Token[]): void {
-    for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i]!;
-      const kind = token.kind;
+  build(tokens: TokenBuffer): void {
+    const text = this.text;
+    for (let i = 0; i < tokens.count; i++) {
+      const kind = tokens.kind[i]!;
+      const tokenStart = tokens.start[i]!;
+      const tokenEnd = tokens.end[i]!;
       if (kind === "word") {
-        let end = token.end;
-        while (i + 2 < tokens.length && isHyphenJoin(tokens, i, end)) {
-          end = tokens[i + 2]!.end;
+        let end = tokenEnd;
+        while (i + 2 < tokens.count && isHyphenJoin(text, tokens, i, end)) {
+          end = tokens.end[i + 2]!;
           i += 2;
         }
-        this.pushWord(token.start, end, end === token.end ? token.text : undefined);
+        this.pushWord(tokenStart, end, end === tokenEnd ? text.slice(tokenStart, tokenEnd) : undefined);
         continue;
       }
+      if (kind === "punct" || kind === "symbol") continue;
       const mask = MASK_OF_KIND[kind];
       if (mask !== undefined) {
         // « …/Test_(informatique) »: a closing bracket belongs to the address when it opened one.
-        const closes = mask === "url" && this.text.charAt(token.end) === ")" && token.text.includes("(");
+        const closes = mask === "url" && text.charAt(tokenEnd) === ")" && text.slice(tokenStart, tokenEnd).includes("(");
         this.maskSpans ??= { url: [], email: [], phone: [], date: [], time: [] };
-        this.maskSpans[mask].push({ start: token.start, end: token.end + (closes ? 1 : 0) });
+        this.maskSpans[mask].push({ start: tokenStart, end: tokenEnd + (closes ? 1 : 0) });
       }
-      if (kind === "punct" || kind === "symbol") continue;
-      const firstChar = token.text.charCodeAt(0);
+      const firstChar = text.charCodeAt(tokenStart);
       const startsWithDigit = firstChar >= 48 && firstChar <= 57;
       // « XXIe » is an ordinal for the tokenizer, but a word in capitals for the rules.
-      if (startsWithDigit || (NUMBER_KINDS.has(kind) && !LETTER.test(token.text.charAt(0)))) {
-        this.push(this.lowerText.slice(token.start, token.end), token.start, token.end, W_NUMBER | (QUANTITY_FLAGS[kind] ?? 0), 0, 0);
+      if (startsWithDigit || (NUMBER_KINDS.has(kind) && !LETTER.test(text.charAt(tokenStart)))) {
+        this.push(this.lowerText.slice(tokenStart, tokenEnd), tokenStart, tokenEnd, W_NUMBER | (QUANTITY_FLAGS[kind] ?? 0), 0, 0);
       } else if (MASKED_KINDS.has(kind)) {
-        this.push(this.lowerText.slice(token.start, token.end), token.start, token.end, W_MASKED, 0, 0);
+        this.push(this.lowerText.slice(tokenStart, tokenEnd), tokenStart, tokenEnd, W_MASKED, 0, 0);
       } else {
-        this.pushWord(token.start, token.end, token.text);
+        this.pushWord(tokenStart, tokenEnd, text.slice(tokenStart, tokenEnd));
       }
     }
   }
@@ -323,11 +325,30 @@ const UPPER = /^\p{Lu}/u;
 const LETTER = /\p{L}/u;
 const ALL_CAPS = /^[\p{Lu}'’-]+$/u;
 
-function isHyphenJoin(tokens: readonly Token[], i: number, end: number): boolean {
-  const dash = tokens[i + 1]!;
-  const next = tokens[i + 2]!;
-  if (dash.start !== end || !HYPHENS.has(dash.text) || next.start !== dash.end) return false;
-  return next.kind === "word";
+function isHyphenJoin(text: string, tokens: TokenBuffer, i: number, end: number): boolean {
+  const dashStart = tokens.start[i + 1]!;
+  const dashEnd = tokens.end[i + 1]!;
+  if (dashStart !== end || dashEnd - dashStart !== 1 || !HYPHENS.has(text.charAt(dashStart)) || tokens.start[i + 2] !== dashEnd) return false;
+  return tokens.kind[i + 2] === "word";
+}
+
+/** Tokens as parallel arrays: a unit's tokens are read once, so they are not worth an object each. */
+interface TokenBuffer {
+  count: number;
+  start: number[];
+  end: number[];
+  kind: TokenKind[];
+}
+
+function scanToBuffer(text: string): TokenBuffer {
+  const buffer: TokenBuffer = { count: 0, start: [], end: [], kind: [] };
+  scanTokens(text, (start, end, kind) => {
+    buffer.start.push(start);
+    buffer.end.push(end);
+    buffer.kind.push(kind);
+    buffer.count++;
+  });
+  return buffer;
 }
 
 const SCAN_DIFFERS = 1;

@@ -11,6 +11,8 @@ import type { RuleDefinition, RuleSet } from "./schema.js";
 export interface CheckOptions {
   /** Run only these rule ids. */
   only?: readonly string[];
+  /** Sees every unit's shared analysis (tokens, words, sentences), so callers need not tokenize again. */
+  onUnit?: (ctx: UnitContext) => void;
 }
 
 export interface ActiveRule {
@@ -63,6 +65,7 @@ function checkTextPlaced(text: string, ruleSet: RuleSet, options: CheckOptions):
   const state = new Map<string, unknown>();
   for (const [start, end] of paragraphs(text)) {
     const ctx = new UnitContext(text.slice(start, end), start, 0, state);
+    options.onUnit?.(ctx);
     runUnitRules(ctx, reporters);
   }
   return sortFindings(out);
@@ -82,6 +85,7 @@ export function checkDocument(document: FalcDocument, ruleSet: RuleSet, options:
       for (const unit of blockUnits(block)) {
         if (unit.text.trim() === "") continue;
         const ctx = new UnitContext(unit.text, unit.start, section.index, state, styledRanges(unit.runs));
+        options.onUnit?.(ctx);
         runUnitRules(ctx, textRules);
       }
       if (layoutRules.length > 0) runLayoutRules(layoutBlock(block, document), layoutRules, out);

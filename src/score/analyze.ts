@@ -5,7 +5,8 @@ import type { RuleSet } from "../rules/schema.js";
 import { readability, type Readability } from "./readability.js";
 import { reportStats, type FileScore, type ReportStats, type SectionScore } from "./report.js";
 import { computeScore, MIN_WORDS_TO_SCORE } from "./score.js";
-import { computeStats, type TextStats } from "./stats.js";
+import type { TextStats } from "./stats.js";
+import { StatsAccumulator } from "./unit-stats.js";
 
 export interface AnalyzeOptions {
   /** Findings below this severity are left out of the result (they still count in the score). */
@@ -24,15 +25,16 @@ export const TOO_SHORT_NOTE = `texte trop court pour un score fiable (moins de $
 
 /** Scores a plain text: pure, no I/O. */
 export function analyzeText(text: string, ruleSet: RuleSet, options: AnalyzeOptions = {}): TextAnalysis {
-  const stats = computeStats(text);
-  const findings = findingsForText(text, ruleSet);
-  return summarise(stats, findings, options);
+  const stats = new StatsAccumulator();
+  const findings = findingsForText(text, ruleSet, { onUnit: (ctx) => stats.add(ctx) });
+  return summarise(stats.result(), findings, options);
 }
 
 /** Scores a document, as a whole and section by section: pure, no I/O. */
 export function analyzeDocument(document: FalcDocument, ruleSet: RuleSet, options: AnalyzeOptions = {}): FileScore {
-  const findings = checkDocument(document, ruleSet);
-  const sectionStats = document.sections.map((section) => computeStats(section.text));
+  const accumulators = document.sections.map(() => new StatsAccumulator());
+  const findings = checkDocument(document, ruleSet, { onUnit: (ctx) => accumulators[ctx.sectionIndex]?.add(ctx) });
+  const sectionStats = accumulators.map((accumulator) => accumulator.result());
   const sections: SectionScore[] = document.sections.map((section, i) => {
     const inSection = findings.filter((finding) => finding.sectionIndex === section.index);
     const stats = sectionStats[i]!;

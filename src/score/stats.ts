@@ -1,6 +1,7 @@
 import { splitSentences } from "../analysis/sentences.js";
 import { isWordKind, scanTokens, type Token } from "../analysis/tokens.js";
 import { countSyllablesInContext } from "../analysis/syllables.js";
+import { letterCount } from "./unit-stats.js";
 
 /** Surface counts every readability formula is computed from. */
 export interface TextStats {
@@ -78,14 +79,4 @@ export function computeStats(text: string): TextStats {
     longWordShare: words === 0 ? 0 : longWords / words,
     longSentences,
   };
-}
-
-/** Letters only: digits, apostrophes and hyphens do not make a word long. */
-function letterCount(word: string): number {
-  let count = 0;
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
-    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7)) count++;
-  }
-  return count;
 }

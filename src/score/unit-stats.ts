@@ -1,0 +1,67 @@
+import { countSyllablesInContext } from "../analysis/syllables.js";
+import { W_ALLCAPS, W_CLITIC, type UnitContext } from "../rules/context.js";
+import type { TextStats } from "./stats.js";
+
+const LONG_WORD_LETTERS = 6;
+const LONG_SENTENCE_WORDS = 12;
+
+/**
+ * The same counts as `computeStats`, taken from the rule engine's analysis of each unit: when a text
+ * is checked anyway, its tokens and sentences are not computed a second time for the figures.
+ */
+export class StatsAccumulator {
+  private sentences = 0;
+  private words = 0;
+  private syllables = 0;
+  private longWords = 0;
+  private longSentences = 0;
+
+  add(ctx: UnitContext): void {
+    const starts = ctx.sentenceWordStart;
+    for (let s = 0; s < ctx.sentences.length; s++) {
+      let sentenceWords = 0;
+      let previous: string | undefined;
+      for (let i = starts[s]!; i < starts[s + 1]!; i++) {
+        const flags = ctx.wordFlags[i]!;
+        // The lowercase form is a string the rules already hashed; only acronyms need their capitals.
+        const form = (flags & W_ALLCAPS) !== 0 ? ctx.surface(i) : ctx.wordLower[i]!;
+        if ((flags & W_CLITIC) !== 0) {
+          previous = form;
+          continue;
+        }
+        sentenceWords++;
+        this.syllables += countSyllablesInContext(form, previous);
+        if (letterCount(form) > LONG_WORD_LETTERS) this.longWords++;
+        previous = form;
+      }
+      if (sentenceWords === 0) continue;
+      this.sentences++;
+      this.words += sentenceWords;
+      if (sentenceWords > LONG_SENTENCE_WORDS) this.longSentences++;
+    }
+  }
+
+  result(): TextStats {
+    const { sentences, words, syllables, longWords, longSentences } = this;
+    return {
+      sentences,
+      words,
+      syllables,
+      wordsPerSentence: sentences === 0 ? 0 : words / sentences,
+      syllablesPerWord: words === 0 ? 0 : syllables / words,
+      longWords,
+      longWordShare: words === 0 ? 0 : longWords / words,
+      longSentences,
+    };
+  }
+}
+
+/** Letters only: digits, apostrophes and hyphens do not make a word long. */
+export function letterCount(word: string): number {
+  let count = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7)) count++;
+  }
+  return count;
+}

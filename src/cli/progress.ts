@@ -1,5 +1,6 @@
 import type { ConvertedFile } from "../commands/convert.js";
 import type { SectionEvent } from "../rewrite/pipeline.js";
+import { estimateCost } from "../rewrite/providers/anthropic-models.js";
 import type { CliIO } from "./io.js";
 
 /**
@@ -8,6 +9,7 @@ import type { CliIO } from "./io.js";
  */
 export function progressReporter(io: CliIO, quiet: boolean) {
   let tokens = 0;
+  let cost = 0;
   const done = new Map<string, number>();
   return {
     notice(message: string): void {
@@ -15,10 +17,11 @@ export function progressReporter(io: CliIO, quiet: boolean) {
     },
     section(path: string, event: SectionEvent): void {
       done.set(path, (done.get(path) ?? 0) + 1);
+      cost += event.usage.requests > 0 ? (estimateCost(event.usage, event.model) ?? 0) : 0;
       tokens += event.usage.input_tokens + event.usage.output_tokens + event.usage.cache_read_input_tokens + event.usage.cache_creation_input_tokens;
       if (quiet) return;
       const how = event.cached ? "déjà en cache" : "réécrite";
-      io.stderr(`[${done.get(path)}/${event.total}] ${path} — « ${event.title} » ${how}${tokens > 0 ? ` · ${tokens.toLocaleString("fr-FR")} jetons au total` : ""}\n`);
+      io.stderr(`[${done.get(path)}/${event.total}] ${path} — « ${event.title} » ${how}${tokens > 0 ? ` · ${tokens.toLocaleString("fr-FR")} jetons, ~${cost.toLocaleString("fr-FR", { maximumFractionDigits: 3 })} $ au total` : ""}\n`);
     },
     fileDone(file: ConvertedFile): void {
       if (quiet) return;

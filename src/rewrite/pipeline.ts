@@ -37,6 +37,7 @@ export interface SectionEvent {
   title: string;
   cached: boolean;
   usage: Usage;
+  model: string;
 }
 
 /** Sections with this many words or fewer (a lone heading) are kept as they are. */
@@ -52,7 +53,7 @@ export async function convertDocument(document: FalcDocument, options: ConvertOp
   const total = document.sections.length;
   const converted = await mapPool(document.sections, options.concurrency ?? 4, options.signal, async (section) => {
     const result = await convertSection(document, section, before.sections[section.index]?.score ?? null, options);
-    options.onSection?.({ index: section.index, total, title: section.title, cached: result.cached, usage: result.usage });
+    options.onSection?.({ index: section.index, total, title: section.title, cached: result.cached, usage: result.usage, model: options.provider.model });
     return result;
   });
   const falcText = converted.map((section) => section.falc).join("\n\n");

@@ -1,0 +1,38 @@
+import { spawn } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { startMockAnthropic, type MockAnthropic } from "../helpers/mock-anthropic.js";
+import { tempDir } from "../helpers/temp.js";
+
+const tmp = tempDir("falc-sigint-");
+let mock: MockAnthropic | undefined;
+afterEach(async () => mock?.close());
+
+const DOCUMENT = ["# Livret", "", ...[1, 2, 3, 4].flatMap((i) => [`## Partie ${i}`, "", `Vous arrivez le lundi 2 mars 2026. Le repas coûte ${i + 5} euros.`, ""])].join("\n");
+
+describe("Ctrl-C during falc convert", () => {
+  it("stops with code 130, writes no output and no partial file, keeps finished sections in the cache", async () => {
+    mock = await startMockAnthropic([], { delayMs: 700, apiKey: "sk-ant-sigint" });
+    const input = tmp.write("livret.md", DOCUMENT);
+    const out = join(tmp.dir, "out");
+    const cache = join(tmp.dir, "cache");
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/dev.ts", "convert", input, "-o", out, "--cache-dir", cache, "--concurrency", "1", "--max-repairs", "0"], {
+      env: { ...process.env, ANTHROPIC_API_KEY: "sk-ant-sigint", ANTHROPIC_BASE_URL: mock.url },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    // Interrupt while the second section is being rewritten.
+    while (mock.requests.length < 2) await new Promise((r) => setTimeout(r, 50));
+    child.kill("SIGINT");
+    const code = await exited;
+    expect(code).toBe(130);
+    expect(stderr).toContain("Interruption demandée");
+    expect(existsSync(out)).toBe(false);
+    const cached = readdirSync(cache, { recursive: true }).map(String);
+    expect(cached.filter((f) => f.endsWith(".json"))).toHaveLength(1);
+    expect(cached.filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  }, 30_000);
+});

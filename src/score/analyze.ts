@@ -5,7 +5,7 @@ import type { RuleSet } from "../rules/schema.js";
 import { readability, type Readability } from "./readability.js";
 import { reportStats, type FileScore, type ReportStats, type SectionScore } from "./report.js";
 import { computeScore, MIN_WORDS_TO_SCORE } from "./score.js";
-import type { TextStats } from "./stats.js";
+import { statsFromCounts, type TextStats } from "./stats.js";
 import { StatsAccumulator } from "./unit-stats.js";
 
 export interface AnalyzeOptions {
@@ -81,20 +81,13 @@ function keep(findings: Finding[], options: AnalyzeOptions): Finding[] {
 
 /** Sections never share a sentence, so document counts are the sums of section counts. */
 export function sumStats(parts: TextStats[]): TextStats {
-  const total = parts.reduce(
-    (sum, s) => ({
-      sentences: sum.sentences + s.sentences,
-      words: sum.words + s.words,
-      syllables: sum.syllables + s.syllables,
-      longWords: sum.longWords + s.longWords,
-      longSentences: sum.longSentences + s.longSentences,
-    }),
-    { sentences: 0, words: 0, syllables: 0, longWords: 0, longSentences: 0 },
-  );
-  return {
-    ...total,
-    wordsPerSentence: total.sentences === 0 ? 0 : total.words / total.sentences,
-    syllablesPerWord: total.words === 0 ? 0 : total.syllables / total.words,
-    longWordShare: total.words === 0 ? 0 : total.longWords / total.words,
-  };
+  const counts = { sentences: 0, words: 0, syllables: 0, longWords: 0, longSentences: 0 };
+  for (const part of parts) {
+    counts.sentences += part.sentences;
+    counts.words += part.words;
+    counts.syllables += part.syllables;
+    counts.longWords += part.longWords;
+    counts.longSentences += part.longSentences;
+  }
+  return statsFromCounts(counts);
 }

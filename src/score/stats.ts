@@ -1,7 +1,6 @@
 import { splitSentences } from "../analysis/sentences.js";
 import { isWordKind, scanTokens, type Token } from "../analysis/tokens.js";
 import { countSyllablesInContext } from "../analysis/syllables.js";
-import { letterCount } from "./unit-stats.js";
 
 /** Surface counts every readability formula is computed from. */
 export interface TextStats {
@@ -69,14 +68,28 @@ export function computeStats(text: string): TextStats {
     previous = token;
   });
   closeSentence();
+  return statsFromCounts({ sentences: sentenceCount, words, syllables, longWords, longSentences });
+}
+
+export type StatsCounts = Pick<TextStats, "sentences" | "words" | "syllables" | "longWords" | "longSentences">;
+
+/** The ratios every formula uses, from the raw counts (0 rather than NaN for an empty text). */
+export function statsFromCounts(counts: StatsCounts): TextStats {
+  const { sentences, words, syllables, longWords } = counts;
   return {
-    sentences: sentenceCount,
-    words,
-    syllables,
-    wordsPerSentence: sentenceCount === 0 ? 0 : words / sentenceCount,
+    ...counts,
+    wordsPerSentence: sentences === 0 ? 0 : words / sentences,
     syllablesPerWord: words === 0 ? 0 : syllables / words,
-    longWords,
     longWordShare: words === 0 ? 0 : longWords / words,
-    longSentences,
   };
+}
+
+/** Letters only: digits, apostrophes and hyphens do not make a word long. */
+export function letterCount(word: string): number {
+  let count = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7)) count++;
+  }
+  return count;
 }

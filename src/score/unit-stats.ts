@@ -1,6 +1,6 @@
 import { countSyllablesInContext } from "../analysis/syllables.js";
 import { W_ALLCAPS, W_CLITIC, type UnitContext } from "../rules/context.js";
-import type { TextStats } from "./stats.js";
+import { letterCount, statsFromCounts, type TextStats } from "./stats.js";
 
 const LONG_WORD_LETTERS = 6;
 const LONG_SENTENCE_WORDS = 12;
@@ -43,25 +43,6 @@ export class StatsAccumulator {
 
   result(): TextStats {
     const { sentences, words, syllables, longWords, longSentences } = this;
-    return {
-      sentences,
-      words,
-      syllables,
-      wordsPerSentence: sentences === 0 ? 0 : words / sentences,
-      syllablesPerWord: words === 0 ? 0 : syllables / words,
-      longWords,
-      longWordShare: words === 0 ? 0 : longWords / words,
-      longSentences,
-    };
+    return statsFromCounts({ sentences, words, syllables, longWords, longSentences });
   }
-}
-
-/** Letters only: digits, apostrophes and hyphens do not make a word long. */
-export function letterCount(word: string): number {
-  let count = 0;
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
-    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7)) count++;
-  }
-  return count;
 }

@@ -17,8 +17,8 @@ export interface TextStats {
   longSentences: number;
 }
 
-const LONG_WORD_LETTERS = 6;
-const LONG_SENTENCE_WORDS = 12;
+export const LONG_WORD_LETTERS = 6;
+export const LONG_SENTENCE_WORDS = 12;
 
 export function isWordToken(token: Token): boolean {
   return isWordKind(token.kind);

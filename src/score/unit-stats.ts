@@ -1,9 +1,6 @@
 import { countSyllablesInContext } from "../analysis/syllables.js";
 import { W_ALLCAPS, W_CLITIC, type UnitContext } from "../rules/context.js";
-import { letterCount, statsFromCounts, type TextStats } from "./stats.js";
-
-const LONG_WORD_LETTERS = 6;
-const LONG_SENTENCE_WORDS = 12;
+import { letterCount, LONG_SENTENCE_WORDS, LONG_WORD_LETTERS, statsFromCounts, type TextStats } from "./stats.js";
 
 /**
  * The same counts as `computeStats`, taken from the rule engine's analysis of each unit: when a text

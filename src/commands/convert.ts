@@ -66,9 +66,11 @@ export async function convertFiles(paths: string[], options: ConvertCommandOptio
   const noticesShown = new Set<string>();
   for (const path of paths) {
     try {
-      const ruleSet = rulesFor(path, baseRules, options.configPath);
+      const { ruleSet, model } = settingsFor(path, baseRules, options.configPath);
       const prompt = buildPrompt(ruleSet);
-      const { provider, notice } = await chooseProvider({ requested: options.provider, model: options.model, env, ruleSet, prompt });
+      // --model, then FALC_MODEL, then the configuration file, then the provider's default.
+      const chosenModel = options.model ?? (env.FALC_MODEL?.trim() || model);
+      const { provider, notice } = await chooseProvider({ requested: options.provider, ...(chosenModel ? { model: chosenModel } : {}), env, ruleSet, prompt });
       if (notice && !noticesShown.has(notice)) {
         noticesShown.add(notice);
         options.onNotice?.(notice);
@@ -156,7 +158,8 @@ function gateExitCode(result: ConvertResult, options: ConvertCommandOptions): nu
   return ExitCode.ok;
 }
 
-function rulesFor(path: string, base: RuleSet, configPath: string | undefined): RuleSet {
+function settingsFor(path: string, base: RuleSet, configPath: string | undefined): { ruleSet: RuleSet; model?: string } {
   const config = resolveConfig({ configPath, inputPath: path }, base);
-  return config ? applyConfig(base, config) : base;
+  if (!config) return { ruleSet: base };
+  return { ruleSet: applyConfig(base, config), ...(config.model ? { model: config.model } : {}) };
 }

@@ -22,9 +22,11 @@ export interface FalcConfig {
   words: Record<string, string>;
   /** Capital words never reported (the establishment's name, a local acronym everyone knows). */
   ignoreAcronyms: string[];
+  /** The model `falc convert` uses when neither --model nor FALC_MODEL says otherwise. */
+  model?: string;
 }
 
-const TOP_KEYS = ["$schema", "rules", "acronyms", "words", "ignoreAcronyms"];
+const TOP_KEYS = ["$schema", "rules", "acronyms", "words", "ignoreAcronyms", "model"];
 
 function configError(file: string, message: string): FalcError {
   return new FalcError("config-invalid", `${file} : ${message}`, {
@@ -100,6 +102,10 @@ export function validateConfig(raw: unknown, file: string, ruleSet: RuleSet): Fa
       throw configError(file, "« ignoreAcronyms » doit être une liste de textes.");
     }
     config.ignoreAcronyms = (input.ignoreAcronyms as string[]).map((item) => item.trim());
+  }
+  if (input.model !== undefined) {
+    if (typeof input.model !== "string" || input.model.trim() === "") throw configError(file, "« model » doit être le nom d'un modèle (un texte).");
+    config.model = input.model.trim();
   }
   return config;
 }

@@ -113,6 +113,20 @@ describe("falc convert with the Anthropic provider (real SDK, local server)", ()
     expect(outcome.exitCode).toBe(0); // not --strict: reported, not fatal
   });
 
+  it("takes the model from --model, else FALC_MODEL, else falc.config.json", async () => {
+    const env = await withMock([]);
+    const { input, out, cacheDir } = setup("model");
+    const config = tmp.write("model.config.json", JSON.stringify({ model: "claude-from-config" }));
+    const models = async (options: object, extraEnv: object = {}) => {
+      const before = mock!.requests.length;
+      await convertFiles([input], { env: { ...env, ...extraEnv }, out, cacheDir, configPath: config, formats: ["json"], maxRepairs: 0, ...options });
+      return new Set(mock!.requests.slice(before).map((r) => r.body.model));
+    };
+    expect(await models({})).toEqual(new Set(["claude-from-config"]));
+    expect(await models({}, { FALC_MODEL: "claude-from-env" })).toEqual(new Set(["claude-from-env"]));
+    expect(await models({ model: "claude-from-flag" }, { FALC_MODEL: "claude-from-env" })).toEqual(new Set(["claude-from-flag"]));
+  });
+
   it("honours 429 with retry-after, then succeeds", async () => {
     const env = await withMock([{ status: 429, headers: { "retry-after": "0" } }]);
     const { input, out, cacheDir } = setup("rate");

@@ -4,7 +4,8 @@ import type { CliContext } from "./main.js";
 
 interface ConvertFlags extends IngestFlags {
   out?: string;
-  provider?: "anthropic" | "offline";
+  provider?: "anthropic" | "offline" | "openai-compatible";
+  baseUrl?: string;
   model?: string;
   concurrency: number;
   maxRepairs: number;
@@ -24,8 +25,13 @@ export function registerConvert(program: Command, context: CliContext): Command 
     .description("prépare une version facile à lire et un document de relecture (brouillon à faire valider par ses lecteurs)")
     .argument("<fichiers...>", "documents .docx, .pdf, .odt, .md ou .txt")
     .option("-o, --out <dossier>", "dossier de sortie (par défaut : à côté de chaque document)")
-    .option("--provider <nom>", "anthropic ou offline (par défaut : anthropic si ANTHROPIC_API_KEY est définie, sinon offline)", oneOf(["anthropic", "offline"] as const, "--provider"))
-    .option("--model <modèle>", "modèle à utiliser (sinon FALC_MODEL, sinon le modèle par défaut)")
+    .option(
+      "--provider <nom>",
+      "anthropic, offline ou openai-compatible (Mistral, Albert, Ollama, vLLM, llama.cpp ; par défaut : anthropic si ANTHROPIC_API_KEY est définie, sinon offline)",
+      oneOf(["anthropic", "offline", "openai-compatible"] as const, "--provider"),
+    )
+    .option("--base-url <url>", "adresse du service avec --provider openai-compatible, par exemple http://localhost:11434/v1 (sinon OPENAI_BASE_URL)")
+    .option("--model <modèle>", "modèle à utiliser (sinon FALC_MODEL, sinon le modèle par défaut ; obligatoire avec openai-compatible)")
     .option("--concurrency <n>", "sections réécrites en même temps", positiveInt, 4)
     .option("--max-repairs <n>", "demandes de correction par section quand des erreurs ou des informations manquent", nonNegativeInt, 2)
     .option("--strict", "code de sortie 1 si une information de l’original manque ou si une information est ajoutée")
@@ -40,7 +46,7 @@ export function registerConvert(program: Command, context: CliContext): Command 
     const ingest = ingestOptionsFrom(flags);
     if (flags.dryRun) {
       const { dryRun } = await import("../commands/convert-dry-run.js");
-      context.io.stdout(await dryRun(files, { ingest, ...(flags.provider ? { provider: flags.provider } : {}), ...(flags.model ? { model: flags.model } : {}), ...(flags.config ? { configPath: flags.config } : {}) }));
+      context.io.stdout(await dryRun(files, { ingest, ...(flags.provider && flags.provider !== "openai-compatible" ? { provider: flags.provider } : {}), ...(flags.model ? { model: flags.model } : {}), ...(flags.config ? { configPath: flags.config } : {}) }));
       return;
     }
     const { convertFiles } = await import("../commands/convert.js");
@@ -63,6 +69,7 @@ export function registerConvert(program: Command, context: CliContext): Command 
         ...(flags.out ? { out: flags.out } : {}),
         ...(flags.provider ? { provider: flags.provider } : {}),
         ...(flags.model ? { model: flags.model } : {}),
+        ...(flags.baseUrl ? { baseURL: flags.baseUrl } : {}),
         ...(flags.strict ? { strict: true } : {}),
         ...(flags.failUnder !== undefined ? { failUnder: flags.failUnder } : {}),
         ...(flags.cacheDir ? { cacheDir: flags.cacheDir } : {}),

@@ -19,6 +19,8 @@ export interface ConvertCommandOptions {
   out?: string;
   provider?: ProviderName;
   model?: string;
+  /** For --provider openai-compatible (else OPENAI_BASE_URL). */
+  baseURL?: string;
   concurrency?: number;
   maxRepairs?: number;
   /** Missing or added facts make the run exit 1. */
@@ -70,7 +72,7 @@ export async function convertFiles(paths: string[], options: ConvertCommandOptio
       const prompt = buildPrompt(ruleSet);
       // --model, then FALC_MODEL, then the configuration file, then the provider's default.
       const chosenModel = options.model ?? (env.FALC_MODEL?.trim() || model);
-      const { provider, notice } = await chooseProvider({ requested: options.provider, ...(chosenModel ? { model: chosenModel } : {}), env, ruleSet, prompt });
+      const { provider, notice } = await chooseProvider({ requested: options.provider, ...(chosenModel ? { model: chosenModel } : {}), ...(options.baseURL ? { baseURL: options.baseURL } : {}), env, ruleSet, prompt });
       if (notice && !noticesShown.has(notice)) {
         noticesShown.add(notice);
         options.onNotice?.(notice);

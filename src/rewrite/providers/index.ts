@@ -2,13 +2,15 @@ import { FalcError, ExitCode } from "../../errors.js";
 import type { RuleSet } from "../../rules/schema.js";
 import type { PromptBundle, RewriteProvider } from "../types.js";
 
-export const PROVIDERS = ["anthropic", "offline"] as const;
+export const PROVIDERS = ["anthropic", "offline", "openai-compatible"] as const;
 export type ProviderName = (typeof PROVIDERS)[number];
 
 export interface ProviderChoice {
   /** As asked with --provider; undefined = anthropic when a key is set, else offline. */
   requested?: ProviderName;
   model?: string;
+  /** For openai-compatible: the server's base URL (--base-url), else OPENAI_BASE_URL. */
+  baseURL?: string;
   env: Record<string, string | undefined>;
   ruleSet: RuleSet;
   prompt: PromptBundle;
@@ -38,6 +40,7 @@ export async function chooseProvider(choice: ProviderChoice): Promise<ChosenProv
     const { createOfflineProvider } = await import("./offline/index.js");
     return { provider: createOfflineProvider(choice.ruleSet), ...(choice.requested ? {} : { notice: OFFLINE_NOTICE }) };
   }
+  if (name === "openai-compatible") return { provider: await openAiCompatible(choice) };
   if (!apiKey) {
     throw new FalcError("provider-no-key", "Le fournisseur « anthropic » a besoin d’une clé d’API, et ANTHROPIC_API_KEY n’est pas définie.", {
       exitCode: ExitCode.usage,
@@ -48,4 +51,31 @@ export async function chooseProvider(choice: ProviderChoice): Promise<ChosenProv
   const model = choice.model?.trim() || choice.env.FALC_MODEL?.trim() || DEFAULT_ANTHROPIC_MODEL;
   const baseURL = choice.env.ANTHROPIC_BASE_URL?.trim();
   return { provider: createAnthropicProvider({ apiKey, model, prompt: choice.prompt, ...(baseURL ? { baseURL } : {}) }) };
+}
+
+/** Sovereign and local servers (Mistral, Albert, Ollama, vLLM, llama.cpp): no default address, no default model. */
+async function openAiCompatible(choice: ProviderChoice): Promise<RewriteProvider> {
+  const baseURL = choice.baseURL?.trim() || choice.env.OPENAI_BASE_URL?.trim();
+  if (!baseURL) {
+    throw new FalcError("provider-no-base-url", "--base-url est obligatoire avec --provider openai-compatible (par exemple http://localhost:11434/v1 pour Ollama).", {
+      exitCode: ExitCode.usage,
+      hint: "Donnez l’adresse du service avec --base-url, ou définissez OPENAI_BASE_URL.",
+    });
+  }
+  if (!/^https?:\/\/[^\s/]+/i.test(baseURL)) {
+    throw new FalcError("provider-bad-base-url", `L’adresse « ${baseURL.replace(/\/\/[^@/]*@/, "//")} » n’est pas une adresse http:// ou https:// valide.`, {
+      exitCode: ExitCode.usage,
+      hint: "Par exemple : --base-url http://localhost:11434/v1 pour Ollama, ou https://api.mistral.ai/v1 pour Mistral.",
+    });
+  }
+  const model = choice.model?.trim() || choice.env.FALC_MODEL?.trim();
+  if (!model) {
+    throw new FalcError("provider-no-model", "--model est obligatoire avec --provider openai-compatible : il n’y a pas de modèle par défaut.", {
+      exitCode: ExitCode.usage,
+      hint: "Donnez le nom du modèle tel que le service le connaît (par exemple mistral-small-latest, ou llama3.1:8b pour Ollama), ou définissez FALC_MODEL.",
+    });
+  }
+  const apiKey = choice.env.OPENAI_API_KEY?.trim();
+  const { createOpenAiCompatibleProvider } = await import("./openai-compatible.js");
+  return createOpenAiCompatibleProvider({ baseURL, model, prompt: choice.prompt, ...(apiKey ? { apiKey } : {}) });
 }

@@ -46,7 +46,7 @@ export function registerConvert(program: Command, context: CliContext): Command 
     const ingest = ingestOptionsFrom(flags);
     if (flags.dryRun) {
       const { dryRun } = await import("../commands/convert-dry-run.js");
-      context.io.stdout(await dryRun(files, { ingest, ...(flags.provider && flags.provider !== "openai-compatible" ? { provider: flags.provider } : {}), ...(flags.model ? { model: flags.model } : {}), ...(flags.config ? { configPath: flags.config } : {}) }));
+      context.io.stdout(await dryRun(files, { ingest, ...(flags.provider ? { provider: flags.provider } : {}), ...(flags.model ? { model: flags.model } : {}), ...(flags.config ? { configPath: flags.config } : {}) }));
       return;
     }
     const { convertFiles } = await import("../commands/convert.js");

@@ -7,7 +7,7 @@ import { DEFAULT_ANTHROPIC_MODEL, estimateCost, estimateTokens, PRICES_AS_OF } f
 
 export interface DryRunOptions {
   ingest?: IngestOptions;
-  provider?: "anthropic" | "offline";
+  provider?: "anthropic" | "offline" | "openai-compatible";
   model?: string;
   configPath?: string;
   env?: Record<string, string | undefined>;
@@ -47,7 +47,8 @@ export async function dryRun(paths: string[], options: DryRunOptions = {}): Prom
       cache_creation_input_tokens: systemTokens,
       cache_read_input_tokens: systemTokens * Math.max(0, document.sections.length - 1),
     };
-    const cost = estimateCost(usage, model);
+    // Prices are only known for Anthropic's models; a local or sovereign server bills its own way.
+    const cost = options.provider === "offline" || options.provider === "openai-compatible" ? undefined : estimateCost(usage, model);
     if (cost !== undefined) totalCost += cost;
     lines.push(
       `  Estimation sans réparations : ~${fr.int(usage.input_tokens + usage.cache_creation_input_tokens + usage.cache_read_input_tokens)} jetons en entrée ` +
@@ -57,6 +58,8 @@ export async function dryRun(paths: string[], options: DryRunOptions = {}): Prom
     );
   }
   if (options.provider === "offline") lines.push("Avec --provider offline, la réécriture est locale et ne coûte rien.");
-  lines.push(`Aucune requête envoyée, aucun fichier écrit. Coût total estimé : ~${fr.dec2(totalCost)} $ (prix indicatifs du ${PRICES_AS_OF}).`);
+  if (options.provider === "openai-compatible") lines.push("Avec --provider openai-compatible, le coût dépend de votre fournisseur (nul sur un serveur local).");
+  const priced = options.provider !== "offline" && options.provider !== "openai-compatible";
+  lines.push(`Aucune requête envoyée, aucun fichier écrit.${priced ? ` Coût total estimé : ~${fr.dec2(totalCost)} $ (prix indicatifs du ${PRICES_AS_OF}).` : ""}`);
   return lines.join("\n") + "\n";
 }

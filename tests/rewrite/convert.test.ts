@@ -176,3 +176,16 @@ describe("falc convert with the offline provider", () => {
     expect(readFileSync(join(out, "reglement-de-fonctionnement.falc.md"), "utf8")).toContain("brouillon");
   });
 });
+
+describe("falc convert --dry-run", () => {
+  it("lists the sections with tokens and an indicative cost, and sends and writes nothing", async () => {
+    const { dryRun } = await import("../../src/commands/convert-dry-run.js");
+    const input = tmp.write("dry.md", CONTRACT);
+    const output = await dryRun([input], { env: {} });
+    expect(output).toContain("5 sections");
+    expect(output).toMatch(/Article 2 – Préavis\s+\d+ mots · ~\d+ jetons/);
+    expect(output).toMatch(/Coût total estimé : ~\d+,\d\d \$/);
+    expect(readdirSync(tmp.dir).filter((f) => f.startsWith("dry."))).toEqual(["dry.md"]);
+    expect(await dryRun([input], { env: {}, provider: "offline" })).not.toContain("Coût total");
+  });
+});

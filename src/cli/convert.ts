@@ -13,6 +13,7 @@ interface ConvertFlags extends IngestFlags {
   failUnder?: number;
   format: ("docx" | "md" | "json")[];
   cache: boolean;
+  pseudonymize: boolean;
   cacheDir?: string;
   dryRun?: boolean;
   config?: string;
@@ -37,6 +38,7 @@ export function registerConvert(program: Command, context: CliContext): Command 
     .option("--strict", "code de sortie 1 si une information de l’original manque ou si une information est ajoutée")
     .option("--fail-under <score>", "code de sortie 1 si le score après réécriture est inférieur", scoreValue)
     .option("--format <liste>", "sorties à écrire : docx,md,json", formatList, ["docx", "md", "json"])
+    .option("--no-pseudonymize", "envoie les données personnelles telles quelles (par défaut, elles sont masquées avant tout envoi)")
     .option("--no-cache", "ne lit ni n’écrit le cache des sections déjà réécrites")
     .option("--cache-dir <dossier>", "dossier du cache (par défaut : .falc-cache, ou FALC_CACHE_DIR)")
     .option("--dry-run", "montre les sections, les jetons et le coût estimés, sans rien envoyer ni écrire")
@@ -66,6 +68,7 @@ export function registerConvert(program: Command, context: CliContext): Command 
         maxRepairs: flags.maxRepairs,
         formats: flags.format,
         cache: flags.cache,
+        pseudonymize: flags.pseudonymize,
         ...(flags.out ? { out: flags.out } : {}),
         ...(flags.provider ? { provider: flags.provider } : {}),
         ...(flags.model ? { model: flags.model } : {}),

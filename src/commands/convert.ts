@@ -8,6 +8,7 @@ import { SectionCache } from "../rewrite/cache.js";
 import { convertDocument, type SectionEvent } from "../rewrite/pipeline.js";
 import { buildPrompt } from "../rewrite/prompt.js";
 import { chooseProvider, type ProviderName } from "../rewrite/providers/index.js";
+import { withPseudonyms } from "../rewrite/pseudonymized.js";
 import type { ConvertResult, RewriteProvider } from "../rewrite/types.js";
 import type { RuleSet } from "../rules/schema.js";
 
@@ -27,6 +28,8 @@ export interface ConvertCommandOptions {
   strict?: boolean;
   failUnder?: number;
   formats?: readonly OutputFormat[];
+  /** false = send personal data as it is (default: masked before any remote call). */
+  pseudonymize?: boolean;
   /** false = neither read nor write the section cache. */
   cache?: boolean;
   cacheDir?: string;
@@ -53,6 +56,10 @@ export interface ConvertOutcome {
 
 export const DEFAULT_CACHE_DIR = ".falc-cache";
 
+export const UNMASKED_NOTICE =
+  "--no-pseudonymize : les noms, téléphones, adresses et autres données personnelles du document sont envoyés tels quels au fournisseur. " +
+  "Ne le faites que si votre établissement l’autorise (serveur local ou contrat conforme au RGPD).";
+
 /**
  * `falc convert`: each input is read, rewritten section by section, checked and written as the
  * easy-to-read draft, the review document and the report. A file whose provider fails after its
@@ -72,8 +79,10 @@ export async function convertFiles(paths: string[], options: ConvertCommandOptio
       const prompt = buildPrompt(ruleSet);
       // --model, then FALC_MODEL, then the configuration file, then the provider's default.
       const chosenModel = options.model ?? (env.FALC_MODEL?.trim() || model);
-      const { provider, notice } = await chooseProvider({ requested: options.provider, ...(chosenModel ? { model: chosenModel } : {}), ...(options.baseURL ? { baseURL: options.baseURL } : {}), env, ruleSet, prompt });
-      if (notice && !noticesShown.has(notice)) {
+      const { provider, notice: providerNotice } = await chooseProvider({ requested: options.provider, ...(chosenModel ? { model: chosenModel } : {}), ...(options.baseURL ? { baseURL: options.baseURL } : {}), env, ruleSet, prompt });
+      const notices = providerNotice ? [providerNotice] : [];
+      if (provider.name !== "offline" && options.pseudonymize === false) notices.push(UNMASKED_NOTICE);
+      for (const notice of notices.filter((n) => !noticesShown.has(n))) {
         noticesShown.add(notice);
         options.onNotice?.(notice);
       }
@@ -99,8 +108,10 @@ async function convertOne(
 ): Promise<ConvertedFile> {
   const document = await ingestFile(path, options.ingest);
   const targets = outputPaths(path, options.out, options.formats ?? OUTPUT_FORMATS);
+  // One mapping per document: a person keeps the same placeholder in every section.
+  const masking = provider.name !== "offline" && options.pseudonymize !== false ? withPseudonyms(provider) : undefined;
   const result = await convertDocument(document, {
-    provider,
+    provider: masking ?? provider,
     ruleSet,
     prompt,
     ...(cache ? { cache } : {}),
@@ -110,6 +121,7 @@ async function convertOne(
     ...(options.onSection ? { onSection: (event: SectionEvent) => options.onSection!(path, event) } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
+  result.privacy = masking ? masking.privacy() : { pseudonymized: false, masked: {} };
   const outputs = await writeOutputs(result, targets);
   return { path, outputs, result };
 }

@@ -29,6 +29,7 @@ export function renderConvertJson(result: ConvertResult): string {
       usage: section.usage,
     })),
     glossary: result.glossary,
+    privacy: result.privacy ?? { pseudonymized: false, masked: {} },
     usage: result.usage,
     warnings: result.warnings,
   };

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { writeFileAtomic } from "../output/atomic.js";
-import type { RewriteResult, Usage } from "./types.js";
+import type { FactRef, RewriteResult, Usage } from "./types.js";
 
 /**
  * A content-addressed cache of rewritten sections. The key covers everything that changes the answer:
@@ -28,6 +28,8 @@ export interface CachedSection {
   /** What producing it cost, when it was produced. */
   usage: Usage;
   model: string;
+  /** Personal data the model dropped (its placeholder did not come back). */
+  lost?: FactRef[];
 }
 
 interface CacheEntry {

@@ -18,7 +18,8 @@ export function checkFacts(original: string, rewrite: string): SectionFacts & { 
   };
 }
 
-export const FACT_LABEL: Record<Fact["type"], string> = {
+export const FACT_LABEL: Record<Fact["type"] | "personal-data", string> = {
+  "personal-data": "donnée personnelle",
   amount: "montant",
   number: "nombre",
   date: "date",

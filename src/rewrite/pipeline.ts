@@ -9,6 +9,7 @@ import {
   addUsage,
   NO_USAGE,
   type ConvertedSection,
+  type FactRef,
   type ConvertResult,
   type GlossaryEntry,
   type PromptBundle,
@@ -76,27 +77,28 @@ async function convertSection(document: FalcDocument, section: Section, scoreBef
   const { provider, ruleSet, prompt, cache } = options;
   const key = cacheKey({ sectionTitle: section.title, text: section.text, rulesVersion: ruleSet.effectiveVersion, promptVersion: prompt.version, provider: provider.name, model: provider.model });
   const cached = await cache?.get(key);
-  if (cached) return assess(section, cached.result, scoreBefore, { repairs: cached.repairs, cached: true, usage: NO_USAGE }, ruleSet);
+  if (cached) return assess(section, cached.result, scoreBefore, { repairs: cached.repairs, cached: true, usage: NO_USAGE, lost: cached.lost ?? [] }, ruleSet);
 
   if (section.wordCount <= TRIVIAL_SECTION_WORDS) {
     const kept: RewriteResult = { title: section.title, blocks: [], glossary: [] };
-    return assess(section, kept, scoreBefore, { repairs: 0, cached: false, usage: NO_USAGE }, ruleSet);
+    return assess(section, kept, scoreBefore, { repairs: 0, cached: false, usage: NO_USAGE, lost: [] }, ruleSet);
   }
 
   const request = { documentTitle: document.title, sectionIndex: section.index, sectionTitle: section.title, text: section.text };
   let usage: Usage = NO_USAGE;
   let response = await provider.rewrite(request, signalOption(options.signal));
   usage = addUsage(usage, response.usage);
-  let best = assess(section, response.result, scoreBefore, { repairs: 0, cached: false, usage }, ruleSet);
+  let best = assess(section, response.result, scoreBefore, { repairs: 0, cached: false, usage, lost: response.lost ?? [] }, ruleSet);
   for (let repair = 1; repair <= (options.maxRepairs ?? 2); repair++) {
     const problems = problemsOf(best);
     if (problems.length === 0 || provider.name === "offline") break;
     response = await provider.rewrite({ ...request, repair: { previous: best.rewrite, problems } }, signalOption(options.signal));
     usage = addUsage(usage, response.usage);
-    const candidate = assess(section, response.result, scoreBefore, { repairs: repair, cached: false, usage }, ruleSet);
+    const candidate = assess(section, response.result, scoreBefore, { repairs: repair, cached: false, usage, lost: response.lost ?? [] }, ruleSet);
     best = isBetter(candidate, best) ? candidate : { ...best, repairs: repair, usage };
   }
-  await cache?.set(key, { result: best.rewrite, repairs: best.repairs, usage, model: response.model });
+  const lost = best.facts.missing.filter((fact) => fact.type === "personal-data");
+  await cache?.set(key, { result: best.rewrite, repairs: best.repairs, usage, model: response.model, ...(lost.length > 0 ? { lost } : {}) });
   return best;
 }
 
@@ -108,7 +110,7 @@ function assess(
   section: Section,
   rewrite: RewriteResult,
   scoreBefore: number | null,
-  run: { repairs: number; cached: boolean; usage: Usage },
+  run: { repairs: number; cached: boolean; usage: Usage; lost: FactRef[] },
   ruleSet: RuleSet,
 ): ConvertedSection {
   const body = rewriteToText(rewrite);
@@ -124,7 +126,7 @@ function assess(
     falc,
     score: { before: scoreBefore, after: analysis.score },
     findings: analysis.findings,
-    facts: { checked: facts.checked, missing: facts.missing, added: facts.added },
+    facts: { checked: facts.checked, missing: [...run.lost, ...facts.missing], added: facts.added },
     repairs: run.repairs,
     cached: run.cached,
     usage: run.usage,

@@ -72,6 +72,8 @@ export interface RewriteResponse {
   usage: Usage;
   /** The model that answered (as the provider reports it). */
   model: string;
+  /** Personal data whose placeholder did not come back in the answer: lost facts. */
+  lost?: FactRef[];
 }
 
 export interface RewriteProvider {
@@ -83,7 +85,7 @@ export interface RewriteProvider {
 
 /** A fact for reports: its kind and how it was written. */
 export interface FactRef {
-  type: Fact["type"];
+  type: Fact["type"] | "personal-data";
   text: string;
 }
 
@@ -125,4 +127,6 @@ export interface ConvertResult {
   glossary: GlossaryEntry[];
   usage: Usage;
   warnings: string[];
+  /** Whether personal data was masked before leaving the machine, and how much of each kind. */
+  privacy?: { pseudonymized: boolean; masked: Record<string, number> };
 }

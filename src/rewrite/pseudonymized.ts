@@ -1,0 +1,85 @@
+import { emptyMapping, pseudonymize, restore, PII_KINDS, type PiiKind, type PseudonymMap } from "../privacy/index.js";
+import type { FactRef, RewriteProvider, RewriteRequest, RewriteResponse, RewriteResult } from "./types.js";
+
+/**
+ * Personal data never leaves the machine: before a section goes to a remote model, names, phone
+ * numbers, e-mails, NIR, IBAN, addresses and birth dates become placeholders ([PERSONNE_1]…), one
+ * mapping per document so that a person keeps the same placeholder in every section; the answer gets
+ * the real values back. A placeholder the model dropped is a lost fact, reported as missing.
+ */
+export interface PrivacyReport {
+  pseudonymized: boolean;
+  /** How many values of each kind were masked: never the values themselves. */
+  masked: Record<PiiKind, number>;
+}
+
+export interface PseudonymizingProvider extends RewriteProvider {
+  privacy(): PrivacyReport;
+}
+
+export function withPseudonyms(inner: RewriteProvider): PseudonymizingProvider {
+  const mapping: PseudonymMap = emptyMapping();
+  const masked = Object.fromEntries(PII_KINDS.map((kind) => [kind, 0])) as Record<PiiKind, number>;
+  const counted = new Set<number>();
+
+  return {
+    name: inner.name,
+    model: inner.model,
+    privacy: () => ({ pseudonymized: true, masked: { ...masked } }),
+    async rewrite(request, options) {
+      const expected: string[] = [];
+      const mask = (text: string): string => {
+        const result = pseudonymize(text, undefined, mapping);
+        expected.push(...result.placeholders);
+        if (!counted.has(request.sectionIndex) && request.repair === undefined) {
+          for (const kind of PII_KINDS) masked[kind] += result.counts[kind];
+        }
+        return result.text;
+      };
+      const sent: RewriteRequest = {
+        documentTitle: mask(request.documentTitle),
+        sectionIndex: request.sectionIndex,
+        sectionTitle: mask(request.sectionTitle),
+        text: mask(request.text),
+        ...(request.repair ? { repair: { previous: mapResult(request.repair.previous, mask), problems: request.repair.problems.map(mask) } } : {}),
+      };
+      counted.add(request.sectionIndex);
+      const response = await inner.rewrite(sent, options);
+      return restoreResponse(response, mapping, [...new Set(expected)]);
+    },
+  };
+}
+
+function restoreResponse(response: RewriteResponse, mapping: PseudonymMap, expected: string[]): RewriteResponse {
+  const answerText = resultStrings(response.result).join("\n");
+  const { missing } = restore(answerText, mapping, expected);
+  const back = (text: string) => restore(text, mapping, []).text;
+  const lost: FactRef[] = missing.map((placeholder) => ({ type: "personal-data", text: valueOf(mapping, placeholder) }));
+  return { ...response, result: mapResult(response.result, back), ...(lost.length > 0 ? { lost } : {}) };
+}
+
+function valueOf(mapping: PseudonymMap, placeholder: string): string {
+  return mapping.entries.find((entry) => entry.placeholder === placeholder)?.value ?? placeholder;
+}
+
+function mapResult(result: RewriteResult, map: (text: string) => string): RewriteResult {
+  return {
+    title: map(result.title),
+    blocks: result.blocks.map((block) =>
+      block.type === "paragraph"
+        ? { type: "paragraph", sentences: block.sentences.map(map) }
+        : { type: "list", ...(block.intro !== undefined ? { intro: map(block.intro) } : {}), items: block.items.map(map) },
+    ),
+    glossary: result.glossary.map((entry) => ({ word: map(entry.word), explanation: map(entry.explanation) })),
+  };
+}
+
+function resultStrings(result: RewriteResult): string[] {
+  const strings = [result.title];
+  for (const block of result.blocks) {
+    if (block.type === "paragraph") strings.push(...block.sentences);
+    else strings.push(...(block.intro !== undefined ? [block.intro] : []), ...block.items);
+  }
+  for (const entry of result.glossary) strings.push(entry.word, entry.explanation);
+  return strings;
+}

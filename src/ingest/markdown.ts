@@ -6,8 +6,13 @@ import type { BlockInput, ListInput, ListItemInput, Run, RunStyle } from "../mod
 import type { FormatReader, ReadResult } from "./types.js";
 import { decodeText } from "./decode.js";
 import { joinWrappedLines } from "./lines.js";
+import { checkMarkdownComplexity } from "./markdown-guard.js";
 
-export const readMarkdown: FormatReader = async (bytes) => parseMarkdown(decodeText(bytes).text);
+export const readMarkdown: FormatReader = async (bytes, context) => {
+  const text = decodeText(bytes).text;
+  checkMarkdownComplexity(text, context);
+  return parseMarkdown(text);
+};
 
 export function parseMarkdown(source: string): ReadResult {
   const tree: Root = fromMarkdown(source, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });

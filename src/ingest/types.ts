@@ -57,4 +57,6 @@ export const IngestErrorCode = {
   legacyFormat: "legacy-format",
   scannedPdf: "pdf-no-text-layer",
   noText: "no-text",
+  /** Nesting or markup far beyond any real document, which would exhaust the stack or the CPU. */
+  tooComplex: "too-complex",
 } as const;

@@ -1,5 +1,6 @@
-import { DOMParser, type Document as XmlDocument, type Element } from "@xmldom/xmldom";
-import type { ReadContext } from "./types.js";
+import { DOMParser, type Document as XmlDocument, type Element, type Node } from "@xmldom/xmldom";
+import { inputError } from "../errors.js";
+import { IngestErrorCode, type ReadContext } from "./types.js";
 import { corrupt, quote } from "./zip.js";
 
 export type { Element, XmlDocument };
@@ -26,7 +27,45 @@ export function parseXml(text: string, part: string, context: ReadContext): XmlD
     throw corrupt(context, `la partie ${quote(part)} n’est pas du XML valide (${errorDetail(error)})`, error);
   }
   if (!document.documentElement) throw corrupt(context, `la partie ${quote(part)} est vide`);
+  checkDepth(document.documentElement, part, context);
   return document;
+}
+
+/**
+ * Element nesting allowed in one part. Word caps nested tables at 63 levels (about 250 elements
+ * deep); our walkers and mammoth recurse once or more per level, and a forged file nested 50 000
+ * levels deep would overflow the stack in the middle of a read.
+ */
+export const MAX_XML_DEPTH = 1_000;
+
+/** Iterative on purpose: the check must not itself recurse. */
+function checkDepth(root: Element, part: string, context: ReadContext): void {
+  let node: Node = root;
+  let depth = 0;
+  for (;;) {
+    if (node.firstChild) {
+      node = node.firstChild;
+      if (++depth > MAX_XML_DEPTH) throw tooDeep(context, part);
+      continue;
+    }
+    while (!node.nextSibling) {
+      if (depth === 0 || !node.parentNode) return;
+      node = node.parentNode;
+      depth--;
+    }
+    if (depth === 0) return;
+    node = node.nextSibling;
+  }
+}
+
+function tooDeep(context: ReadContext, part: string) {
+  return inputError(
+    IngestErrorCode.tooComplex,
+    context.path,
+    `Le fichier ${context.path} est refusé\u00a0: sa partie ${quote(part)} imbrique des éléments sur plus de ${MAX_XML_DEPTH.toLocaleString("fr-FR")} niveaux. ` +
+      "Aucun document réel n’en a autant\u00a0: le fichier est endommagé ou piégé.",
+    "Ouvrez-le dans Word ou LibreOffice et enregistrez-le de nouveau.",
+  );
 }
 
 /** Lenient parse of the HTML mammoth writes (it is well-formed, but we do not rely on it). */

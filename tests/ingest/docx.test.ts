@@ -259,3 +259,20 @@ describe("bad DOCX files fail with a French error naming the file", () => {
     expect(isFalcError(error) && error.message).toContain("bombe.docx");
   });
 });
+
+describe("hostile nesting (found by the ingestion fuzz test)", () => {
+  const nestTables = (xml: string, depth: number) =>
+    xml.replace("<w:body>", `<w:body>${"<w:tbl><w:tr><w:tc>".repeat(depth)}<w:p><w:r><w:t>Cellule profonde.</w:t></w:r></w:p>${"</w:tc></w:tr></w:tbl>".repeat(depth)}`);
+
+  it("tables nested 50 000 deep are refused cleanly instead of overflowing the stack", async () => {
+    const bytes = patchZip(await structureDocx(), { "word/document.xml": (xml) => nestTables(xml, 50_000) });
+    await expectInputError(read(bytes, "gigogne.docx"), "too-complex", "gigogne.docx");
+  });
+
+  it("nesting below the limit is still read, by our walker and by mammoth", async () => {
+    const bytes = patchZip(await structureDocx(), { "word/document.xml": (xml) => nestTables(xml, 300) });
+    const result = await read(bytes);
+    expect(result.blocks.some((block) => block.type === "table")).toBe(true);
+    expect(JSON.stringify(result.blocks)).toContain("Cellule profonde.");
+  });
+});

@@ -206,3 +206,20 @@ describe("bad ODT files fail with a French error naming the file", () => {
     await expectInputError(bytes.subarray(0, bytes.byteLength - 40), "corrupt-file", "coupé.odt");
   });
 });
+
+describe("hostile nesting (found by the ingestion fuzz test)", () => {
+  it("spans nested 50 000 deep are refused cleanly instead of overflowing the stack", async () => {
+    const body = `<text:p>Un texte. ${"<text:span>".repeat(50_000)}mot${"</text:span>".repeat(50_000)}</text:p>`;
+    const error = await read(makeOdt({ ...PARTS, body }), "gigogne.odt").catch((e: unknown) => e);
+    expect(isFalcError(error), String(error)).toBe(true);
+    expect(isFalcError(error) && error.code).toBe("too-complex");
+    expect(isFalcError(error) && error.exitCode).toBe(2);
+    expect(isFalcError(error) && error.message).toContain("gigogne.odt");
+  });
+
+  it("lists nested below the limit are still read", async () => {
+    const body = `${"<text:list><text:list-item>".repeat(200)}<text:p>Élément profond.</text:p>${"</text:list-item></text:list>".repeat(200)}`;
+    const result = await read(makeOdt({ ...PARTS, body }));
+    expect(JSON.stringify(result.blocks)).toContain("Élément profond.");
+  });
+});

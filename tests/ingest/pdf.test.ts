@@ -4,6 +4,7 @@ import { FalcError } from "../../src/errors.js";
 import { isPageNumber } from "../../src/ingest/pdf/furniture.js";
 import { collectCompounds, joinKind } from "../../src/ingest/pdf/hyphenation.js";
 import { readPdf } from "../../src/ingest/pdf/index.js";
+import { isAbsorbedPdfjsRejection } from "../../src/ingest/pdf/pdfjs.js";
 import { matchMarker } from "../../src/ingest/pdf/markers.js";
 import { meaningfulTitle } from "../../src/ingest/pdf/title.js";
 import { DEFAULT_LIMITS, IngestErrorCode, type ReadResult } from "../../src/ingest/types.js";
@@ -296,6 +297,43 @@ describe("PDF layout helpers", () => {
     expect(meaningfulTitle("  Livret d’accueil  ")).toBe("Livret d’accueil");
     for (const junk of ["Microsoft Word - Livret.docx", "contrat.pdf", "Document1", "Untitled", "contrat_v3", "", "AB", 42]) {
       expect(meaningfulTitle(junk)).toBeUndefined();
+    }
+  });
+});
+
+describe("a page tree whose kids cannot be fetched (found by the ingestion fuzz test)", () => {
+  /** Catalog and page tree are sound; both kids point into the middle of object 1. */
+  function brokenKidsPdf(): Uint8Array {
+    const objects = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>"];
+    let out = "%PDF-1.4\n";
+    const offsets: number[] = [];
+    objects.forEach((body, i) => {
+      offsets.push(out.length);
+      out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+    });
+    const entry = (offset: number) => `${String(offset).padStart(10, "0")} 00000 n \n`;
+    const bogus = offsets[0]! + 3;
+    const xref = out.length;
+    out += `xref\n0 5\n0000000000 65535 f \n${entry(offsets[0]!)}${entry(offsets[1]!)}${entry(bogus)}${entry(bogus)}`;
+    out += `trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+    return new TextEncoder().encode(out);
+  }
+
+  it("gives a clean error and leaves no rejection for Node to crash on", async () => {
+    // pdfjs prefetches both kids, fails on the first and drops the second promise: Node ended the
+    // process on that rejection, after falc had reported its clean error. The reader absorbs it.
+    const stray: unknown[] = [];
+    const listener = (reason: unknown) => stray.push(reason);
+    process.on("unhandledRejection", listener);
+    try {
+      const error = await readPdf(brokenKidsPdf(), { path: "arbre.pdf", limits: DEFAULT_LIMITS }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(FalcError);
+      expect((error as FalcError).exitCode).toBe(2);
+      expect((error as FalcError).message).toContain("arbre.pdf");
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(stray.filter((reason) => !isAbsorbedPdfjsRejection(reason))).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", listener);
     }
   });
 });

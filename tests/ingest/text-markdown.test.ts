@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ingestFile } from "../../src/ingest/index.js";
-import { tempDir } from "../helpers/temp.js";
+import { tempDir, thrown } from "../helpers/temp.js";
 
 const tmp = tempDir();
 
@@ -90,5 +90,32 @@ describe("Markdown", () => {
     expect(table.type === "table" && table.rows.map((r) => r.map((c) => c.text))).toEqual([["Prestation", "Prix"], ["Repas", "8 €"]]);
     expect(document.warnings.map((w) => w.code)).toContain("markdown-code-skipped");
     expect(document.text).not.toContain("code ignoré");
+  });
+});
+
+describe("Markdown the parser would choke on (found by the ingestion fuzz test)", () => {
+  // micromark takes cubic time on deep lists and quadratic time on emphasis delimiters, synchronously:
+  // 50 000 of them froze falc for minutes. Such input is refused before parsing.
+  const cases: [string, string][] = [
+    ["lists nested 300 deep", Array.from({ length: 300 }, (_, i) => `${"  ".repeat(i)}- élément ${i}`).join("\n")],
+    ["block quotes nested 300 deep", `${"> ".repeat(300)}Citation.`],
+    ["6 000 emphasis delimiters in one paragraph", `${"*_".repeat(1_500)}texte${"_*".repeat(1_500)}`],
+  ];
+  for (const [name, bomb] of cases) {
+    it(`refuses ${name} with a clean error`, async () => {
+      const path = tmp.write("piege.md", `# Titre\n\nUn paragraphe ordinaire.\n\n${bomb}\n`);
+      const error = await thrown(() => ingestFile(path));
+      expect(error.code).toBe("too-complex");
+      expect(error.exitCode).toBe(2);
+      expect(error.message).toContain(path);
+    });
+  }
+
+  it("still reads ordinary nesting and emphasis", async () => {
+    const lists = Array.from({ length: 8 }, (_, i) => `${"  ".repeat(i)}- élément ${i}`).join("\n");
+    const path = tmp.write("normal.md", `# Titre\n\n> Une *citation* en __gras__.\n\n${lists}\n\nNom : ________________\n`);
+    const document = await ingestFile(path);
+    expect(document.text).toContain("élément 7");
+    expect(document.text).toContain("citation");
   });
 });

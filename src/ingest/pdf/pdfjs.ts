@@ -13,6 +13,7 @@ let loading: Promise<Pdfjs> | undefined;
 export function loadPdfjs(): Promise<Pdfjs> {
   loading ??= (async () => {
     polyfillWithoutCanvas();
+    absorbWorkerRejections();
     return import("pdfjs-dist/legacy/build/pdf.mjs");
   })();
   return loading;
@@ -36,6 +37,33 @@ function polyfillWithoutCanvas(): void {
   for (const name of ["DOMMatrix", "ImageData", "Path2D"]) {
     scope[name] ??= class {};
   }
+}
+
+const absorbed = new WeakSet<object>();
+
+/** Whether this unhandled rejection came from pdfjs's worker and was absorbed (see below). */
+export function isAbsorbedPdfjsRejection(reason: unknown): boolean {
+  return typeof reason === "object" && reason !== null && absorbed.has(reason);
+}
+
+const WORKER_FRAME = /pdfjs-dist[\\/].*pdf\.worker\.mjs/;
+
+/**
+ * Under Node, pdfjs runs its worker in this process. On some broken files its page-tree walk
+ * prefetches objects (Catalog.getPageDict → XRef.fetchAsync) and drops those promises when the
+ * walk fails first: they reject with nobody listening, and Node ends the process on an unhandled
+ * rejection, after the reader has already reported a clean error. Those rejections, and only
+ * those, are absorbed. Any other keeps Node's default: it is rethrown as an uncaught exception
+ * when no one else listens (the presence of a listener disables the default).
+ */
+function absorbWorkerRejections(): void {
+  process.prependListener("unhandledRejection", (reason) => {
+    if (reason instanceof Error && WORKER_FRAME.test(reason.stack ?? "")) {
+      absorbed.add(reason);
+      return;
+    }
+    if (process.listenerCount("unhandledRejection") === 1) throw reason;
+  });
 }
 
 export interface OpenedPdf {

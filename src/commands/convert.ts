@@ -4,6 +4,7 @@ import { loadRuleSet } from "../config/ruleset.js";
 import { ExitCode, FalcError, isFalcError } from "../errors.js";
 import { ingestFile, type IngestOptions } from "../ingest/index.js";
 import { writeFileAtomic } from "../output/atomic.js";
+import { outputError } from "../output/errors.js";
 import { SectionCache } from "../rewrite/cache.js";
 import { convertDocument, type SectionEvent } from "../rewrite/pipeline.js";
 import { buildPrompt } from "../rewrite/prompt.js";
@@ -161,7 +162,13 @@ async function writeOutputs(result: ConvertResult, targets: OutputTargets): Prom
   if (targets.reviewDocx) rendered.push([targets.reviewDocx, await (await import("../render/review-docx.js")).renderReviewDocx(result)]);
   if (targets.md) rendered.push([targets.md, (await import("../render/convert-md.js")).renderConvertMarkdown(result)]);
   if (targets.json) rendered.push([targets.json, (await import("../render/convert-json.js")).renderConvertJson(result)]);
-  for (const [path, data] of rendered) await writeFileAtomic(path, data);
+  for (const [path, data] of rendered) {
+    try {
+      await writeFileAtomic(path, data);
+    } catch (error) {
+      throw outputError(path, error) ?? error;
+    }
+  }
   return rendered.map(([path]) => path);
 }
 

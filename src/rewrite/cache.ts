@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { writeFileAtomic } from "../output/atomic.js";
+import { outputError } from "../output/errors.js";
 import type { FactRef, RewriteResult, Usage } from "./types.js";
 
 /**
@@ -71,7 +72,12 @@ export class SectionCache {
 
   async set(key: string, value: CachedSection, now: Date = new Date()): Promise<void> {
     const entry: CacheEntry = { format: CACHE_FORMAT, key, checksum: checksum(value), createdAt: now.toISOString(), value };
-    await writeFileAtomic(this.pathOf(key), JSON.stringify(entry));
+    const path = this.pathOf(key);
+    try {
+      await writeFileAtomic(path, JSON.stringify(entry));
+    } catch (error) {
+      throw outputError(path, error) ?? error;
+    }
   }
 }
 

@@ -1,0 +1,88 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { convertFiles } from "../../src/commands/convert.js";
+import { runCli } from "../helpers/cli.js";
+import { startMockAnthropic, type MockAnthropic, type MockScript } from "../helpers/mock-anthropic.js";
+import { tempDir, thrown } from "../helpers/temp.js";
+
+const tmp = tempDir("falc-faults-");
+const KEY = "sk-ant-api03-SECRET-KEY-must-never-leak-4242";
+const DOCUMENT = ["# Règlement", "", ...[1, 2, 3].flatMap((i) => [`## Article ${i}`, "", `Le résident peut recevoir des visites de 10 h à 19 h. Le repas coûte ${i + 7} euros.`, ""])].join("\n");
+
+let mock: MockAnthropic | undefined;
+afterEach(async () => {
+  vi.unstubAllEnvs();
+  await mock?.close();
+  mock = undefined;
+});
+
+function everythingWritten(dir: string): string {
+  if (!existsSync(dir)) return "";
+  return readdirSync(dir, { recursive: true })
+    .map(String)
+    .map((file) => {
+      try {
+        return readFileSync(join(dir, file), "latin1");
+      } catch {
+        return "";
+      }
+    })
+    .join("\n");
+}
+
+async function cliRun(name: string, script: MockScript, ...extra: string[]) {
+  mock = await startMockAnthropic(script, { apiKey: KEY });
+  vi.stubEnv("ANTHROPIC_API_KEY", KEY);
+  vi.stubEnv("ANTHROPIC_BASE_URL", mock.url);
+  const input = tmp.write(`${name}.md`, DOCUMENT);
+  const work = join(tmp.dir, name);
+  const result = await runCli("--debug", "convert", input, "-o", join(work, "out"), "--cache-dir", join(work, "cache"), "--max-repairs", "0", ...extra);
+  return { ...result, work };
+}
+
+describe("the API key never leaks", () => {
+  for (const [label, script, code] of [
+    ["a successful run", [] as MockScript, 0],
+    ["an authentication failure", [{ status: 401 }] as MockScript, 3],
+    ["an overloaded service", (() => ({ status: 529, headers: { "retry-after": "0" } })) as MockScript, 3],
+  ] as const) {
+    it(`not in output, reports, cache or --debug logs: ${label}`, async () => {
+      const { code: exit, stdout, stderr, work } = await cliRun(label.replace(/\W+/g, "-"), script);
+      expect(exit).toBe(code);
+      expect(stdout + stderr).not.toContain(KEY);
+      expect(stdout + stderr).not.toContain(KEY.slice(8, 30));
+      expect(everythingWritten(work)).not.toContain(KEY);
+      if (code !== 0) expect(stderr).toMatch(/^Erreur : /m);
+    });
+  }
+});
+
+describe("faults", () => {
+  it("ignores a corrupted cache entry and rewrites only that section", async () => {
+    mock = await startMockAnthropic([], { apiKey: KEY });
+    const env = { ANTHROPIC_API_KEY: KEY, ANTHROPIC_BASE_URL: mock.url };
+    const input = tmp.write("cache.md", DOCUMENT);
+    const options = { env, out: join(tmp.dir, "cache-out"), cacheDir: join(tmp.dir, "cache-cache"), maxRepairs: 0 };
+    await convertFiles([input], options);
+    const sent = mock.requests.length;
+    const entries = readdirSync(options.cacheDir, { recursive: true }).map(String).filter((f) => f.endsWith(".json"));
+    expect(entries).toHaveLength(3);
+    const victim = join(options.cacheDir, entries[0]!);
+    writeFileSync(victim, readFileSync(victim, "utf8").replace(/"sentences":\["/, '"sentences":["Phrase inventée. '));
+    const again = await convertFiles([input], options);
+    expect(mock.requests.length).toBe(sent + 1);
+    expect(again.files[0]!.result.sections.filter((s) => !s.cached && s.usage.requests > 0)).toHaveLength(1);
+    expect(JSON.stringify(again.files[0]!.result)).not.toContain("Phrase inventée");
+  });
+
+  it("says in French which output cannot be written, exits 2, and leaves nothing half-written", async () => {
+    const blocker = tmp.write("not-a-folder", "x");
+    const input = tmp.write("unwritable.md", DOCUMENT);
+    const error = await thrown(() => convertFiles([input], { env: {}, out: join(blocker, "out"), cache: false }));
+    expect(error.code).toBe("output-unwritable");
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toContain("Impossible d’écrire");
+    expect(error.message).toContain(join(blocker, "out"));
+  });
+});

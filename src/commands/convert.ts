@@ -5,6 +5,7 @@ import { ExitCode, FalcError, isFalcError } from "../errors.js";
 import { ingestFile, type IngestOptions } from "../ingest/index.js";
 import { writeFileAtomic } from "../output/atomic.js";
 import { outputError } from "../output/errors.js";
+import { acquireOutputLock } from "../output/lock.js";
 import { SectionCache } from "../rewrite/cache.js";
 import { convertDocument, type SectionEvent } from "../rewrite/pipeline.js";
 import { buildPrompt } from "../rewrite/prompt.js";
@@ -109,6 +110,24 @@ async function convertOne(
 ): Promise<ConvertedFile> {
   const document = await ingestFile(path, options.ingest);
   const targets = outputPaths(path, options.out, options.formats ?? OUTPUT_FORMATS);
+  const release = await acquireOutputLock(outputDir(path, options.out));
+  try {
+    return await rewriteAndWrite(path, document, targets, provider, ruleSet, prompt, cache, options);
+  } finally {
+    await release();
+  }
+}
+
+async function rewriteAndWrite(
+  path: string,
+  document: Awaited<ReturnType<typeof ingestFile>>,
+  targets: OutputTargets,
+  provider: RewriteProvider,
+  ruleSet: RuleSet,
+  prompt: ReturnType<typeof buildPrompt>,
+  cache: SectionCache | undefined,
+  options: ConvertCommandOptions,
+): Promise<ConvertedFile> {
   // One mapping per document: a person keeps the same placeholder in every section.
   const masking = provider.name !== "offline" && options.pseudonymize !== false ? withPseudonyms(provider) : undefined;
   const result = await convertDocument(document, {
@@ -134,9 +153,13 @@ interface OutputTargets {
   json?: string;
 }
 
+function outputDir(input: string, out: string | undefined): string {
+  return out ?? (input === "-" ? "." : dirname(input));
+}
+
 export function outputPaths(input: string, out: string | undefined, formats: readonly OutputFormat[]): OutputTargets {
   const stem = input === "-" ? "entree-standard" : basename(input, extname(input));
-  const dir = out ?? (input === "-" ? "." : dirname(input));
+  const dir = outputDir(input, out);
   const targets: OutputTargets = {};
   if (formats.includes("docx")) {
     targets.falcDocx = join(dir, `${stem}.falc.docx`);

@@ -5,7 +5,6 @@ import { loadRuleSet } from "../../src/config/ruleset.js";
 import { ingestFile } from "../../src/ingest/index.js";
 import { DRAFT_NOTE, GLOSSARY_TITLE, renderFalcDocx } from "../../src/render/falc-docx.js";
 import { parseBold, stripBold } from "../../src/render/docx/markup.js";
-import { renderReviewDocx } from "../../src/render/review-docx.js";
 import type { ConvertResult } from "../../src/rewrite/types.js";
 import { checkDocument } from "../../src/rules/engine.js";
 import { buildConvertResult } from "../helpers/convert-result.js";

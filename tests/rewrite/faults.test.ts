@@ -86,3 +86,28 @@ describe("faults", () => {
     expect(error.message).toContain(join(blocker, "out"));
   });
 });
+
+describe("one run at a time per output folder", () => {
+  it("refuses a folder locked by a live process, takes over a stale lock, and releases it", async () => {
+    const { spawn } = await import("node:child_process");
+    const { hostname } = await import("node:os");
+    const input = tmp.write("locked.md", DOCUMENT);
+    const out = join(tmp.dir, "locked-out");
+    const { mkdirSync } = await import("node:fs");
+    mkdirSync(out, { recursive: true });
+    const sleeper = spawn(process.execPath, ["-e", "setTimeout(() => {}, 20000)"]);
+    try {
+      writeFileSync(join(out, ".falc.lock"), JSON.stringify({ pid: sleeper.pid, host: hostname(), since: "2026-11-28T10:00:00.000Z" }));
+      const error = await thrown(() => convertFiles([input], { env: {}, out, cache: false, formats: ["md"] }));
+      expect(error.code).toBe("output-locked");
+      expect(error.exitCode).toBe(2);
+      expect(error.message).toContain(`processus ${sleeper.pid}`);
+    } finally {
+      sleeper.kill();
+    }
+    writeFileSync(join(out, ".falc.lock"), JSON.stringify({ pid: 2 ** 22 + 17, host: hostname(), since: "2026-11-28T10:00:00.000Z" }));
+    const outcome = await convertFiles([input], { env: {}, out, cache: false, formats: ["md"] });
+    expect(outcome.exitCode).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(["locked.falc.md"]);
+  });
+});

@@ -1,6 +1,6 @@
 import { parseAnswer, REWRITE_SCHEMA } from "../answer.js";
 import { buildRetryNote, buildUserMessage } from "../prompt.js";
-import { NO_USAGE, type PromptBundle, type RewriteProvider, type RewriteRequest, type RewriteResponse, type Usage } from "../types.js";
+import { NO_USAGE, type PromptBundle, type RewriteProvider, type RewriteResponse, type Usage } from "../types.js";
 import { providerError, redact } from "./anthropic-errors.js";
 import { httpError, invalidTwice, refusalError, truncatedTwice } from "./openai-errors.js";
 import { postChatCompletion, type HttpSettings, type RetryInfo } from "./openai-http.js";

@@ -24,7 +24,7 @@ export function registerConvert(program: Command, context: CliContext): Command 
   const command = program
     .command("convert")
     .description("prépare une version facile à lire et un document de relecture (brouillon à faire valider par ses lecteurs)")
-    .argument("<fichiers...>", "documents .docx, .pdf, .odt, .md ou .txt")
+    .argument("<fichiers...>", "documents .docx, .pdf, .odt, .md ou .txt, dossiers (parcourus en entier) ou motifs entre guillemets (« docs/**/*.docx »)")
     .option("-o, --out <dossier>", "dossier de sortie (par défaut : à côté de chaque document)")
     .option(
       "--provider <nom>",

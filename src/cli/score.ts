@@ -15,7 +15,7 @@ export function registerScore(program: Command, context: CliContext): Command {
   const command = program
     .command("score")
     .description("score de lisibilité (0 à 100) et écarts aux règles FALC de documents existants")
-    .argument("<fichiers...>", "documents .docx, .pdf, .odt, .md ou .txt (« - » pour l’entrée standard)")
+    .argument("<fichiers...>", "documents .docx, .pdf, .odt, .md ou .txt, dossiers ou motifs (« - » pour l’entrée standard)")
     .option("-f, --format <format>", "text (pour les équipes) ou json (pour les scripts)", oneOf(["text", "json"] as const, "--format"), "text")
     .option("--fail-under <score>", "code de sortie 1 si un document obtient un score inférieur", scoreValue)
     .option("--min-severity <gravité>", "n’affiche que les écarts de cette gravité ou plus : info, warning, error", oneOf(SEVERITIES, "--min-severity"))

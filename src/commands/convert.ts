@@ -2,6 +2,7 @@ import { basename, dirname, extname, join, resolve } from "node:path";
 import { applyConfig, resolveConfig } from "../config/config.js";
 import { loadRuleSet } from "../config/ruleset.js";
 import { ExitCode, FalcError, isFalcError } from "../errors.js";
+import { discoverInputs } from "../ingest/discover.js";
 import { ingestFile, type IngestOptions } from "../ingest/index.js";
 import { writeFileAtomic } from "../output/atomic.js";
 import { outputError } from "../output/errors.js";
@@ -75,7 +76,11 @@ export async function convertFiles(paths: string[], options: ConvertCommandOptio
   const failures: { path: string; error: FalcError }[] = [];
   let exitCode: number = ExitCode.ok;
   const noticesShown = new Set<string>();
-  for (const path of paths) {
+  const inputs = await discoverInputs(paths);
+  for (const input of inputs) {
+    const path = input.path;
+    // Under --out, the output tree mirrors the input tree.
+    const out = options.out === undefined ? undefined : join(options.out, dirname(input.relative));
     try {
       const { ruleSet, model } = settingsFor(path, baseRules, options.configPath);
       const prompt = buildPrompt(ruleSet);
@@ -88,11 +93,11 @@ export async function convertFiles(paths: string[], options: ConvertCommandOptio
         noticesShown.add(notice);
         options.onNotice?.(notice);
       }
-      const converted = await convertOne(path, provider, ruleSet, prompt, cache, options);
+      const converted = await convertOne(path, provider, ruleSet, prompt, cache, { ...options, ...(out !== undefined ? { out } : {}) });
       files.push(converted);
       exitCode = Math.max(exitCode, gateExitCode(converted.result, options));
     } catch (error) {
-      if (!isFalcError(error) || paths.length === 1) throw error;
+      if (!isFalcError(error) || inputs.length === 1) throw error;
       failures.push({ path, error });
       exitCode = Math.max(exitCode, error.exitCode);
     }

@@ -1,6 +1,7 @@
 import { applyConfig, resolveConfig } from "../config/config.js";
 import { loadRuleSet } from "../config/ruleset.js";
 import { ExitCode, isFalcError } from "../errors.js";
+import { discoverInputs } from "../ingest/discover.js";
 import { ingestFile, type IngestOptions } from "../ingest/index.js";
 import type { Severity } from "../rules/finding.js";
 import type { RuleSet } from "../rules/schema.js";
@@ -36,7 +37,8 @@ export async function scoreFiles(paths: string[], options: ScoreOptions = {}): P
   const files: FileScore[] = [];
   const failures: FileFailure[] = [];
   let exitCode: number = ExitCode.ok;
-  for (const path of paths) {
+  const inputs = await discoverInputs(paths);
+  for (const { path } of inputs) {
     try {
       const ruleSet = rulesFor(path, baseRules, options);
       const document = await ingestFile(path, options.ingest);
@@ -46,7 +48,7 @@ export async function scoreFiles(paths: string[], options: ScoreOptions = {}): P
         exitCode = Math.max(exitCode, ExitCode.qualityGate);
       }
     } catch (error) {
-      if (!isFalcError(error) || paths.length === 1) throw error;
+      if (!isFalcError(error) || inputs.length === 1) throw error;
       failures.push({ path, error: { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}) } });
       exitCode = Math.max(exitCode, error.exitCode);
     }

@@ -1,0 +1,99 @@
+import { readFile, stat } from "node:fs/promises";
+import { basename, join, relative, resolve } from "node:path";
+import { glob, isDynamicPattern } from "tinyglobby";
+import { inputError } from "../errors.js";
+import { SUPPORTED_EXTENSIONS } from "./detect.js";
+
+/** An input to process, and where it sits under the folder or glob it was found through. */
+export interface DiscoveredInput {
+  path: string;
+  /** Path relative to the folder (or glob base) it was found in; the output tree mirrors it. */
+  relative: string;
+}
+
+export const IGNORE_FILE = ".falcignore";
+
+/** Never inputs: tooling folders, and falc's own outputs (converting them again would loop). */
+const ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**", "**/.falc-cache/**", "**/*.falc.*", "**/*.relecture.docx", "**/~$*"];
+const DOCUMENTS = `**/*.{${SUPPORTED_EXTENSIONS.map((e) => e.slice(1)).join(",")}}`;
+
+/**
+ * Expands the command line into documents: a file stays itself, a folder is searched recursively
+ * for .docx, .pdf, .odt, .md and .txt files (minus its `.falcignore` patterns), and a glob is
+ * expanded (quoted globs work where the shell does not expand them, as in CI scripts).
+ * The order is stable: inputs in the order given, each folder's files sorted.
+ */
+export async function discoverInputs(args: readonly string[], extraIgnore: readonly string[] = []): Promise<DiscoveredInput[]> {
+  const found: DiscoveredInput[] = [];
+  for (const arg of args) {
+    if (arg === "-") found.push({ path: arg, relative: "entree-standard" });
+    else if (isDynamicPattern(arg)) found.push(...(await expandGlob(arg, extraIgnore)));
+    else if (await isDirectory(arg)) found.push(...(await expandFolder(arg, extraIgnore)));
+    else found.push({ path: arg, relative: basename(arg) });
+  }
+  const seen = new Set<string>();
+  return found.filter((input) => {
+    const key = input.path === "-" ? "-" : resolve(input.path);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+async function expandFolder(dir: string, extraIgnore: readonly string[]): Promise<DiscoveredInput[]> {
+  const ignore = [...ALWAYS_IGNORED, ...extraIgnore, ...(await readIgnoreFile(dir))];
+  const files = (await glob(DOCUMENTS, { cwd: dir, ignore, caseSensitiveMatch: false, dot: false })).sort();
+  if (files.length === 0) {
+    throw inputError("no-documents", dir, `Le dossier ${dir} ne contient aucun document à traiter (.docx, .pdf, .odt, .md ou .txt).`, "Vérifiez le dossier, ou les motifs de son fichier .falcignore.");
+  }
+  return files.map((file) => ({ path: join(dir, file), relative: file }));
+}
+
+async function expandGlob(pattern: string, extraIgnore: readonly string[]): Promise<DiscoveredInput[]> {
+  const base = staticBase(pattern);
+  const ignore = [...ALWAYS_IGNORED, ...extraIgnore];
+  const files = (await glob(pattern, { ignore, caseSensitiveMatch: false, expandDirectories: false })).filter((file) => hasSupportedExtension(file)).sort();
+  if (files.length === 0) {
+    throw inputError("no-documents", pattern, `Aucun document ne correspond à ${pattern}.`, "Vérifiez le motif (mettez-le entre guillemets pour que falc le développe lui-même).");
+  }
+  return files.map((file) => ({ path: file, relative: relative(base, file) || basename(file) }));
+}
+
+/** « docs/**\/*.docx » → « docs »: the part of a glob before its first wildcard. */
+function staticBase(pattern: string): string {
+  const parts = pattern.split("/");
+  const fixed: string[] = [];
+  for (const part of parts) {
+    if (isDynamicPattern(part)) break;
+    fixed.push(part);
+  }
+  return fixed.join("/") || ".";
+}
+
+function hasSupportedExtension(file: string): boolean {
+  const lower = file.toLowerCase();
+  return SUPPORTED_EXTENSIONS.some((extension) => lower.endsWith(extension)) && !/\.(falc\.[^.]+|relecture\.docx)$/.test(lower);
+}
+
+async function readIgnoreFile(dir: string): Promise<string[]> {
+  let content: string;
+  try {
+    content = await readFile(join(dir, IGNORE_FILE), "utf8");
+  } catch {
+    return [];
+  }
+  return content
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== "" && !line.startsWith("#"))
+    .map((line) => (line.endsWith("/") ? `${line}**` : line))
+    .flatMap((line) => (line.includes("/") ? [line.replace(/^\//, "")] : [line, `**/${line}`]));
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,56 @@
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { discoverInputs } from "../../src/ingest/discover.js";
+import { convertFiles } from "../../src/commands/convert.js";
+import { scoreFiles } from "../../src/commands/score.js";
+import { tempDir, thrown } from "../helpers/temp.js";
+
+const tmp = tempDir("falc-discover-");
+const TEXT = "# Règlement\n\nLe résident peut recevoir des visites de sa famille tous les jours, de 10 h à 19 h, dans sa chambre ou dans le salon.\n";
+
+function library(name: string): string {
+  const root = join(tmp.dir, name);
+  for (const dir of ["contrats", "contrats/2026", "brouillons", "node_modules/x"]) mkdirSync(join(root, dir), { recursive: true });
+  for (const file of ["reglement.md", "contrats/a.md", "contrats/2026/b.TXT", "brouillons/c.md", "node_modules/x/d.md", "notes.xyz", "contrats/a.falc.md", "contrats/a.relecture.docx"]) {
+    writeFileSync(join(root, file), TEXT);
+  }
+  writeFileSync(join(root, ".falcignore"), "# brouillons en cours\nbrouillons/\n");
+  return root;
+}
+
+describe("discovering inputs", () => {
+  it("searches a folder recursively, skips .falcignore patterns, tooling folders and falc's own outputs", async () => {
+    const root = library("lib");
+    const found = await discoverInputs([root]);
+    expect(found.map((f) => f.relative)).toEqual(["contrats/2026/b.TXT", "contrats/a.md", "reglement.md"]);
+  });
+
+  it("expands a quoted glob, keeps plain files, and removes duplicates", async () => {
+    const root = library("glob");
+    const found = await discoverInputs([`${root}/contrats/**/*.md`, join(root, "reglement.md"), join(root, "contrats", "a.md")]);
+    expect(found.map((f) => f.relative)).toEqual(["a.md", "reglement.md"]);
+  });
+
+  it("says so when a folder holds no document", async () => {
+    const empty = join(tmp.dir, "empty");
+    mkdirSync(empty);
+    const error = await thrown(() => discoverInputs([empty]));
+    expect(error.code).toBe("no-documents");
+    expect(error.exitCode).toBe(2);
+  });
+
+  it("convert mirrors the input tree under --out; score reports every document", async () => {
+    const root = library("batch");
+    const out = join(tmp.dir, "batch-out");
+    const outcome = await convertFiles([root], { env: {}, out, cache: false, formats: ["md"] });
+    expect(outcome.files).toHaveLength(3);
+    expect(readdirSync(out, { recursive: true }).map(String).filter((f) => f.endsWith(".md")).sort()).toEqual([
+      "contrats/2026/b.falc.md",
+      "contrats/a.falc.md",
+      "reglement.falc.md",
+    ]);
+    const { report } = await scoreFiles([root]);
+    expect(report.files.map((f) => f.path.slice(root.length + 1))).toEqual(["contrats/2026/b.TXT", "contrats/a.md", "reglement.md"]);
+  });
+});

@@ -81,6 +81,7 @@ export function registerConvert(program: Command, context: CliContext): Command 
         onSection: progress.section,
       });
       for (const file of outcome.files) progress.fileDone(file);
+      for (const path of outcome.skipped) if (flags.quiet !== true) context.io.stderr(`${path} : inchangé depuis la dernière conversion (falc-manifest.json), ignoré.\n`);
       for (const failure of outcome.failures) {
         context.io.stderr(`Erreur : ${failure.error.message}\n${failure.error.hint ? `  → ${failure.error.hint}\n` : ""}`);
       }

@@ -1,4 +1,5 @@
-import { basename, dirname, extname, join, resolve } from "node:path";
+import { readFile } from "node:fs/promises";
+import { basename, dirname, extname, join, relative, resolve } from "node:path";
 import { applyConfig, resolveConfig } from "../config/config.js";
 import { loadRuleSet } from "../config/ruleset.js";
 import { ExitCode, FalcError, isFalcError } from "../errors.js";
@@ -7,6 +8,7 @@ import { ingestFile, type IngestOptions } from "../ingest/index.js";
 import { writeFileAtomic } from "../output/atomic.js";
 import { outputError } from "../output/errors.js";
 import { acquireOutputLock } from "../output/lock.js";
+import { fileHash, ManifestStore, settingsHash, type ManifestEntry } from "../output/manifest.js";
 import { SectionCache } from "../rewrite/cache.js";
 import { convertDocument, type SectionEvent } from "../rewrite/pipeline.js";
 import { buildPrompt } from "../rewrite/prompt.js";
@@ -54,6 +56,8 @@ export interface ConvertedFile {
 export interface ConvertOutcome {
   files: ConvertedFile[];
   failures: { path: string; error: FalcError }[];
+  /** Inputs unchanged since the run recorded in falc-manifest.json, with all their outputs present. */
+  skipped: string[];
   exitCode: number;
 }
 
@@ -77,32 +81,51 @@ export async function convertFiles(paths: string[], options: ConvertCommandOptio
   let exitCode: number = ExitCode.ok;
   const noticesShown = new Set<string>();
   const inputs = await discoverInputs(paths);
-  for (const input of inputs) {
-    const path = input.path;
-    // Under --out, the output tree mirrors the input tree.
-    const out = options.out === undefined ? undefined : join(options.out, dirname(input.relative));
-    try {
-      const { ruleSet, model } = settingsFor(path, baseRules, options.configPath);
-      const prompt = buildPrompt(ruleSet);
-      // --model, then FALC_MODEL, then the configuration file, then the provider's default.
-      const chosenModel = options.model ?? (env.FALC_MODEL?.trim() || model);
-      const { provider, notice: providerNotice } = await chooseProvider({ requested: options.provider, ...(chosenModel ? { model: chosenModel } : {}), ...(options.baseURL ? { baseURL: options.baseURL } : {}), env, ruleSet, prompt });
-      const notices = providerNotice ? [providerNotice] : [];
-      if (provider.name !== "offline" && options.pseudonymize === false) notices.push(UNMASKED_NOTICE);
-      for (const notice of notices.filter((n) => !noticesShown.has(n))) {
-        noticesShown.add(notice);
-        options.onNotice?.(notice);
+  // With --out, the whole run holds the folder (outputs and manifest); otherwise each document's folder.
+  const releaseOut = options.out === undefined ? undefined : await acquireOutputLock(options.out);
+  try {
+    const manifest = options.out === undefined ? undefined : await ManifestStore.open(options.out);
+    const skipped: string[] = [];
+    for (const input of inputs) {
+      const path = input.path;
+      // Under --out, the output tree mirrors the input tree.
+      const out = options.out === undefined ? undefined : join(options.out, dirname(input.relative));
+      try {
+        const { ruleSet, model } = settingsFor(path, baseRules, options.configPath);
+        const prompt = buildPrompt(ruleSet);
+        // --model, then FALC_MODEL, then the configuration file, then the provider's default.
+        const chosenModel = options.model ?? (env.FALC_MODEL?.trim() || model);
+        const { provider, notice: providerNotice } = await chooseProvider({ requested: options.provider, ...(chosenModel ? { model: chosenModel } : {}), ...(options.baseURL ? { baseURL: options.baseURL } : {}), env, ruleSet, prompt });
+        const notices = providerNotice ? [providerNotice] : [];
+        if (provider.name !== "offline" && options.pseudonymize === false) notices.push(UNMASKED_NOTICE);
+        for (const notice of notices.filter((n) => !noticesShown.has(n))) {
+          noticesShown.add(notice);
+          options.onNotice?.(notice);
+        }
+        const settings = settingsHash([ruleSet.effectiveVersion, prompt.version, provider.name, provider.model, String(options.formats ?? OUTPUT_FORMATS), String(options.pseudonymize !== false)]);
+        const key = manifestKey(path);
+        const sha256 = manifest && path !== "-" ? fileHash(await readFile(path)) : "";
+        if (manifest && sha256 && (await manifest.isUpToDate(key, sha256, settings))) {
+          skipped.push(path);
+          exitCode = Math.max(exitCode, entryExitCode(manifest.entry(key)!, options));
+          continue;
+        }
+        const converted = await convertOne(path, provider, ruleSet, prompt, cache, { ...options, ...(out !== undefined ? { out } : {}) }, releaseOut === undefined);
+        files.push(converted);
+        exitCode = Math.max(exitCode, gateExitCode(converted.result, options));
+        await manifest?.record(key, manifestEntry(converted, sha256, settings, options.now?.() ?? new Date()));
+      } catch (error) {
+        if (!isFalcError(error) || inputs.length === 1) throw error;
+        failures.push({ path, error });
+        exitCode = Math.max(exitCode, error.exitCode);
+        const failed = { sha256: "", settings: "", outputs: [], score: { before: null, after: null }, missingFacts: 0, addedFacts: 0 };
+        await manifest?.record(manifestKey(path), { ...failed, status: "failed", error: { code: error.code, message: error.message }, updatedAt: (options.now?.() ?? new Date()).toISOString() });
       }
-      const converted = await convertOne(path, provider, ruleSet, prompt, cache, { ...options, ...(out !== undefined ? { out } : {}) });
-      files.push(converted);
-      exitCode = Math.max(exitCode, gateExitCode(converted.result, options));
-    } catch (error) {
-      if (!isFalcError(error) || inputs.length === 1) throw error;
-      failures.push({ path, error });
-      exitCode = Math.max(exitCode, error.exitCode);
     }
+    return { files, failures, skipped, exitCode };
+  } finally {
+    await releaseOut?.();
   }
-  return { files, failures, exitCode };
 }
 
 async function convertOne(
@@ -112,14 +135,15 @@ async function convertOne(
   prompt: ReturnType<typeof buildPrompt>,
   cache: SectionCache | undefined,
   options: ConvertCommandOptions,
+  lockFolder: boolean,
 ): Promise<ConvertedFile> {
   const document = await ingestFile(path, options.ingest);
   const targets = outputPaths(path, options.out, options.formats ?? OUTPUT_FORMATS);
-  const release = await acquireOutputLock(outputDir(path, options.out));
+  const release = lockFolder ? await acquireOutputLock(outputDir(path, options.out)) : undefined;
   try {
     return await rewriteAndWrite(path, document, targets, provider, ruleSet, prompt, cache, options);
   } finally {
-    await release();
+    await release?.();
   }
 }
 
@@ -198,6 +222,31 @@ async function writeOutputs(result: ConvertResult, targets: OutputTargets): Prom
     }
   }
   return rendered.map(([path]) => path);
+}
+
+function manifestKey(path: string): string {
+  return relative(process.cwd(), resolve(path)) || path;
+}
+
+function manifestEntry(file: ConvertedFile, sha256: string, settings: string, now: Date): ManifestEntry {
+  const { sections, score } = file.result;
+  return {
+    sha256,
+    settings,
+    outputs: file.outputs,
+    score,
+    missingFacts: sections.reduce((n, s) => n + s.facts.missing.length, 0),
+    addedFacts: sections.reduce((n, s) => n + s.facts.added.length, 0),
+    status: "converted",
+    updatedAt: now.toISOString(),
+  };
+}
+
+/** A skipped input still answers to --strict and --fail-under, from what the manifest recorded. */
+function entryExitCode(entry: ManifestEntry, options: ConvertCommandOptions): number {
+  if (options.strict && entry.missingFacts + entry.addedFacts > 0) return ExitCode.qualityGate;
+  if (options.failUnder !== undefined && entry.score.after !== null && entry.score.after < options.failUnder) return ExitCode.qualityGate;
+  return ExitCode.ok;
 }
 
 function gateExitCode(result: ConvertResult, options: ConvertCommandOptions): number {

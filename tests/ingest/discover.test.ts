@@ -54,3 +54,26 @@ describe("discovering inputs", () => {
     expect(report.files.map((f) => f.path.slice(root.length + 1))).toEqual(["contrats/2026/b.TXT", "contrats/a.md", "reglement.md"]);
   });
 });
+
+describe("falc-manifest.json", () => {
+  it("skips unchanged documents, converts changed ones, and redoes one whose output went missing", async () => {
+    const { appendFileSync, rmSync, readFileSync } = await import("node:fs");
+    const root = library("manifest");
+    const out = join(tmp.dir, "manifest-out");
+    const run = () => convertFiles([root], { env: {}, out, cache: false, formats: ["md", "json"] });
+    const first = await run();
+    expect(first.files).toHaveLength(3);
+    const manifest = JSON.parse(readFileSync(join(out, "falc-manifest.json"), "utf8"));
+    expect(Object.values(manifest.inputs).every((e) => (e as { status: string }).status === "converted")).toBe(true);
+
+    const second = await run();
+    expect(second.files).toHaveLength(0);
+    expect(second.skipped).toHaveLength(3);
+
+    appendFileSync(join(root, "contrats", "a.md"), "\nUne phrase de plus pour le contrat.\n");
+    rmSync(join(out, "reglement.falc.json"));
+    const third = await run();
+    expect(third.files.map((f) => f.path.slice(root.length + 1)).sort()).toEqual(["contrats/a.md", "reglement.md"]);
+    expect(third.skipped).toHaveLength(1);
+  });
+});

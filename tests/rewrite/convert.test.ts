@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { convertFiles } from "../../src/commands/convert.js";
@@ -63,7 +63,7 @@ describe("falc convert with the Anthropic provider (real SDK, local server)", ()
     const { input, out, cacheDir } = setup("ok");
     const first = await convertFiles([input], { env, out, cacheDir });
     expect(first.exitCode).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(["ok.falc.docx", "ok.falc.json", "ok.falc.md", "ok.relecture.docx"]);
+    expect(readdirSync(out).sort()).toEqual(["falc-manifest.json", "ok.falc.docx", "ok.falc.json", "ok.falc.md", "ok.relecture.docx"]);
     const report = JSON.parse(readFileSync(join(out, "ok.falc.json"), "utf8"));
     expect(report.provider).toBe("anthropic");
     expect(report.sections.map((s: { title: string }) => s.title)).toHaveLength(5);
@@ -77,8 +77,13 @@ describe("falc convert with the Anthropic provider (real SDK, local server)", ()
 
     const again = await convertFiles([input], { env, out, cacheDir });
     expect(again.exitCode).toBe(0);
+    expect(again.skipped).toEqual([input]); // unchanged, per falc-manifest.json
     expect(mock!.requests.length).toBe(sent);
-    expect(again.files[0]!.result.sections.filter((s) => s.index > 0).every((s) => s.cached)).toBe(true);
+
+    rmSync(join(out, "falc-manifest.json")); // without the manifest, the section cache answers
+    const cachedRun = await convertFiles([input], { env, out, cacheDir });
+    expect(mock!.requests.length).toBe(sent);
+    expect(cachedRun.files[0]!.result.sections.filter((s) => s.index > 0).every((s) => s.cached)).toBe(true);
     expect(readFileSync(input, "utf8")).toBe(CONTRACT);
   });
 

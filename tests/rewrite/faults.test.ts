@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { convertFiles } from "../../src/commands/convert.js";
@@ -70,6 +70,7 @@ describe("faults", () => {
     expect(entries).toHaveLength(3);
     const victim = join(options.cacheDir, entries[0]!);
     writeFileSync(victim, readFileSync(victim, "utf8").replace(/"sentences":\["/, '"sentences":["Phrase inventée. '));
+    rmSync(join(options.out, "falc-manifest.json")); // so that the run goes through the section cache
     const again = await convertFiles([input], options);
     expect(mock.requests.length).toBe(sent + 1);
     expect(again.files[0]!.result.sections.filter((s) => !s.cached && s.usage.requests > 0)).toHaveLength(1);
@@ -108,6 +109,6 @@ describe("one run at a time per output folder", () => {
     writeFileSync(join(out, ".falc.lock"), JSON.stringify({ pid: 2 ** 22 + 17, host: hostname(), since: "2026-11-28T10:00:00.000Z" }));
     const outcome = await convertFiles([input], { env: {}, out, cache: false, formats: ["md"] });
     expect(outcome.exitCode).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(["locked.falc.md"]);
+    expect(readdirSync(out).sort()).toEqual(["falc-manifest.json", "locked.falc.md"]);
   });
 });

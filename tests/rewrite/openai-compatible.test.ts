@@ -349,7 +349,7 @@ describe("falc convert with --provider openai-compatible (local server)", () => 
     const out = join(tmp.dir, "out");
     const outcome = await convertFiles([input], { provider: "openai-compatible", baseURL: `${mock.url}/v1`, model: "mistral-small", env: {}, out, cacheDir: join(tmp.dir, "cache") });
     expect(outcome.exitCode).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(["livret.falc.docx", "livret.falc.json", "livret.falc.md", "livret.relecture.docx"]);
+    expect(readdirSync(out).sort()).toEqual(["falc-manifest.json", "livret.falc.docx", "livret.falc.json", "livret.falc.md", "livret.relecture.docx"]);
     const report = JSON.parse(readFileSync(join(out, "livret.falc.json"), "utf8"));
     expect(report.provider).toBe("openai-compatible");
     expect(report.model).toBe("mistral-small");

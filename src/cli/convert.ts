@@ -1,8 +1,8 @@
 import { InvalidArgumentError, type Command } from "commander";
-import { addIngestOptions, ingestOptionsFrom, oneOf, positiveInt, type IngestFlags } from "./options.js";
+import { addBatchOptions, addIngestOptions, ingestOptionsFrom, oneOf, positiveInt, type BatchFlags, type IngestFlags } from "./options.js";
 import type { CliContext } from "./main.js";
 
-interface ConvertFlags extends IngestFlags {
+interface ConvertFlags extends IngestFlags, BatchFlags {
   out?: string;
   provider?: "anthropic" | "offline" | "openai-compatible";
   baseUrl?: string;
@@ -44,7 +44,7 @@ export function registerConvert(program: Command, context: CliContext): Command 
     .option("--dry-run", "montre les sections, les jetons et le coût estimés, sans rien envoyer ni écrire")
     .option("-c, --config <fichier>", "fichier de configuration (sinon falc.config.json, cherché à partir du dossier du document)")
     .option("-q, --quiet", "n’affiche que les erreurs");
-  addIngestOptions(command).action(async (files: string[], flags: ConvertFlags) => {
+  addBatchOptions(addIngestOptions(command)).action(async (files: string[], flags: ConvertFlags) => {
     const ingest = ingestOptionsFrom(flags);
     if (flags.dryRun) {
       const { dryRun } = await import("../commands/convert-dry-run.js");
@@ -69,6 +69,7 @@ export function registerConvert(program: Command, context: CliContext): Command 
         formats: flags.format,
         cache: flags.cache,
         pseudonymize: flags.pseudonymize,
+        ...(flags.shard ? { shard: flags.shard } : {}),
         ...(flags.out ? { out: flags.out } : {}),
         ...(flags.provider ? { provider: flags.provider } : {}),
         ...(flags.model ? { model: flags.model } : {}),
@@ -84,6 +85,11 @@ export function registerConvert(program: Command, context: CliContext): Command 
       for (const path of outcome.skipped) if (flags.quiet !== true) context.io.stderr(`${path} : inchangé depuis la dernière conversion (falc-manifest.json), ignoré.\n`);
       for (const failure of outcome.failures) {
         context.io.stderr(`Erreur : ${failure.error.message}\n${failure.error.hint ? `  → ${failure.error.hint}\n` : ""}`);
+      }
+      if (flags.report) {
+        const { convertJUnit } = await import("../render/convert-junit.js");
+        const { writeFileAtomic } = await import("../output/atomic.js");
+        await writeFileAtomic(flags.report.path, convertJUnit(outcome, flags.failUnder));
       }
       context.exitCode = outcome.exitCode;
     } catch (error) {

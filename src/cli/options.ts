@@ -46,3 +46,29 @@ export function oneOf<T extends string>(allowed: readonly T[], name: string) {
     throw new InvalidArgumentError(`${name} accepte ${allowed.map((a) => `« ${a} »`).join(", ")}, pas « ${value} ».`);
   };
 }
+
+/** Options for running over a document library in CI: `--shard i/n` and `--report junit=PATH`. */
+export function addBatchOptions(command: Command): Command {
+  return command
+    .option("--shard <i/n>", "ne traite que la part i sur n des documents (pour répartir entre plusieurs tâches de CI)", parseShard)
+    .option("--report <type=chemin>", "écrit aussi un rapport pour la CI : junit=chemin.xml (un cas de test par document)", parseReport);
+}
+
+export interface BatchFlags {
+  shard?: { index: number; count: number };
+  report?: { type: "junit"; path: string };
+}
+
+function parseShard(value: string): { index: number; count: number } {
+  const match = /^(\d+)\/(\d+)$/.exec(value.trim());
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count) throw new InvalidArgumentError(`--shard attend i/n avec 1 ≤ i ≤ n (par exemple 2/4), pas « ${value} ».`);
+  return { index, count };
+}
+
+function parseReport(value: string): { type: "junit"; path: string } {
+  const match = /^junit=(.+)$/.exec(value.trim());
+  if (!match) throw new InvalidArgumentError(`--report attend junit=chemin.xml, pas « ${value} ».`);
+  return { type: "junit", path: match[1]! };
+}

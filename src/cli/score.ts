@@ -1,10 +1,10 @@
 import { InvalidArgumentError, type Command } from "commander";
 import { SEVERITIES, type Severity } from "../rules/finding.js";
-import { addIngestOptions, ingestOptionsFrom, oneOf, type IngestFlags } from "./options.js";
+import { addBatchOptions, addIngestOptions, ingestOptionsFrom, oneOf, type BatchFlags, type IngestFlags } from "./options.js";
 import { terminalStyle } from "./style.js";
 import type { CliContext } from "./main.js";
 
-interface ScoreFlags extends IngestFlags {
+interface ScoreFlags extends IngestFlags, BatchFlags {
   format: "text" | "json";
   failUnder?: number;
   minSeverity?: Severity;
@@ -20,13 +20,14 @@ export function registerScore(program: Command, context: CliContext): Command {
     .option("--fail-under <score>", "code de sortie 1 si un document obtient un score inférieur", scoreValue)
     .option("--min-severity <gravité>", "n’affiche que les écarts de cette gravité ou plus : info, warning, error", oneOf(SEVERITIES, "--min-severity"))
     .option("-c, --config <fichier>", "fichier de configuration (sinon falc.config.json, cherché à partir du dossier du document)");
-  addIngestOptions(command).action(async (files: string[], flags: ScoreFlags) => {
+  addBatchOptions(addIngestOptions(command)).action(async (files: string[], flags: ScoreFlags) => {
     const { scoreFiles } = await import("../commands/score.js");
     const outcome = await scoreFiles(files, {
       ingest: ingestOptionsFrom(flags),
       ...(flags.config ? { configPath: flags.config } : {}),
       ...(flags.minSeverity ? { minSeverity: flags.minSeverity } : {}),
       ...(flags.failUnder !== undefined ? { failUnder: flags.failUnder } : {}),
+      ...(flags.shard ? { shard: flags.shard } : {}),
     });
     const { report } = outcome;
     if (flags.format === "json") {
@@ -42,6 +43,11 @@ export function registerScore(program: Command, context: CliContext): Command {
       for (const file of report.files.filter((f) => f.score !== null && f.score < flags.failUnder!)) {
         context.io.stderr(`${file.path} : score ${file.score}, sous le seuil de ${flags.failUnder}.\n`);
       }
+    }
+    if (flags.report) {
+      const { scoreJUnit } = await import("../render/score-junit.js");
+      const { writeFileAtomic } = await import("../output/atomic.js");
+      await writeFileAtomic(flags.report.path, scoreJUnit(report, flags.failUnder));
     }
     context.exitCode = outcome.exitCode;
   });

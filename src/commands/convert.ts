@@ -3,7 +3,7 @@ import { basename, dirname, extname, join, relative, resolve } from "node:path";
 import { applyConfig, resolveConfig } from "../config/config.js";
 import { loadRuleSet } from "../config/ruleset.js";
 import { ExitCode, FalcError, isFalcError } from "../errors.js";
-import { discoverInputs } from "../ingest/discover.js";
+import { discoverInputs, selectShard, type Shard } from "../ingest/discover.js";
 import { ingestFile, type IngestOptions } from "../ingest/index.js";
 import { writeFileAtomic } from "../output/atomic.js";
 import { outputError } from "../output/errors.js";
@@ -33,6 +33,8 @@ export interface ConvertCommandOptions {
   strict?: boolean;
   failUnder?: number;
   formats?: readonly OutputFormat[];
+  /** `--shard i/n`: only this CI job's share of the inputs. */
+  shard?: Shard;
   /** false = send personal data as it is (default: masked before any remote call). */
   pseudonymize?: boolean;
   /** false = neither read nor write the section cache. */
@@ -80,7 +82,7 @@ export async function convertFiles(paths: string[], options: ConvertCommandOptio
   const failures: { path: string; error: FalcError }[] = [];
   let exitCode: number = ExitCode.ok;
   const noticesShown = new Set<string>();
-  const inputs = await discoverInputs(paths);
+  const inputs = selectShard(await discoverInputs(paths), options.shard);
   // With --out, the whole run holds the folder (outputs and manifest); otherwise each document's folder.
   const releaseOut = options.out === undefined ? undefined : await acquireOutputLock(options.out);
   try {

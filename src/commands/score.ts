@@ -1,7 +1,7 @@
 import { applyConfig, resolveConfig } from "../config/config.js";
 import { loadRuleSet } from "../config/ruleset.js";
 import { ExitCode, isFalcError } from "../errors.js";
-import { discoverInputs } from "../ingest/discover.js";
+import { discoverInputs, selectShard, type Shard } from "../ingest/discover.js";
 import { ingestFile, type IngestOptions } from "../ingest/index.js";
 import type { Severity } from "../rules/finding.js";
 import type { RuleSet } from "../rules/schema.js";
@@ -16,6 +16,8 @@ export interface ScoreOptions {
   /** Exit 1 when a file scores below this. */
   failUnder?: number;
   rulesDir?: string;
+  /** `--shard i/n`: only this CI job's share of the inputs. */
+  shard?: Shard;
 }
 
 export interface FileFailure {
@@ -37,7 +39,7 @@ export async function scoreFiles(paths: string[], options: ScoreOptions = {}): P
   const files: FileScore[] = [];
   const failures: FileFailure[] = [];
   let exitCode: number = ExitCode.ok;
-  const inputs = await discoverInputs(paths);
+  const inputs = selectShard(await discoverInputs(paths), options.shard);
   for (const { path } of inputs) {
     try {
       const ruleSet = rulesFor(path, baseRules, options);

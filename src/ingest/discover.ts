@@ -97,3 +97,27 @@ async function isDirectory(path: string): Promise<boolean> {
     return false;
   }
 }
+
+export interface Shard {
+  /** 1-based, as CI matrices count. */
+  index: number;
+  count: number;
+}
+
+/**
+ * `--shard i/n`: the inputs of job i among n. Assigned by a hash of the path, not by position, so that
+ * adding a document moves no other document to another job (and away from its cache).
+ */
+export function selectShard<T extends { path: string }>(inputs: readonly T[], shard: Shard | undefined): T[] {
+  if (!shard || shard.count <= 1) return [...inputs];
+  return inputs.filter((input) => (hashOf(input.path) % shard.count) + 1 === shard.index);
+}
+
+function hashOf(text: string): number {
+  let hash = 0x811c9dc5; // FNV-1a: tiny, stable across Node versions and platforms
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}

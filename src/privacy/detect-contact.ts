@@ -1,4 +1,5 @@
 import type { PiiSpan } from "./kinds.js";
+import { collectMatches } from "./spans.js";
 
 const EMAIL = /(?<![\p{L}\d._%+-])[\p{L}\d._%+-]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}(?![\p{L}\d])/gu;
 
@@ -21,18 +22,10 @@ const PHONE = new RegExp(
 );
 
 export function detectEmails(text: string): PiiSpan[] {
-  return collect(text, EMAIL, "EMAIL");
+  return collectMatches(text, EMAIL, "EMAIL");
 }
 
 export function detectPhones(text: string): PiiSpan[] {
-  return collect(text, PHONE, "TELEPHONE");
+  return collectMatches(text, PHONE, "TELEPHONE");
 }
 
-function collect(text: string, pattern: RegExp, kind: PiiSpan["kind"]): PiiSpan[] {
-  const spans: PiiSpan[] = [];
-  pattern.lastIndex = 0;
-  for (const match of text.matchAll(pattern)) {
-    spans.push({ start: match.index, end: match.index + match[0].length, kind });
-  }
-  return spans;
-}

@@ -1,4 +1,5 @@
 import type { PiiSpan } from "./kinds.js";
+import { collectMatches } from "./spans.js";
 
 const SP = "[ \\u00A0\\u202F]+";
 // A word of a street name: Acacias, Jaurès, Jean-Jaurès, 8 (« rue du 8 Mai 1945 »).
@@ -42,21 +43,13 @@ const POSTCODE_TOWN = new RegExp(`(?<![\\p{L}\\d,.])${POSTCODE}${SP}${TOWN}(?![\
 const TRAILING_SENTENCE_START = /(?:[ \u00A0\u202F]+(?:Le|La|Les|Il|Elle|Ils|Elles|Un|Une|Ce|Cette|Si|En|Au|Aux|Pour|Dans|Tél|Tel))+$/u;
 
 export function detectAddresses(text: string): PiiSpan[] {
-  return collect(text, ADDRESS, "ADRESSE").map((span) => {
+  return collectMatches(text, ADDRESS, "ADRESSE").map((span) => {
     const trimmed = text.slice(span.start, span.end).replace(TRAILING_SENTENCE_START, "");
     return { ...span, end: span.start + trimmed.length };
   });
 }
 
 export function detectPostcodeTowns(text: string): PiiSpan[] {
-  return collect(text, POSTCODE_TOWN, "CODE_POSTAL_VILLE");
+  return collectMatches(text, POSTCODE_TOWN, "CODE_POSTAL_VILLE");
 }
 
-function collect(text: string, pattern: RegExp, kind: PiiSpan["kind"]): PiiSpan[] {
-  const spans: PiiSpan[] = [];
-  pattern.lastIndex = 0;
-  for (const match of text.matchAll(pattern)) {
-    spans.push({ start: match.index, end: match.index + match[0].length, kind });
-  }
-  return spans;
-}

@@ -42,3 +42,13 @@ function firstStartingAtOrAfter(sorted: readonly PiiSpan[], start: number): numb
   }
   return low;
 }
+
+/** Every match of a global pattern as a span of the given kind. */
+export function collectMatches(text: string, pattern: RegExp, kind: PiiSpan["kind"]): PiiSpan[] {
+  const spans: PiiSpan[] = [];
+  pattern.lastIndex = 0;
+  for (const match of text.matchAll(pattern)) {
+    spans.push({ start: match.index, end: match.index + match[0].length, kind });
+  }
+  return spans;
+}

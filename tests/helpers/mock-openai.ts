@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { estimateTokens } from "../../src/rewrite/providers/anthropic-models.js";
 import type { RewriteResult } from "../../src/rewrite/types.js";
 import { wellBehavedRewrite } from "./mock-anthropic.js";
+import { headersOf, parseJson, readBody } from "./http.js";
 
 /**
  * A local server on 127.0.0.1 that speaks the Chat Completions API (`POST /v1/chat/completions`,
@@ -217,28 +218,6 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(text);
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
-
-function headersOf(req: IncomingMessage): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) out[name] = Array.isArray(value) ? value.join(", ") : value;
-  return out;
-}
-
-function parseJson(raw: string): any {
-  try {
-    return JSON.parse(raw);
-  } catch {
-    return undefined;
-  }
-}
 
 function lastUserText(body: any): string {
   const messages: any[] = Array.isArray(body?.messages) ? body.messages : [];

@@ -4,19 +4,14 @@
  * Figures vary with machine load: run it on an idle machine and read medians.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { longDocx } from "../tests/helpers/make-docx.js";
 import { makeLargePdf } from "./make-large-pdf.js";
-import { loadRuleSet } from "../src/config/ruleset.js";
-import { analyzeText } from "../src/score/analyze.js";
-import { findingsForText } from "../src/rules/engine.js";
-import { countWords } from "../src/analysis/words.js";
 
 const ROOT = join(import.meta.dirname, "..");
-const CORPUS = join(ROOT, "..", "shared", "corpus", "ud-fr-gsd-dev", "sentences.txt");
 const work = mkdtempSync(join(tmpdir(), "falc-bench-"));
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -39,31 +34,7 @@ function ingestInChild(path: string): { ms: number; words: number; sections: num
 }
 
 function throughput(): { rules: number; analyze: number; words: number; source: string } {
-  const source = existsSync(CORPUS) ? CORPUS : join(ROOT, "fixtures", "contrat-de-sejour.md");
-  const base = readFileSync(source, "utf8");
-  const text = base.repeat(Math.ceil(2_000_000 / base.length));
-  const lines = text.split("\n");
-  // Paragraphs of 10 lines: the size of a document section.
-  const paragraphs: string[] = [];
-  for (let i = 0; i < lines.length; i += 10) paragraphs.push(lines.slice(i, i + 10).join("\n"));
-  const ruleSet = loadRuleSet();
-  const words = countWords(text);
-  const rate = (work: (paragraph: string) => unknown) => {
-    for (const paragraph of paragraphs.slice(0, 300)) work(paragraph); // warm-up
-    const runs: number[] = [];
-    for (let r = 0; r < 5; r++) {
-      const start = performance.now();
-      for (const paragraph of paragraphs) work(paragraph);
-      runs.push(words / ((performance.now() - start) / 1000));
-    }
-    return median(runs);
-  };
-  return {
-    rules: rate((paragraph) => findingsForText(paragraph, ruleSet)),
-    analyze: rate((paragraph) => analyzeText(paragraph, ruleSet)),
-    words,
-    source,
-  };
+  return JSON.parse(execFileSync(process.execPath, [join(ROOT, "bench", "child-throughput.mjs")], { encoding: "utf8" }));
 }
 
 try {
@@ -87,7 +58,7 @@ try {
   console.log(`falc score sur un texte court (.md) : ${fmt(timeCommand(["score", join(ROOT, "fixtures", "livret-falc.md")], 5))} ms`);
 
   const t = throughput();
-  console.log(`Débit en mémoire sur ${fmt(t.words)} mots de ${t.source.replace(ROOT + "/", "")} (paragraphes de 10 lignes, médiane de 5) :`);
+  console.log(`Débit en mémoire sur ${fmt(t.words)} mots de ${t.source} (paragraphes de 10 lignes, médiane de 5) :`);
   console.log(`  toutes les règles : ${fmt(t.rules)} mots/s ; analyse complète (règles + chiffres + score) : ${fmt(t.analyze)} mots/s`);
   console.log("");
   const convert = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "bench", "convert.ts"), "1500"], { encoding: "utf8", cwd: ROOT });

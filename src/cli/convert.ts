@@ -1,4 +1,4 @@
-import { InvalidArgumentError, type Command } from "commander";
+import { InvalidArgumentError, Option, type Command } from "commander";
 import { addBatchOptions, addIngestOptions, ingestOptionsFrom, oneOf, positiveInt, type BatchFlags, type IngestFlags } from "./options.js";
 import type { CliContext } from "./main.js";
 
@@ -37,7 +37,7 @@ export function registerConvert(program: Command, context: CliContext): Command 
     .option("--max-repairs <n>", "demandes de correction par section quand des erreurs ou des informations manquent", nonNegativeInt, 2)
     .option("--strict", "code de sortie 1 si une information de l’original manque ou si une information est ajoutée")
     .option("--fail-under <score>", "code de sortie 1 si le score après réécriture est inférieur", scoreValue)
-    .option("--format <liste>", "sorties à écrire : docx,md,json", formatList, ["docx", "md", "json"])
+    .addOption(new Option("--format <liste>", "sorties à écrire : docx,md,json").argParser(formatList).default(["docx", "md", "json"], "docx,md,json"))
     .option("--no-pseudonymize", "envoie les données personnelles telles quelles (par défaut, elles sont masquées avant tout envoi)")
     .option("--no-cache", "ne lit ni n’écrit le cache des sections déjà réécrites")
     .option("--cache-dir <dossier>", "dossier du cache (par défaut : .falc-cache, ou FALC_CACHE_DIR)")

@@ -10,8 +10,8 @@ export function frenchHelp(command: Command): void {
         .replace(/^Arguments:/m, "Arguments :")
         .replace(/^Options:/m, "Options :")
         .replace(/^Commands:/m, "Commandes :")
-        .replace(/\(default: /g, "(par défaut : ")
-        .replace(/\(choices: /g, "(choix : ");
+        .replace(/\(default:\s+/g, "(par défaut : ")
+        .replace(/\(choices:\s+/g, "(choix : ");
     },
   });
   command.helpOption("-h, --help", "affiche cette aide");

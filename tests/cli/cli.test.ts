@@ -14,6 +14,15 @@ describe("falc CLI", () => {
     expect(stdout).not.toMatch(/^Usage:/m);
   });
 
+  it("every command's help is in French", async () => {
+    for (const command of ["convert", "score", "extract", "rules"]) {
+      const { code, stdout } = await runCli(command, "--help");
+      expect(code).toBe(0);
+      expect(stdout, command).toContain(`Utilisation : falc ${command}`);
+      expect(stdout, command).not.toMatch(/\b(default|Usage|choices)\b|^Options:/m);
+    }
+  });
+
   it("rejects an unknown option with exit 2 and a French message", async () => {
     const { code, stderr } = await runCli("extract", "--inconnue", "x.md");
     expect(code).toBe(2);

@@ -6,7 +6,7 @@ import { sectionOfUserMessage } from "../../src/rewrite/prompt.js";
 import { estimateTokens } from "../../src/rewrite/providers/anthropic-models.js";
 import type { RewriteBlock, RewriteResult } from "../../src/rewrite/types.js";
 import { errorBody, messageBody, writeSse, type MockContent, type MockMessage } from "./mock-anthropic-wire.js";
-import { headersOf, parseJson, readBody } from "./http.js";
+import { headersOf, lastUserText, parseJson, readBody, sleepUnlessClosed } from "./http.js";
 
 /**
  * A local server on 127.0.0.1 that speaks the Anthropic Messages API (`POST /v1/messages`, JSON and
@@ -92,20 +92,7 @@ export async function startMockAnthropic(script: MockScript = [], options: MockO
     return (script as readonly MockReply[])[request.index] ?? {};
   };
 
-  const sleep = (ms: number, res: ServerResponse) =>
-    new Promise<void>((resolve) => {
-      if (ms <= 0) return resolve();
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        resolve();
-      }, ms);
-      timers.add(timer);
-      res.once("close", () => {
-        clearTimeout(timer);
-        timers.delete(timer);
-        resolve();
-      });
-    });
+  const sleep = (ms: number, res: ServerResponse) => sleepUnlessClosed(ms, res, timers);
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const raw = await readBody(req);
@@ -292,11 +279,3 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
 }
 
 
-function lastUserText(body: any): string {
-  const messages: any[] = Array.isArray(body?.messages) ? body.messages : [];
-  const last = [...messages].reverse().find((message) => message?.role === "user");
-  if (!last) return "";
-  if (typeof last.content === "string") return last.content;
-  if (Array.isArray(last.content)) return last.content.map((block: { text?: string }) => block.text ?? "").join("");
-  return "";
-}

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { estimateTokens } from "../../src/rewrite/providers/anthropic-models.js";
 import type { RewriteResult } from "../../src/rewrite/types.js";
 import { wellBehavedRewrite } from "./mock-anthropic.js";
-import { headersOf, parseJson, readBody } from "./http.js";
+import { headersOf, lastUserText, parseJson, readBody, sleepUnlessClosed } from "./http.js";
 
 /**
  * A local server on 127.0.0.1 that speaks the Chat Completions API (`POST /v1/chat/completions`,
@@ -93,20 +93,7 @@ export async function startMockOpenAi(script: MockChatScript = [], options: Mock
   const replyFor = (request: RecordedChatRequest): MockChatReply =>
     typeof script === "function" ? script(request, request.index) : (script[request.index] ?? {});
 
-  const sleep = (ms: number, res: ServerResponse) =>
-    new Promise<void>((resolve) => {
-      if (ms <= 0) return resolve();
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        resolve();
-      }, ms);
-      timers.add(timer);
-      res.once("close", () => {
-        clearTimeout(timer);
-        timers.delete(timer);
-        resolve();
-      });
-    });
+  const sleep = (ms: number, res: ServerResponse) => sleepUnlessClosed(ms, res, timers);
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const raw = await readBody(req);
@@ -219,11 +206,6 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
 }
 
 
-function lastUserText(body: any): string {
-  const messages: any[] = Array.isArray(body?.messages) ? body.messages : [];
-  const last = [...messages].reverse().find((message) => message?.role === "user");
-  return typeof last?.content === "string" ? last.content : "";
-}
 
 /** The answer the mock gives by default for a request: the well-behaved rewrite of its section. */
 export function wellBehaved(request: Pick<RecordedChatRequest, "userText">): RewriteResult {

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll } from "vitest";
+import { afterAll, expect } from "vitest";
+import { isFalcError } from "../../src/errors.js";
 
 /** A temporary folder removed after the test file; `write` returns the path of the file written. */
 export function tempDir(prefix = "falc-test-") {
@@ -26,4 +27,18 @@ export async function thrown(fn: () => Promise<unknown>): Promise<{ code: string
     return error as { code: string; message: string; hint?: string; exitCode: number };
   }
   throw new Error("expected an error, got none");
+}
+
+/** The promise must reject with an input error (exit 2) naming `path`, with a hint for the user. */
+export async function expectInputError(promise: Promise<unknown>, code: string, path: string): Promise<void> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(isFalcError(error), String(error)).toBe(true);
+  if (!isFalcError(error)) return;
+  expect(error.code).toBe(code);
+  expect(error.exitCode).toBe(2);
+  expect(error.message).toContain(path);
+  expect(error.hint ?? "").not.toBe("");
 }

@@ -8,25 +8,13 @@ import { buildDocument } from "../../src/model/build.js";
 import type { BlockInput, ListInput, Run } from "../../src/model/types.js";
 import { isFalcError } from "../../src/errors.js";
 import { expectConsistentOffsets } from "../helpers/offsets.js";
+import { expectInputError } from "../helpers/temp.js";
 import { layoutDocx, patchZip, structureDocx, themeFontDocx, trackedChangesDocx } from "../helpers/make-docx.js";
 
 const context = (path = "tests/contrat.docx") => ({ path, limits: DEFAULT_LIMITS });
 const read = (bytes: Uint8Array, path?: string) => readDocx(bytes, context(path));
 const textOf = (runs: Run[]) => runs.map((run) => run.text).join("");
 const blockText = (block: BlockInput) => (block.type === "heading" || block.type === "paragraph" ? textOf(block.runs) : "");
-
-async function expectInputError(promise: Promise<unknown>, code: string, path: string): Promise<void> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(isFalcError(error), String(error)).toBe(true);
-  if (!isFalcError(error)) return;
-  expect(error.code).toBe(code);
-  expect(error.exitCode).toBe(2);
-  expect(error.message).toContain(path);
-  expect(error.hint ?? "").not.toBe("");
-}
 
 describe("DOCX structure", () => {
   let bytes: Uint8Array;

@@ -7,6 +7,7 @@ import { isFalcError } from "../../src/errors.js";
 import { contentXml, makeOdt, type OdtParts } from "../helpers/make-odt.js";
 import { structureDocx } from "../helpers/make-docx.js";
 import { expectConsistentOffsets } from "../helpers/offsets.js";
+import { expectInputError } from "../helpers/temp.js";
 
 const read = (bytes: Uint8Array, path = "tests/reglement.odt") => readOdt(bytes, { path, limits: DEFAULT_LIMITS });
 const textOf = (runs: Run[]) => runs.map((run) => run.text).join("");
@@ -162,31 +163,20 @@ describe("ODT structure", () => {
 });
 
 describe("bad ODT files fail with a French error naming the file", () => {
-  async function expectInputError(bytes: Uint8Array, code: string, path: string): Promise<void> {
-    const error = await read(bytes, path).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(isFalcError(error), String(error)).toBe(true);
-    if (!isFalcError(error)) return;
-    expect(error.code).toBe(code);
-    expect(error.exitCode).toBe(2);
-    expect(error.message).toContain(path);
-    expect(error.hint ?? "").not.toBe("");
-  }
+  const expectOdtError = (bytes: Uint8Array, code: string, path: string) => expectInputError(read(bytes, path), code, path);
 
   it("a spreadsheet renamed .odt", async () => {
-    await expectInputError(makeOdt({ ...PARTS, mimetype: "application/vnd.oasis.opendocument.spreadsheet" }), "format-mismatch", "tableau.odt");
+    await expectOdtError(makeOdt({ ...PARTS, mimetype: "application/vnd.oasis.opendocument.spreadsheet" }), "format-mismatch", "tableau.odt");
   });
 
   it("a content.xml that is not well-formed XML", async () => {
     const broken = contentXml(PARTS).replace("</office:text>", "");
-    await expectInputError(makeOdt({ ...PARTS, rawContent: broken }), "corrupt-file", "cassé.odt");
+    await expectOdtError(makeOdt({ ...PARTS, rawContent: broken }), "corrupt-file", "cassé.odt");
   });
 
   it("an empty content.xml", async () => {
     const bytes = makeOdt({ ...PARTS, rawContent: "" });
-    await expectInputError(bytes, "corrupt-file", "vide.odt");
+    await expectOdtError(bytes, "corrupt-file", "vide.odt");
   });
 
   it("a password-protected document", async () => {
@@ -194,16 +184,16 @@ describe("bad ODT files fail with a French error naming the file", () => {
       '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">' +
       '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"><manifest:encryption-data manifest:checksum-type="SHA1/1K" manifest:checksum="x"/></manifest:file-entry>' +
       "</manifest:manifest>";
-    await expectInputError(makeOdt({ ...PARTS, manifest }), "encrypted-document", "secret.odt");
+    await expectOdtError(makeOdt({ ...PARTS, manifest }), "encrypted-document", "secret.odt");
   });
 
   it("a Word document renamed .odt", async () => {
-    await expectInputError(await structureDocx(), "format-mismatch", "word.odt");
+    await expectOdtError(await structureDocx(), "format-mismatch", "word.odt");
   });
 
   it("a truncated file", async () => {
     const bytes = makeOdt(PARTS);
-    await expectInputError(bytes.subarray(0, bytes.byteLength - 40), "corrupt-file", "coupé.odt");
+    await expectOdtError(bytes.subarray(0, bytes.byteLength - 40), "corrupt-file", "coupé.odt");
   });
 });
 

@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { splitSentences } from "../src/analysis/sentences.js";
 import { tokenize } from "../src/analysis/tokens.js";
 import { countWords } from "../src/analysis/words.js";
+import { bestOf } from "./timing.js";
 
 const TARGET_CHARS = 5_000_000;
 const RUNS = 5;
@@ -27,17 +28,7 @@ function loadText(): string {
   return once.repeat(Math.ceil(TARGET_CHARS / once.length));
 }
 
-/** Best of RUNS timings, in milliseconds, after one warm-up run. */
-function time(run: () => unknown): number {
-  run();
-  let best = Infinity;
-  for (let k = 0; k < RUNS; k++) {
-    const t0 = process.hrtime.bigint();
-    run();
-    best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  return best;
-}
+const time = (run: () => unknown): number => bestOf(RUNS, run);
 
 function report(name: string, words: number, ms: number, extra: string): void {
   const rate = (words / ms) * 1000;

@@ -15,6 +15,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { countSyllables } from "../src/analysis/syllables.js";
 import { countToken } from "../src/analysis/syllables/token.js";
+import { bestOf } from "./timing.js";
 
 const TARGET_WORDS = 2_000_000;
 const RUNS = 5;
@@ -24,17 +25,7 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const corpusDir = resolve(process.argv[2] ?? join(repoRoot, "../shared/corpus"));
 const file = join(corpusDir, "ud-fr-gsd-dev", "sentences.txt");
 
-/** Best of RUNS timings, in milliseconds, after one warm-up run. */
-function time(run: () => unknown): number {
-  run();
-  let best = Infinity;
-  for (let k = 0; k < RUNS; k++) {
-    const t0 = process.hrtime.bigint();
-    run();
-    best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  return best;
-}
+const time = (run: () => unknown): number => bestOf(RUNS, run);
 
 function report(label: string, words: number, ms: number): void {
   const perSecond = (words / ms) * 1000;

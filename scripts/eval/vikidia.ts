@@ -9,11 +9,10 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { loadRuleSet } from "../../src/config/ruleset.js";
-import { findingsForText } from "../../src/rules/engine.js";
 import type { RuleSet } from "../../src/rules/schema.js";
 import { kandelMoles } from "../../src/score/readability.js";
 import { computeScore } from "../../src/score/score.js";
-import { computeStats } from "../../src/score/stats.js";
+import { measureText } from "../../src/score/analyze.js";
 import { DEFAULT_CORPUS_DIR } from "./sentences.js";
 
 export interface PairEval {
@@ -27,10 +26,10 @@ export interface PairEval {
   meanSimple: number;
 }
 
-/** The score without the too-short guard: pairs are one to three sentences. */
-export function rawScore(text: string, ruleSet: RuleSet): number {
-  const stats = computeStats(text);
-  return computeScore(stats, findingsForText(text, ruleSet)).raw;
+/** The shipped score without the too-short guard (pairs are one to three sentences), and Kandel–Moles. */
+export function rawScore(text: string, ruleSet: RuleSet): { score: number; kandelMoles: number } {
+  const { stats, findings } = measureText(text, ruleSet);
+  return { score: computeScore(stats, findings).raw, kandelMoles: kandelMoles(stats) };
 }
 
 export function evalPairs(corpusDir: string, ruleSet: RuleSet = loadRuleSet()): PairEval {
@@ -42,13 +41,15 @@ export function evalPairs(corpusDir: string, ruleSet: RuleSet = loadRuleSet()): 
   let sumSimple = 0;
   for (const row of rows) {
     const [complex = "", simple = ""] = row.split("\t");
-    const a = rawScore(complex, ruleSet);
-    const b = rawScore(simple, ruleSet);
+    const wiki = rawScore(complex, ruleSet);
+    const viki = rawScore(simple, ruleSet);
+    const a = wiki.score;
+    const b = viki.score;
     sumComplex += a;
     sumSimple += b;
     if (b > a) wins++;
     else if (b === a) ties++;
-    if (kandelMoles(computeStats(simple)) > kandelMoles(computeStats(complex))) kmWins++;
+    if (viki.kandelMoles > wiki.kandelMoles) kmWins++;
   }
   const n = rows.length;
   return { pairs: n, simplerWins: wins / n, ties, kandelMolesWins: kmWins / n, meanComplex: sumComplex / n, meanSimple: sumSimple / n };

@@ -25,9 +25,15 @@ export const TOO_SHORT_NOTE = `texte trop court pour un score fiable (moins de $
 
 /** Scores a plain text: pure, no I/O. */
 export function analyzeText(text: string, ruleSet: RuleSet, options: AnalyzeOptions = {}): TextAnalysis {
+  const { stats, findings } = measureText(text, ruleSet);
+  return summarise(stats, findings, options);
+}
+
+/** The counts and every finding of a text, from one pass of the rule engine (what the score is made of). */
+export function measureText(text: string, ruleSet: RuleSet): { stats: TextStats; findings: Finding[] } {
   const stats = new StatsAccumulator();
   const findings = findingsForText(text, ruleSet, { onUnit: (ctx) => stats.add(ctx) });
-  return summarise(stats.result(), findings, options);
+  return { stats: stats.result(), findings };
 }
 
 /** Scores a document, as a whole and section by section: pure, no I/O. */

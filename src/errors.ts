@@ -17,6 +17,8 @@ export interface FalcErrorOptions {
   hint?: string;
   exitCode?: ExitCodeValue;
   cause?: unknown;
+  /** For a provider that asked us to slow down (429, 529): how long it asked us to wait. */
+  retryAfterMs?: number;
 }
 
 export class FalcError extends Error {
@@ -24,6 +26,7 @@ export class FalcError extends Error {
   readonly file: string | undefined;
   readonly hint: string | undefined;
   readonly exitCode: ExitCodeValue;
+  readonly retryAfterMs: number | undefined;
 
   constructor(code: string, message: string, options: FalcErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -32,6 +35,7 @@ export class FalcError extends Error {
     this.file = options.file;
     this.hint = options.hint;
     this.exitCode = options.exitCode ?? ExitCode.usage;
+    this.retryAfterMs = options.retryAfterMs;
   }
 }
 

@@ -1,5 +1,7 @@
-import { readFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parseDocument } from "yaml";
 import { runCli } from "./helpers/cli.js";
 import { tempDir } from "./helpers/temp.js";
 
@@ -32,3 +34,170 @@ describe("README.md", () => {
     for (const code of ["0", "1", "2", "3", "130"]) expect(readme).toMatch(new RegExp(`\\n\\| ${code} \\|`));
   });
 });
+
+/**
+ * The CI recipes of « Intégration continue » are copied as they are into other people's repositories:
+ * they must stay valid YAML, do what the README says, and call falc only with options it has.
+ */
+describe("README.md CI recipes", () => {
+  const section = /\n## Intégration continue\n([\s\S]*?)\n## /.exec(readme)?.[1] ?? "";
+  const blocks = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => match[1]!);
+  const recipes = blocks.map((text) => {
+    const document = parseDocument(text);
+    return { text, errors: document.errors.map(String), tree: document.toJS() as unknown };
+  });
+  const commands = recipes.flatMap((recipe) => scriptsIn(recipe.tree).flatMap(falcCommands));
+  const github = recipes.filter((r) => isRecord(r.tree) && "jobs" in r.tree && !("image" in Object.values(r.tree.jobs as object)[0]));
+  const gitlab = recipes.filter((r) => isRecord(r.tree) && Object.values(r.tree).some((job) => isRecord(job) && "script" in job));
+
+  it("are valid YAML: GitHub workflows and a GitLab CI file", () => {
+    expect(blocks.length).toBeGreaterThanOrEqual(4);
+    for (const recipe of recipes) expect(recipe.errors, recipe.text).toEqual([]);
+    expect(github.length).toBeGreaterThanOrEqual(3);
+    expect(gitlab).toHaveLength(1);
+  });
+
+  it("call falc only with options its help lists, with valid values", async () => {
+    expect(commands.length).toBeGreaterThanOrEqual(5);
+    const global = await optionsOf([]);
+    for (const { command, args, line } of commands) {
+      expect(["convert", "score"], line).toContain(command);
+      const known = new Set([...global, ...(await optionsOf([command]))]);
+      args.forEach((arg, i) => {
+        if (!arg.startsWith("-") || arg === "-") return;
+        expect(known, `${line} : ${arg}`).toContain(arg.split("=")[0]);
+        const value = args[i + 1] ?? "";
+        if (arg === "--fail-under") expect(Number(value), line).toBeGreaterThan(0);
+        if (arg === "--report") expect(value, line).toMatch(/^junit=\S+\.xml$/);
+        if (arg === "--shard") expect(value, line).toMatch(/^(\d+|\$\{\{ matrix\.shard \}\}|\$CI_NODE_INDEX)\/(\d+|\$CI_NODE_TOTAL)$/);
+      });
+    }
+  });
+
+  it("convert docs/ on each push, keep the cache and manifest, publish the review files and JUnit, fail under 60", () => {
+    const convertRecipes = recipes.filter((r) => commands.some((c) => c.command === "convert" && r.text.includes(c.line)));
+    expect(convertRecipes.length).toBeGreaterThanOrEqual(3);
+    for (const recipe of convertRecipes) {
+      const line = commands.find((c) => c.command === "convert" && recipe.text.includes(c.line))!;
+      expect(line.args.slice(0, 3), line.line).toEqual(["docs", "-o", "falc-sortie"]);
+      expect(line.line).toMatch(/--fail-under 60\b/);
+      expect(line.line).toMatch(/--report junit=(\S+)/);
+      const junit = /--report junit=(\S+)/.exec(line.line)![1]!;
+      expect(recipe.text, "JUnit report published").toMatch(new RegExp(`(report_paths|junit): ${junit.replace(/[.$]/g, "\\$&")}`));
+      expect(recipe.text, "review files published").toMatch(/falc-sortie\/\*\*\/\*\.relecture\.docx/);
+      expect(recipe.text, "cache kept").toMatch(/\.falc-cache/);
+      expect(recipe.text, "manifest kept (with the outputs it lists)").toMatch(/^\s+- falc-sortie\/?$|^\s+falc-sortie$/m);
+    }
+    const workflow = github[0]!.tree as Record<string, any>;
+    expect(Object.keys(workflow.on)).toContain("push");
+    const steps: Record<string, any>[] = Object.values(workflow.jobs as Record<string, any>)[0].steps;
+    const restore = steps.find((s) => String(s.uses).startsWith("actions/cache/restore@"))!;
+    const save = steps.find((s) => String(s.uses).startsWith("actions/cache/save@"))!;
+    expect(save.if).toBe("always()");
+    expect(save.with.key).toBe(restore.with.key);
+    // A unique key per run, and a prefix of it in restore-keys: each run restores the latest.
+    expect(restore.with.key).toContain("${{ github.run_id }}");
+    const prefixes: string[] = restore.with["restore-keys"].trim().split("\n");
+    expect(prefixes.every((prefix) => restore.with.key.startsWith(prefix))).toBe(true);
+    const convertStep = steps.find((s) => /falc convert/.test(String(s.run)))!;
+    expect(convertStep.env.ANTHROPIC_API_KEY).toBe("${{ secrets.ANTHROPIC_API_KEY }}");
+    for (const step of steps.filter((s) => /upload-artifact|junit-report/.test(String(s.uses)))) expect(step.if).toBe("always()");
+
+    const matrix = github.map((r) => r.tree as Record<string, any>).find((tree) => Object.values(tree.jobs as object)[0].strategy?.matrix);
+    const shards: number[] = Object.values(matrix!.jobs as Record<string, any>)[0].strategy.matrix.shard;
+    const sharded = commands.find((c) => c.line.includes("--shard"))!;
+    expect(sharded.line).toContain(`--shard \${{ matrix.shard }}/${shards.length}`);
+    expect(shards).toEqual(Array.from({ length: shards.length }, (_, i) => i + 1));
+
+    const job = Object.values(gitlab[0]!.tree as Record<string, any>).find((j) => j.script.some((s: string) => s.includes("falc convert")));
+    expect(job.cache.paths).toEqual(expect.arrayContaining([".falc-cache/", "falc-sortie/"]));
+    expect(job.cache.when).toBe("always");
+    expect(job.artifacts.when).toBe("always");
+    expect(job.artifacts.reports.junit).toBe("falc-junit.xml");
+  });
+
+  it("gate pull and merge requests that change documents with falc score", async () => {
+    const workflow = github.map((r) => r.tree as Record<string, any>).find((tree) => tree.on?.pull_request);
+    expect(workflow!.on.pull_request.paths).toContain("docs/**");
+    const job = Object.values(gitlab[0]!.tree as Record<string, any>).find((j) => j.script.some((s: string) => s.includes("falc score")));
+    expect(job.rules).toContainEqual({ if: '$CI_PIPELINE_SOURCE == "merge_request_event"', changes: ["docs/**/*"] });
+    const scores = commands.filter((c) => c.command === "score");
+    expect(scores.length).toBeGreaterThanOrEqual(2);
+    // Run each recipe's score command as written, on a copy of two fixtures: one easy to read, one not.
+    for (const [index, { args, line }] of scores.entries()) {
+      expect(line).toMatch(/--fail-under 60 --format json/);
+      const docs = tmp.path(`docs-${index}`);
+      mkdirSync(docs, { recursive: true });
+      copyFileSync("fixtures/livret-falc.md", join(docs, "livret-falc.md"));
+      const argv = args.map((arg) => (arg === "docs" ? docs : arg.replace(/^junit=/, `junit=${docs}/`)));
+      const easy = await runCli("score", ...argv);
+      expect(easy.code, easy.stderr).toBe(0);
+      expect(JSON.parse(easy.stdout).files).toHaveLength(1);
+      copyFileSync("fixtures/contrat-de-sejour.md", join(docs, "contrat-de-sejour.md"));
+      const hard = await runCli("score", ...argv);
+      expect(hard.code).toBe(1);
+      expect(JSON.parse(hard.stdout).files).toHaveLength(2);
+    }
+  });
+});
+
+describe("README.md --json summary of falc convert", () => {
+  it("names exactly the fields falc writes", async () => {
+    const block = /`--json` écrit sur la sortie standard[\s\S]*?```\n([\s\S]*?)```/.exec(readme)?.[1] ?? "";
+    // Every quoted word is a field name, except the values listed for "status".
+    const fields = block.replace(/("status"): "converted" \| "skipped" \| "failed"/, "$1");
+    const documented = new Set([...fields.matchAll(/"(\w+)"/g)].map((match) => match[1]!));
+    const docs = tmp.path("json-docs");
+    mkdirSync(docs, { recursive: true });
+    copyFileSync("fixtures/livret-falc.md", join(docs, "livret-falc.md"));
+    tmp.write("json-docs/vide.md", "");
+    const { stdout } = await runCli("convert", docs, "-o", tmp.path("json-out"), "--provider", "offline", "--no-cache", "--format", "md", "--json", "--quiet");
+    const written = new Set<string>();
+    const collect = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(collect);
+      if (!isRecord(node)) return;
+      for (const [key, value] of Object.entries(node)) {
+        written.add(key);
+        collect(value);
+      }
+    };
+    collect(JSON.parse(stdout));
+    expect([...documented].sort()).toEqual([...written].sort());
+  });
+});
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+const SHELL_KEYS = new Set(["run", "script", "before_script", "after_script"]);
+
+/** The shell scripts of a workflow or CI file: GitHub's `run:`, GitLab's `script:`. */
+function scriptsIn(node: unknown, shell = false): string[] {
+  if (typeof node === "string") return shell ? [node] : [];
+  if (Array.isArray(node)) return node.flatMap((item) => scriptsIn(item, shell));
+  if (isRecord(node)) return Object.entries(node).flatMap(([key, value]) => scriptsIn(value, shell || SHELL_KEYS.has(key)));
+  return [];
+}
+
+/** `npx falc <command> <args>` in a shell script, up to a redirection or another command. */
+function falcCommands(script: string): { command: string; args: string[]; line: string }[] {
+  const found: { command: string; args: string[]; line: string }[] = [];
+  for (const line of script.replace(/\\\n\s*/g, " ").split("\n")) {
+    // `${{ matrix.shard }}` is one word for the shell once GitHub has expanded it.
+    const words = line.trim().replace(/\$\{\{[^}]*\}\}/g, (expression) => expression.replace(/\s+/g, "\u0000")).split(/\s+/).map((w) => w.replace(/\u0000/g, " "));
+    const at = words.indexOf("falc");
+    if (at < 0) continue;
+    const rest = words.slice(at + 2);
+    const end = rest.findIndex((word) => /^([<>|;&]|\d?>)/.test(word));
+    found.push({ command: words[at + 1] ?? "", args: end < 0 ? rest : rest.slice(0, end), line: line.trim() });
+  }
+  return found;
+}
+
+/** Option names (short and long) that `falc [command] --help` lists. */
+async function optionsOf(command: string[]): Promise<string[]> {
+  const { stdout, code } = await runCli(...command, "--help");
+  expect(code).toBe(0);
+  return [...stdout.matchAll(/^ {2}(?:(-[A-Za-z]), )?(--[a-z][\w-]*)/gm)].flatMap((match) => [match[1], match[2]].filter((name): name is string => name !== undefined));
+}

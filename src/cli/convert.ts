@@ -1,5 +1,5 @@
 import { InvalidArgumentError, Option, type Command } from "commander";
-import { addBatchOptions, addIngestOptions, ingestOptionsFrom, oneOf, positiveInt, type BatchFlags, type IngestFlags } from "./options.js";
+import { addBatchOptions, addIngestOptions, ingestOptionsFrom, oneOf, positiveInt, positiveNumber, type BatchFlags, type IngestFlags } from "./options.js";
 import type { CliContext } from "./main.js";
 
 interface ConvertFlags extends IngestFlags, BatchFlags {
@@ -18,6 +18,12 @@ interface ConvertFlags extends IngestFlags, BatchFlags {
   dryRun?: boolean;
   config?: string;
   quiet?: boolean;
+  batch?: boolean;
+  resume?: boolean;
+  json?: boolean;
+  maxCost?: number;
+  maxTokensPerRun?: number;
+  maxSections?: number;
 }
 
 export function registerConvert(program: Command, context: CliContext): Command {
@@ -43,23 +49,46 @@ export function registerConvert(program: Command, context: CliContext): Command 
     .option("--cache-dir <dossier>", "dossier du cache (par défaut : .falc-cache, ou FALC_CACHE_DIR)")
     .option("--dry-run", "montre les sections, les jetons et le coût estimés, sans rien envoyer ni écrire")
     .option("-c, --config <fichier>", "fichier de configuration (sinon falc.config.json, cherché à partir du dossier du document)")
+    .option("--batch", "envoie les sections par l’API Message Batches d’Anthropic : moitié prix, mais réponses en quelques minutes à 24 h")
+    .option("--resume", "reprend les lots (--batch) déjà envoyés et récupère leurs réponses (relancer la même commande suffit aussi)")
+    .option("--json", "écrit un résumé JSON de la conversion sur la sortie standard")
+    .option("--max-cost <dollars>", "s’arrête avant de dépasser ce coût, en dollars, pour toute la conversion (prix d’autres modèles : « prices » dans falc.config.json)", positiveNumber)
+    .option("--max-tokens-per-run <n>", "s’arrête avant de dépasser ce nombre de jetons (envoyés et reçus) pour toute la conversion", positiveInt)
+    .option("--max-sections <n>", "refuse, avant tout envoi, un document découpé en plus de n sections", positiveInt)
     .option("-q, --quiet", "n’affiche que les erreurs");
   addBatchOptions(addIngestOptions(command)).action(async (files: string[], flags: ConvertFlags) => {
     const ingest = ingestOptionsFrom(flags);
     if (flags.dryRun) {
       const { dryRun } = await import("../commands/convert-dry-run.js");
-      context.io.stdout(await dryRun(files, { ingest, ...(flags.provider ? { provider: flags.provider } : {}), ...(flags.model ? { model: flags.model } : {}), ...(flags.config ? { configPath: flags.config } : {}) }));
+      context.io.stdout(
+        await dryRun(files, {
+          ingest,
+          ...(flags.provider ? { provider: flags.provider } : {}),
+          ...(flags.model ? { model: flags.model } : {}),
+          ...(flags.config ? { configPath: flags.config } : {}),
+          ...(flags.maxCost !== undefined ? { maxCost: flags.maxCost } : {}),
+          ...(flags.maxSections !== undefined ? { maxSections: flags.maxSections } : {}),
+        }),
+      );
       return;
     }
     const { convertFiles } = await import("../commands/convert.js");
     const { progressReporter } = await import("./progress.js");
-    const progress = progressReporter(context.io, flags.quiet === true);
+    const progress = progressReporter(context.io, {
+      quiet: flags.quiet === true,
+      tty: context.io.stderrTTY === true,
+      ...(context.io.columns ? { columns: context.io.columns } : {}),
+    });
     const controller = new AbortController();
-    const onSigint = () => {
-      context.io.stderr("\nInterruption demandée : les sections terminées sont gardées en cache, aucun fichier à moitié écrit.\n");
+    // SIGTERM too: CI runners stop a cancelled or timed-out job with it, and the lock must be released.
+    let exitOnSignal = 130;
+    const onSigint = (signal: NodeJS.Signals) => {
+      exitOnSignal = signal === "SIGTERM" ? 143 : 130;
+      progress.notice("interruption demandée : les sections terminées sont gardées en cache, aucun fichier à moitié écrit.");
       controller.abort(new Error("interrupted"));
     };
     process.once("SIGINT", onSigint);
+    process.once("SIGTERM", onSigint);
     try {
       const outcome = await convertFiles(files, {
         ingest,
@@ -69,6 +98,7 @@ export function registerConvert(program: Command, context: CliContext): Command 
         formats: flags.format,
         cache: flags.cache,
         pseudonymize: flags.pseudonymize,
+        ...(flags.batch || flags.resume ? { batch: true } : {}),
         ...(flags.shard ? { shard: flags.shard } : {}),
         ...(flags.out ? { out: flags.out } : {}),
         ...(flags.provider ? { provider: flags.provider } : {}),
@@ -78,13 +108,23 @@ export function registerConvert(program: Command, context: CliContext): Command 
         ...(flags.failUnder !== undefined ? { failUnder: flags.failUnder } : {}),
         ...(flags.cacheDir ? { cacheDir: flags.cacheDir } : {}),
         ...(flags.config ? { configPath: flags.config } : {}),
+        ...(flags.maxCost !== undefined ? { maxCost: flags.maxCost } : {}),
+        ...(flags.maxTokensPerRun !== undefined ? { maxTokensPerRun: flags.maxTokensPerRun } : {}),
+        ...(flags.maxSections !== undefined ? { maxSections: flags.maxSections } : {}),
         onNotice: progress.notice,
+        onStart: progress.start,
+        onFileStart: progress.fileStarted,
         onSection: progress.section,
+        onFileDone: progress.fileDone,
+        onFileSkipped: progress.fileSkipped,
+        onFileFailed: progress.fileFailed,
+        onBatch: progress.batch,
+        onSlowDown: (limit, waitMs) => progress.notice(slowDownNotice(limit, waitMs)),
       });
-      for (const file of outcome.files) progress.fileDone(file);
-      for (const path of outcome.skipped) if (flags.quiet !== true) context.io.stderr(`${path} : inchangé depuis la dernière conversion (falc-manifest.json), ignoré.\n`);
-      for (const failure of outcome.failures) {
-        context.io.stderr(`Erreur : ${failure.error.message}\n${failure.error.hint ? `  → ${failure.error.hint}\n` : ""}`);
+      progress.finish(outcome);
+      if (flags.json) {
+        const { renderConvertSummary } = await import("../render/convert-summary.js");
+        context.io.stdout(renderConvertSummary(outcome, { ...(flags.failUnder !== undefined ? { failUnder: flags.failUnder } : {}), ...(flags.strict ? { strict: true } : {}) }));
       }
       if (flags.report) {
         const { convertJUnit } = await import("../render/convert-junit.js");
@@ -94,15 +134,20 @@ export function registerConvert(program: Command, context: CliContext): Command 
       context.exitCode = outcome.exitCode;
     } catch (error) {
       if (controller.signal.aborted) {
-        context.exitCode = 130;
+        context.exitCode = exitOnSignal;
         return;
       }
       throw error;
     } finally {
       process.removeListener("SIGINT", onSigint);
+      process.removeListener("SIGTERM", onSigint);
     }
   });
   return command;
+}
+
+function slowDownNotice(limit: number, waitMs: number): string {
+  return `le fournisseur limite le nombre de demandes (erreur 429) : falc ralentit à ${limit} demande${limit > 1 ? "s" : ""} à la fois et reprend dans ${Math.ceil(waitMs / 1000)} s.`;
 }
 
 function nonNegativeInt(value: string): number {

@@ -2,8 +2,9 @@ import { applyConfig, resolveConfig } from "../config/config.js";
 import { loadRuleSet } from "../config/ruleset.js";
 import { ingestFile, type IngestOptions } from "../ingest/index.js";
 import { fr } from "../render/format.js";
+import { boundCost, dollars, requestBound } from "../rewrite/budget.js";
 import { buildPrompt } from "../rewrite/prompt.js";
-import { DEFAULT_ANTHROPIC_MODEL, estimateCost, estimateTokens, PRICES_AS_OF } from "../rewrite/providers/anthropic-models.js";
+import { costOf, DEFAULT_ANTHROPIC_MODEL, estimateTokens, mergePrices, priceOf, PRICES_AS_OF } from "../rewrite/providers/anthropic-models.js";
 
 export interface DryRunOptions {
   ingest?: IngestOptions;
@@ -11,6 +12,10 @@ export interface DryRunOptions {
   model?: string;
   configPath?: string;
   env?: Record<string, string | undefined>;
+  /** --max-cost: say whether the estimate fits (else `limits.maxCost` of the configuration). */
+  maxCost?: number;
+  /** --max-sections: name the documents a run would refuse (else `limits.maxSections`). */
+  maxSections?: number;
 }
 
 /** Output tokens per input token of section text: an easy-to-read rewrite is longer than its original. */
@@ -22,12 +27,22 @@ const OUTPUT_RATIO = 1.6;
  */
 export async function dryRun(paths: string[], options: DryRunOptions = {}): Promise<string> {
   const env = options.env ?? process.env;
-  const model = options.model ?? env.FALC_MODEL ?? DEFAULT_ANTHROPIC_MODEL;
+  const offline = options.provider === "offline";
   const lines: string[] = [];
   let totalCost = 0;
+  let priced = !offline;
+  let maxCost = options.maxCost;
+  let largestCall = 0;
   for (const path of paths) {
     const base = loadRuleSet();
     const config = resolveConfig({ configPath: options.configPath, inputPath: path }, base);
+    maxCost ??= config?.limits.maxCost;
+    const maxSections = options.maxSections ?? config?.limits.maxSections;
+    // openai-compatible has no default model (the run refuses to start without one).
+    const chosen = options.model ?? (env.FALC_MODEL?.trim() || config?.model);
+    const model = chosen ?? (options.provider === "openai-compatible" ? undefined : DEFAULT_ANTHROPIC_MODEL);
+    // Built-in prices are Anthropic's; a sovereign or local server's model is priced by the configuration.
+    const price = offline || model === undefined ? undefined : priceOf(model, mergePrices(config?.prices));
     const prompt = buildPrompt(config ? applyConfig(base, config) : base);
     const systemTokens = estimateTokens(prompt.system);
     const document = await ingestFile(path, options.ingest);
@@ -39,6 +54,13 @@ export async function dryRun(paths: string[], options: DryRunOptions = {}): Prom
       input += tokens;
       output += Math.ceil(tokens * OUTPUT_RATIO);
       lines.push(`  ${String(section.index + 1).padStart(3)}. ${section.title.slice(0, 60).padEnd(60)} ${fr.int(section.wordCount).padStart(6)} mots · ~${fr.int(tokens)} jetons`);
+      if (price) {
+        const request = { documentTitle: document.title, sectionIndex: section.index, sectionTitle: section.title, text: section.text };
+        largestCall = Math.max(largestCall, boundCost(requestBound(request, prompt), price));
+      }
+    }
+    if (maxSections !== undefined && document.sections.length > maxSections) {
+      lines.push(`  Refusé par --max-sections : ${document.sections.length} sections, plus que la limite de ${maxSections}.`);
     }
     // The system prompt is written to the cache once, then read from it by every other section.
     const usage = {
@@ -47,19 +69,33 @@ export async function dryRun(paths: string[], options: DryRunOptions = {}): Prom
       cache_creation_input_tokens: systemTokens,
       cache_read_input_tokens: systemTokens * Math.max(0, document.sections.length - 1),
     };
-    // Prices are only known for Anthropic's models; a local or sovereign server bills its own way.
-    const cost = options.provider === "offline" || options.provider === "openai-compatible" ? undefined : estimateCost(usage, model);
+    const cost = price ? costOf(usage, price) : undefined;
     if (cost !== undefined) totalCost += cost;
+    else priced = false;
     lines.push(
       `  Estimation sans réparations : ~${fr.int(usage.input_tokens + usage.cache_creation_input_tokens + usage.cache_read_input_tokens)} jetons en entrée ` +
         `(dont ~${fr.int(systemTokens)} de consignes mises en cache), ~${fr.int(output)} en sortie` +
-        (cost === undefined ? ` ; prix du modèle ${model} inconnu.` : ` ; ~${fr.dec2(cost)} $ avec ${model}.`),
+        (offline ? "." : model === undefined ? " ; modèle non précisé (--model)." : cost === undefined ? ` ; prix du modèle ${model} inconnu (ajoutez-le sous « prices » dans falc.config.json).` : ` ; ~${fr.dec2(cost)} $ avec ${model}.`),
       "",
     );
   }
-  if (options.provider === "offline") lines.push("Avec --provider offline, la réécriture est locale et ne coûte rien.");
-  if (options.provider === "openai-compatible") lines.push("Avec --provider openai-compatible, le coût dépend de votre fournisseur (nul sur un serveur local).");
-  const priced = options.provider !== "offline" && options.provider !== "openai-compatible";
+  if (offline) lines.push("Avec --provider offline, la réécriture est locale et ne coûte rien.");
+  if (options.provider === "openai-compatible" && !priced) lines.push("Avec --provider openai-compatible, le coût dépend de votre fournisseur (nul sur un serveur local).");
+  if (maxCost !== undefined && !offline) lines.push(budgetLine(priced ? totalCost : undefined, maxCost, largestCall));
   lines.push(`Aucune requête envoyée, aucun fichier écrit.${priced ? ` Coût total estimé : ~${fr.dec2(totalCost)} $ (prix indicatifs du ${PRICES_AS_OF}).` : ""}`);
   return lines.join("\n") + "\n";
+}
+
+/** Whether the estimate fits --max-cost, and the margin the run's guard keeps per request. */
+function budgetLine(total: number | undefined, maxCost: number, largestCall: number): string {
+  const limit = `--max-cost ${dollars(maxCost)} $`;
+  if (total === undefined) return `Budget (${limit}) : prix inconnu, la conversion serait refusée. Ajoutez le prix du modèle sous « prices » dans falc.config.json.`;
+  const margin = `chaque requête est réservée à son coût maximal (jusqu’à ~${dollars(largestCall)} $) avant d’être envoyée`;
+  if (total > maxCost) {
+    return `Budget (${limit}) : dépassé, le coût estimé (~${dollars(total)} $) est plus élevé. La conversion s’arrêtera avant la fin ; les sections faites resteront en cache.`;
+  }
+  if (total + largestCall > maxCost) {
+    return `Budget (${limit}) : juste. Le coût estimé (~${dollars(total)} $) tient dans le budget, mais ${margin} : la conversion peut s’arrêter avant la fin.`;
+  }
+  return `Budget (${limit}) : le coût estimé (~${dollars(total)} $) tient dans le budget (${margin}).`;
 }

@@ -7,6 +7,8 @@ import { KINDS } from "../rules/kinds/index.js";
 import type { AcronymEntry, DifficultWordEntry, Lexicons } from "../rules/lexicon/lexicons.js";
 import { overrideParams, ParamError } from "../rules/params.js";
 import type { RuleDefinition, RuleSet } from "../rules/schema.js";
+import { validateLimits, validatePrices, type ConfigLimits } from "./limits.js";
+import type { ModelPrice } from "../rewrite/providers/anthropic-models.js";
 
 export const CONFIG_FILE = "falc.config.json";
 
@@ -24,9 +26,16 @@ export interface FalcConfig {
   ignoreAcronyms: string[];
   /** The model `falc convert` uses when neither --model nor FALC_MODEL says otherwise. */
   model?: string;
+  /**
+   * Model id (lowercase) → USD per million tokens, over the built-in table: how the models of an
+   * openai-compatible service (Mistral, Albert…) get a price for --max-cost and --dry-run.
+   */
+  prices: Record<string, ModelPrice>;
+  /** Run limits; the command-line flags win over them. */
+  limits: ConfigLimits;
 }
 
-const TOP_KEYS = ["$schema", "rules", "acronyms", "words", "ignoreAcronyms", "model"];
+const TOP_KEYS = ["$schema", "rules", "acronyms", "words", "ignoreAcronyms", "model", "prices", "limits"];
 
 function configError(file: string, message: string): FalcError {
   return new FalcError("config-invalid", `${file} : ${message}`, {
@@ -79,7 +88,7 @@ export function validateConfig(raw: unknown, file: string, ruleSet: RuleSet): Fa
   for (const key of Object.keys(input)) {
     if (!TOP_KEYS.includes(key)) throw configError(file, `clé inconnue « ${key} »${didYouMean(key, TOP_KEYS)} (clés possibles : ${TOP_KEYS.slice(1).join(", ")}).`);
   }
-  const config: FalcConfig = { file, rules: {}, acronyms: {}, words: {}, ignoreAcronyms: [] };
+  const config: FalcConfig = { file, rules: {}, acronyms: {}, words: {}, ignoreAcronyms: [], prices: {}, limits: {} };
   const rules = objectOf(input.rules, file, "rules");
   const byId = new Map(ruleSet.rules.map((rule) => [rule.id, rule]));
   for (const [id, value] of Object.entries(rules)) {
@@ -107,6 +116,9 @@ export function validateConfig(raw: unknown, file: string, ruleSet: RuleSet): Fa
     if (typeof input.model !== "string" || input.model.trim() === "") throw configError(file, "« model » doit être le nom d'un modèle (un texte).");
     config.model = input.model.trim();
   }
+  const fail = (message: string) => configError(file, message);
+  config.prices = validatePrices(objectOf(input.prices, file, "prices"), fail);
+  config.limits = validateLimits(objectOf(input.limits, file, "limits"), fail);
   return config;
 }
 
@@ -155,7 +167,8 @@ export function applyConfig(ruleSet: RuleSet, config: FalcConfig): RuleSet {
     else rules.push({ ...rule, severity: setting.severity ?? rule.severity, parameters: { ...rule.parameters, ...setting.parameters } });
   }
   const lexicons = mergeLexicons(ruleSet.lexicons, config);
-  const { file: _file, ...content } = config;
+  // Prices and limits change what a run may spend, not what it writes: they stay out of the cache key.
+  const { file: _file, prices: _prices, limits: _limits, ...content } = config;
   const effectiveVersion = createHash("sha256").update(ruleSet.effectiveVersion).update(JSON.stringify(content)).digest("hex").slice(0, 16);
   return { rules, lexicons, rulesVersion: ruleSet.rulesVersion, effectiveVersion, disabled };
 }

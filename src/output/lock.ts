@@ -1,10 +1,13 @@
 import { hostname } from "node:os";
 import { mkdir, open, readFile, rm } from "node:fs/promises";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { ExitCode, FalcError } from "../errors.js";
 import { outputError } from "./errors.js";
 
 export const LOCK_FILE = ".falc.lock";
+
+/** A day: longer than a conversion of a whole library, shorter than the life of a CI cache. */
+const FOREIGN_LOCK_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
 interface LockOwner {
   pid: number;
@@ -28,7 +31,14 @@ export async function acquireOutputLock(dir: string, now: Date = new Date()): Pr
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const handle = await open(path, "wx");
-      await handle.writeFile(JSON.stringify(me));
+      try {
+        await handle.writeFile(JSON.stringify(me));
+      } catch (error) {
+        // A full disk: leave no empty lock behind.
+        await handle.close();
+        await rm(path, { force: true });
+        throw error;
+      }
       await handle.close();
       return async () => {
         await rm(path, { force: true });
@@ -36,7 +46,7 @@ export async function acquireOutputLock(dir: string, now: Date = new Date()): Pr
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw outputError(path, error) ?? error;
       const owner = await readOwner(path);
-      if (owner && isAlive(owner)) {
+      if (owner && isAlive(owner, now)) {
         throw new FalcError("output-locked", `Le dossier ${dir} est déjà utilisé par une autre conversion falc (processus ${owner.pid}, depuis ${owner.since}).`, {
           file: dir,
           exitCode: ExitCode.usage,
@@ -57,14 +67,42 @@ async function readOwner(path: string): Promise<LockOwner | undefined> {
   }
 }
 
-function isAlive(owner: LockOwner): boolean {
-  // A lock from another machine (a shared folder) cannot be checked: respect it.
-  if (owner.host !== hostname()) return true;
+function isAlive(owner: LockOwner, now: Date): boolean {
+  // A lock from another machine (a shared folder) cannot be checked: respect it, unless it is older
+  // than any real run, as one restored from a CI cache is.
+  if (owner.host !== hostname()) return now.getTime() - Date.parse(owner.since) < FOREIGN_LOCK_MAX_AGE_MS;
   if (owner.pid === process.pid) return false;
   try {
     process.kill(owner.pid, 0);
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * The output folders of one run, each locked on first use and all released at the end: documents
+ * converted at the same time may share a folder, and the run holds it once.
+ */
+export class FolderLocks {
+  private readonly held = new Map<string, Promise<() => Promise<void>>>();
+
+  acquire(dir: string): Promise<unknown> {
+    const key = resolve(dir);
+    let lock = this.held.get(key);
+    if (!lock) {
+      lock = acquireOutputLock(dir);
+      this.held.set(key, lock);
+    }
+    return lock;
+  }
+
+  async releaseAll(): Promise<void> {
+    const locks = [...this.held.values()];
+    this.held.clear();
+    for (const lock of locks) {
+      const release = await lock.catch(() => undefined);
+      await release?.();
+    }
   }
 }

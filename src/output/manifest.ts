@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { access, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { writeFileAtomic } from "./atomic.js";
+import { outputError } from "./errors.js";
 
 export const MANIFEST_FILE = "falc-manifest.json";
 
@@ -31,6 +32,8 @@ export interface Manifest {
  * any moment leaves a manifest that describes exactly the outputs that exist.
  */
 export class ManifestStore {
+  private writes: Promise<void> = Promise.resolve();
+
   private constructor(
     private readonly path: string,
     private readonly manifest: Manifest,
@@ -63,9 +66,21 @@ export class ManifestStore {
     return this.manifest.inputs[input];
   }
 
-  async record(input: string, entry: ManifestEntry): Promise<void> {
+  /**
+   * Documents finish concurrently: writes are chained so that a later snapshot never lands before an
+   * earlier one, and the file on disk always ends with every recorded entry.
+   */
+  record(input: string, entry: ManifestEntry): Promise<void> {
     this.manifest.inputs[input] = entry;
-    await writeFileAtomic(this.path, JSON.stringify(this.manifest, null, 2) + "\n");
+    const write = this.writes.then(async () => {
+      try {
+        await writeFileAtomic(this.path, JSON.stringify(this.manifest, null, 2) + "\n");
+      } catch (error) {
+        throw outputError(this.path, error) ?? error;
+      }
+    });
+    this.writes = write.catch(() => undefined);
+    return write;
   }
 }
 

@@ -17,7 +17,15 @@ export function convertJUnit(outcome: ConvertOutcome, failUnder?: number): strin
       ...(problems.length > 0 ? { failure: { message: problems[0]!, text: problems.join("\n") } } : {}),
     };
   });
-  for (const path of outcome.skipped) cases.push({ name: path, classname: "falc.convert" });
+  // An unchanged document keeps the verdict of the run that converted it, from falc-manifest.json.
+  const recorded = new Map(outcome.skippedEntries.map(({ path, entry }) => [path, entry]));
+  for (const path of outcome.skipped) {
+    const entry = recorded.get(path);
+    const problems: string[] = [];
+    if (entry && failUnder !== undefined && entry.score.after !== null && entry.score.after < failUnder) problems.push(`score ${entry.score.after} < ${failUnder}`);
+    if (entry && entry.missingFacts + entry.addedFacts > 0) problems.push(`${entry.missingFacts} information(s) manquante(s), ${entry.addedFacts} ajoutée(s) (conversion précédente, inchangée)`);
+    cases.push({ name: path, classname: "falc.convert", ...(problems.length > 0 ? { failure: { message: problems[0]!, text: problems.join("\n") } } : {}) });
+  }
   for (const failure of outcome.failures) cases.push({ name: failure.path, classname: "falc.convert", error: { message: failure.error.code, text: failure.error.message } });
   return renderJUnit("falc convert", cases);
 }

@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import type { FalcDocument, Section } from "../model/types.js";
 import type { Finding } from "../rules/finding.js";
 import type { RuleSet } from "../rules/schema.js";
@@ -52,8 +53,17 @@ const TRIVIAL_SECTION_WORDS = 3;
 export async function convertDocument(document: FalcDocument, options: ConvertOptions): Promise<ConvertResult> {
   const before = analyzeDocument(document, options.ruleSet);
   const total = document.sections.length;
+  // Stops the sections still waiting for a request slot once one has failed (see RewriteCallOptions).
+  const queue = new AbortController();
+  const linked = options.signal ? AbortSignal.any([options.signal, queue.signal]) : queue.signal;
+  // Each section waiting for a request slot listens to it: many listeners are expected.
+  setMaxListeners(0, linked);
+  const sectionOptions = { ...options, queueSignal: linked };
   const converted = await mapPool(document.sections, options.concurrency ?? 4, options.signal, async (section) => {
-    const result = await convertSection(document, section, before.sections[section.index]?.score ?? null, options);
+    const result = await convertSection(document, section, before.sections[section.index]?.score ?? null, sectionOptions).catch((error: unknown) => {
+      queue.abort(error);
+      throw error;
+    });
     options.onSection?.({ index: section.index, total, title: section.title, cached: result.cached, usage: result.usage, model: options.provider.model });
     return result;
   });
@@ -73,7 +83,12 @@ export async function convertDocument(document: FalcDocument, options: ConvertOp
   };
 }
 
-async function convertSection(document: FalcDocument, section: Section, scoreBefore: number | null, options: ConvertOptions): Promise<ConvertedSection> {
+async function convertSection(
+  document: FalcDocument,
+  section: Section,
+  scoreBefore: number | null,
+  options: ConvertOptions & { queueSignal: AbortSignal },
+): Promise<ConvertedSection> {
   const { provider, ruleSet, prompt, cache } = options;
   const key = cacheKey({ sectionTitle: section.title, text: section.text, rulesVersion: ruleSet.effectiveVersion, promptVersion: prompt.version, provider: provider.name, model: provider.model });
   const cached = await cache?.get(key);
@@ -86,13 +101,14 @@ async function convertSection(document: FalcDocument, section: Section, scoreBef
 
   const request = { documentTitle: document.title, sectionIndex: section.index, sectionTitle: section.title, text: section.text };
   let usage: Usage = NO_USAGE;
-  let response = await provider.rewrite(request, signalOption(options.signal));
+  const callOptions = { ...signalOption(options.signal), queueSignal: options.queueSignal };
+  let response = await provider.rewrite(request, callOptions);
   usage = addUsage(usage, response.usage);
   let best = assess(section, response.result, scoreBefore, { repairs: 0, cached: false, usage, lost: response.lost ?? [] }, ruleSet);
   for (let repair = 1; repair <= (options.maxRepairs ?? 2); repair++) {
     const problems = problemsOf(best);
     if (problems.length === 0 || provider.name === "offline") break;
-    response = await provider.rewrite({ ...request, repair: { previous: best.rewrite, problems } }, signalOption(options.signal));
+    response = await provider.rewrite({ ...request, repair: { previous: best.rewrite, problems } }, callOptions);
     usage = addUsage(usage, response.usage);
     const candidate = assess(section, response.result, scoreBefore, { repairs: repair, cached: false, usage, lost: response.lost ?? [] }, ruleSet);
     best = isBetter(candidate, best) ? candidate : { ...best, repairs: repair, usage };

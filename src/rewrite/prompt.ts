@@ -71,11 +71,12 @@ export function textRules(ruleSet: RuleSet): RuleDefinition[] {
  * No number appears outside the document, so that none can leak into the rewrite as an invented fact.
  */
 export function buildUserMessage(request: RewriteRequest, prompt?: PromptBundle): string {
+  // The titles come from the document too: inside the tags, like any text the model must not obey.
   const lines = [
+    `<${DOCUMENT_TAG}>`,
     `Document : « ${neutralise(inline(request.documentTitle)) || "sans titre"} »`,
     `Section à réécrire : « ${neutralise(inline(request.sectionTitle)) || "sans titre"} »`,
     "",
-    `<${DOCUMENT_TAG}>`,
     neutralise(request.text.replace(/\r\n?/g, "\n").trim()),
     `</${DOCUMENT_TAG}>`,
   ];
@@ -116,7 +117,7 @@ export function buildRetryNote(problems: readonly string[]): string {
 
 /** Reads back the titles and the section text of a user message built by `buildUserMessage`. */
 export function sectionOfUserMessage(message: string): { documentTitle: string; sectionTitle: string; text: string } | undefined {
-  const text = new RegExp(`^<${DOCUMENT_TAG}>\\n([\\s\\S]*?)\\n</${DOCUMENT_TAG}>$`, "m").exec(message);
+  const text = new RegExp(`^<${DOCUMENT_TAG}>\\nDocument : « .* »\\nSection à réécrire : « .* »\\n\\n([\\s\\S]*?)\\n</${DOCUMENT_TAG}>$`, "m").exec(message);
   if (!text) return undefined;
   return {
     documentTitle: /^Document : « (.*) »$/m.exec(message)?.[1] ?? "",

@@ -30,18 +30,26 @@ export interface Usage {
   output_tokens: number;
   cache_read_input_tokens: number;
   cache_creation_input_tokens: number;
+  /**
+   * Set when every request counted here went through the Message Batches API, which bills half the
+   * standard price (`falc convert --batch`): cost estimates halve it. Absent otherwise.
+   */
+  batch?: true;
 }
 
 export const NO_USAGE: Usage = { requests: 0, input_tokens: 0, output_tokens: 0, cache_read_input_tokens: 0, cache_creation_input_tokens: 0 };
 
 export function addUsage(a: Usage, b: Usage): Usage {
-  return {
+  const sum: Usage = {
     requests: a.requests + b.requests,
     input_tokens: a.input_tokens + b.input_tokens,
     output_tokens: a.output_tokens + b.output_tokens,
     cache_read_input_tokens: a.cache_read_input_tokens + b.cache_read_input_tokens,
     cache_creation_input_tokens: a.cache_creation_input_tokens + b.cache_creation_input_tokens,
   };
+  // Batch-priced only if nothing billed at the standard price is mixed in (an estimate errs high, never low).
+  const batch = (a.batch === true || b.batch === true) && (a.batch === true || a.requests === 0) && (b.batch === true || b.requests === 0);
+  return batch ? { ...sum, batch: true } : sum;
 }
 
 /** The system prompt, generated from `rules/`, and its version (part of the cache key). */
@@ -76,11 +84,21 @@ export interface RewriteResponse {
   lost?: FactRef[];
 }
 
+export interface RewriteCallOptions {
+  /** Cancels the request itself (Ctrl-C). */
+  signal?: AbortSignal;
+  /**
+   * Cancels only the wait for a free request slot: once a section of the document has failed, its
+   * sections still queued are not sent, while those already sent finish and reach the cache.
+   */
+  queueSignal?: AbortSignal;
+}
+
 export interface RewriteProvider {
   /** "anthropic", "offline", … */
   readonly name: string;
   readonly model: string;
-  rewrite(request: RewriteRequest, options?: { signal?: AbortSignal }): Promise<RewriteResponse>;
+  rewrite(request: RewriteRequest, options?: RewriteCallOptions): Promise<RewriteResponse>;
 }
 
 /** A fact for reports: its kind and how it was written. */
@@ -129,4 +147,14 @@ export interface ConvertResult {
   warnings: string[];
   /** Whether personal data was masked before leaving the machine, and how much of each kind. */
   privacy?: { pseudonymized: boolean; masked: Record<string, number> };
+}
+
+/** Where a Message Batch stands, for progress reports (`falc convert --batch`). */
+export interface BatchProgress {
+  id: string;
+  /** submitted = just created; resumed = found from an earlier run; polling = still running; ended = results in. */
+  state: "submitted" | "resumed" | "polling" | "ended";
+  /** Requests of this batch with an answer (succeeded, errored, expired or canceled). */
+  done: number;
+  total: number;
 }

@@ -11,12 +11,15 @@ afterEach(async () => mock?.close());
 
 const DOCUMENT = ["# Livret", "", ...[1, 2, 3, 4].flatMap((i) => [`## Partie ${i}`, "", `Vous arrivez le lundi 2 mars 2026. Le repas coûte ${i + 5} euros.`, ""])].join("\n");
 
-describe("Ctrl-C during falc convert", () => {
-  it("stops with code 130, writes no output and no partial file, keeps finished sections in the cache", async () => {
+describe("Ctrl-C (SIGINT) or a CI job stopped (SIGTERM) during falc convert", () => {
+  it.each([
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+  ] as const)("%s: stops with code %i, writes no output and no partial file, keeps finished sections in the cache", async (signal, expectedCode) => {
     mock = await startMockAnthropic([], { delayMs: 700, apiKey: "sk-ant-sigint" });
-    const input = tmp.write("livret.md", DOCUMENT);
-    const out = join(tmp.dir, "out");
-    const cache = join(tmp.dir, "cache");
+    const input = tmp.write(`livret-${signal}.md`, DOCUMENT);
+    const out = join(tmp.dir, `out-${signal}`);
+    const cache = join(tmp.dir, `cache-${signal}`);
     const child = spawn(process.execPath, ["--import", "tsx", "scripts/dev.ts", "convert", input, "-o", out, "--cache-dir", cache, "--concurrency", "1", "--max-repairs", "0"], {
       env: { ...process.env, ANTHROPIC_API_KEY: "sk-ant-sigint", ANTHROPIC_BASE_URL: mock.url },
       stdio: ["ignore", "pipe", "pipe"],
@@ -26,10 +29,10 @@ describe("Ctrl-C during falc convert", () => {
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     // Interrupt while the second section is being rewritten.
     while (mock.requests.length < 2) await new Promise((r) => setTimeout(r, 50));
-    child.kill("SIGINT");
+    child.kill(signal);
     const code = await exited;
-    expect(code).toBe(130);
-    expect(stderr).toContain("Interruption demandée");
+    expect(code).toBe(expectedCode);
+    expect(stderr).toContain("interruption demandée");
     expect(readdirSync(out)).toEqual([]); // no output, and the lock released
     const cached = readdirSync(cache, { recursive: true }).map(String);
     expect(cached.filter((f) => f.endsWith(".json"))).toHaveLength(1);

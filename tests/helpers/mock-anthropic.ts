@@ -5,6 +5,7 @@ import { splitSentences } from "../../src/analysis/sentences.js";
 import { sectionOfUserMessage } from "../../src/rewrite/prompt.js";
 import { estimateTokens } from "../../src/rewrite/providers/anthropic-models.js";
 import type { RewriteBlock, RewriteResult } from "../../src/rewrite/types.js";
+import { isBatchPath, mockBatchEndpoints, type BatchAnswer, type MockBatches, type MockBatchOptions } from "./mock-anthropic-batches.js";
 import { errorBody, messageBody, writeSse, type MockContent, type MockMessage } from "./mock-anthropic-wire.js";
 import { headersOf, lastUserText, parseJson, readBody, sleepUnlessClosed } from "./http.js";
 
@@ -13,6 +14,7 @@ import { headersOf, lastUserText, parseJson, readBody, sleepUnlessClosed } from 
  * server-sent events when the request has `stream: true`), records every request, and answers from
  * a script, with faults: error statuses with the real error bodies, delays, malformed answers,
  * truncated or refused answers, connection resets. Used by the real SDK over real HTTP: no network.
+ * The Message Batches endpoints are in mock-anthropic-batches.ts.
  */
 
 export interface RecordedRequest {
@@ -28,6 +30,8 @@ export interface RecordedRequest {
   /** Milliseconds since the server started, when the body was received and when the answer ended. */
   receivedAt: number;
   answeredAt?: number;
+  /** For a request inside a Message Batch (in `batchRequests`): its batch and custom_id. */
+  batch?: { id: string; customId: string };
 }
 
 /** Token usage the mock reports; unset fields are computed from the request and the answer. */
@@ -67,12 +71,18 @@ export interface MockOptions {
   apiKey?: string;
   /** Below this many tokens, a prefix marked with cache_control is not cached (as the real API does). Default 1024. */
   minCacheTokens?: number;
+  /** The Message Batches endpoints: when batches end, and their faults. */
+  batches?: MockBatchOptions;
 }
 
 export interface MockAnthropic {
   /** The base URL to give the SDK (`baseURL`), without /v1. */
   url: string;
+  /** Every HTTP request, batch endpoints included. */
   requests: RecordedRequest[];
+  /** Each request inside a batch, answered by the script (which sees them indexed from 0, apart from `requests`). */
+  batchRequests: RecordedRequest[];
+  batches: MockBatches;
   /** The most requests the server was answering at once. */
   readonly maxInFlight: number;
   close(): Promise<void>;
@@ -81,6 +91,8 @@ export interface MockAnthropic {
 export async function startMockAnthropic(script: MockScript = [], options: MockOptions = {}): Promise<MockAnthropic> {
   const started = performance.now();
   const requests: RecordedRequest[] = [];
+  const batchRequests: RecordedRequest[] = [];
+  let url = "";
   const cachedPrefixes = new Set<string>();
   const timers = new Set<NodeJS.Timeout>();
   let inFlight = 0;
@@ -93,6 +105,30 @@ export async function startMockAnthropic(script: MockScript = [], options: MockO
   };
 
   const sleep = (ms: number, res: ServerResponse) => sleepUnlessClosed(ms, res, timers);
+
+  /** A request inside a batch gets the same scripted reply as a direct one; delays and headers do not apply. */
+  const answer = async (record: RecordedRequest): Promise<BatchAnswer> => {
+    const reply = await replyFor(record);
+    if ("status" in reply) {
+      const type = ERROR_TYPES[reply.status] ?? "api_error";
+      return { error: { type, message: reply.message ?? `Mock ${type}` } };
+    }
+    if ("destroySocket" in reply) return { error: { type: "api_error", message: "Mock internal error" } };
+    const message = buildMessage(record, reply, `msg_mock_${String(++messageCount).padStart(4, "0")}`);
+    return { message: messageBody(message, usageOf(record, message, reply, cachedPrefixes, options.minCacheTokens ?? 1024)) };
+  };
+  const batches = mockBatchEndpoints({
+    options: options.batches ?? {},
+    answer,
+    record: (request) => {
+      const record = { ...request, index: batchRequests.length };
+      batchRequests.push(record);
+      return record;
+    },
+    url: () => url,
+    send,
+    errorType: (status) => ERROR_TYPES[status] ?? "api_error",
+  });
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const raw = await readBody(req);
@@ -116,6 +152,7 @@ export async function startMockAnthropic(script: MockScript = [], options: MockO
 
     const refusal = protocolError(record, options);
     if (refusal) return void send(res, refusal.status, errorBody(refusal.type, refusal.message));
+    if (isBatchPath(record.path)) return batches.handle(record, res);
     const reply = await replyFor(record);
     await sleep((options.delayMs ?? 0) + (reply.delayMs ?? 0), res);
     if (res.destroyed) return;
@@ -138,10 +175,13 @@ export async function startMockAnthropic(script: MockScript = [], options: MockO
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
+  url = `http://127.0.0.1:${port}`;
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     requests,
+    batchRequests,
+    batches: batches.control,
     get maxInFlight() {
       return maxInFlight;
     },
@@ -206,7 +246,8 @@ const ERROR_TYPES: Record<number, string> = {
 
 /** What the real API refuses before looking at the script: wrong route, no credential, no version. */
 function protocolError(request: RecordedRequest, options: MockOptions): { status: number; type: string; message: string } | undefined {
-  if (request.method !== "POST" || request.path.split("?")[0] !== "/v1/messages") {
+  const batch = isBatchPath(request.path);
+  if (!batch && (request.method !== "POST" || request.path.split("?")[0] !== "/v1/messages")) {
     return { status: 404, type: "not_found_error", message: `Not found: ${request.method} ${request.path}` };
   }
   const auth = request.headers.authorization?.replace(/^Bearer\s+/i, "") ?? request.headers["x-api-key"] ?? "";
@@ -214,6 +255,7 @@ function protocolError(request: RecordedRequest, options: MockOptions): { status
     return { status: 401, type: "authentication_error", message: "invalid x-api-key" };
   }
   if (!request.headers["anthropic-version"]) return { status: 400, type: "invalid_request_error", message: "anthropic-version: header is required" };
+  if (batch) return undefined;
   if (typeof request.body !== "object" || request.body === null || typeof request.body.model !== "string" || !Array.isArray(request.body.messages)) {
     return { status: 400, type: "invalid_request_error", message: "model and messages are required" };
   }

@@ -111,4 +111,19 @@ describe("one run at a time per output folder", () => {
     expect(outcome.exitCode).toBe(0);
     expect(readdirSync(out).sort()).toEqual(["falc-manifest.json", "locked.falc.md"]);
   });
+
+  it("respects a recent lock from another machine, not one restored from a CI cache days later", async () => {
+    const input = tmp.write("foreign.md", DOCUMENT);
+    const out = join(tmp.dir, "foreign-out");
+    const { mkdirSync } = await import("node:fs");
+    mkdirSync(out, { recursive: true });
+    const lockFrom = (since: Date) => writeFileSync(join(out, ".falc.lock"), JSON.stringify({ pid: 4242, host: "runner-autre-machine", since: since.toISOString() }));
+    lockFrom(new Date(Date.now() - 60_000));
+    const error = await thrown(() => convertFiles([input], { env: {}, out, cache: false, formats: ["md"] }));
+    expect(error.code).toBe("output-locked");
+    lockFrom(new Date(Date.now() - 3 * 24 * 3600_000));
+    const outcome = await convertFiles([input], { env: {}, out, cache: false, formats: ["md"] });
+    expect(outcome.exitCode).toBe(0);
+    expect(readdirSync(out)).not.toContain(".falc.lock");
+  });
 });

@@ -107,9 +107,9 @@ describe("buildPrompt", () => {
 describe("buildUserMessage", () => {
   it("passes the titles and the text as delimited data, then the checker's reminders for this text", () => {
     const message = buildUserMessage(request, prompt);
-    expect(message).toContain(`<${DOCUMENT_TAG}>\n${request.text}\n</${DOCUMENT_TAG}>`);
-    expect(message).toContain("Document : « Contrat de séjour »");
-    expect(message).toContain("Section à réécrire : « Les frais »");
+    // The titles come from the document: inside the tags too, so that an order in a heading is data.
+    expect(message).toContain(`<${DOCUMENT_TAG}>\nDocument : « Contrat de séjour »\nSection à réécrire : « Les frais »\n\n${request.text}\n</${DOCUMENT_TAG}>`);
+    expect(message.indexOf("Les frais")).toBeGreaterThan(message.indexOf(`<${DOCUMENT_TAG}>`));
     expect(message).toContain("- « Afin de » est un mot administratif difficile. Écrivez plutôt : « Pour ».");
     expect(message).toContain("« sollicite » est un mot administratif difficile. Écrivez plutôt : « demande ».");
     expect(message).toContain("Maison départementale des personnes handicapées");

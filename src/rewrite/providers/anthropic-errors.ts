@@ -14,7 +14,7 @@ export interface FailureContext {
 /** The sections already rewritten are in the section cache: a re-run resumes where this one stopped. */
 export const KEPT = "les sections déjà réécrites sont gardées et ne seront pas redemandées.";
 
-export function providerError(code: string, message: string, options: { hint?: string; cause?: unknown } = {}): FalcError {
+export function providerError(code: string, message: string, options: { hint?: string; cause?: unknown; retryAfterMs?: number } = {}): FalcError {
   return new FalcError(code, message, { exitCode: ExitCode.external, ...options });
 }
 
@@ -69,12 +69,13 @@ export function mapSdkError(error: unknown, context: FailureContext): FalcError 
     );
   }
   if (status === 429) {
-    const wait = retryAfterSeconds(error);
+    const waitMs = retryAfterMs(error);
+    const wait = waitMs === undefined ? undefined : Math.ceil(waitMs / 1000);
     return providerError(
       "provider-rate-limited",
       `Le service Anthropic limite le nombre de demandes (erreur 429)${tries}. ` +
         `Réessayez ${wait === undefined ? "dans quelques minutes" : `dans ${seconds(wait * 1000)} ou plus`}, ou baissez --concurrency : ${KEPT}`,
-      { ...(detail ? { hint: detail } : {}), cause },
+      { ...(detail ? { hint: detail } : {}), cause, ...(waitMs === undefined ? {} : { retryAfterMs: waitMs }) },
     );
   }
   if (status === 529) {
@@ -114,12 +115,12 @@ function triesText(attempts: number): string {
   return attempts > 1 ? ` après ${attempts} essais` : "";
 }
 
-function retryAfterSeconds(error: Error): number | undefined {
+function retryAfterMs(error: Error): number | undefined {
   const headers = (error as { headers?: { get?: (name: string) => string | null } }).headers;
   const ms = Number(headers?.get?.("retry-after-ms"));
-  if (Number.isFinite(ms) && ms > 0) return Math.ceil(ms / 1000);
+  if (Number.isFinite(ms) && ms > 0) return ms;
   const seconds = Number(headers?.get?.("retry-after"));
-  return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : undefined;
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined;
 }
 
 function hostOf(baseURL: string): string {

@@ -41,22 +41,45 @@ export const ANTHROPIC_PRICES: Readonly<Record<string, ModelPrice>> = {
   "claude-fable-5": { input: 10, output: 50, cacheRead: 1, cacheWrite: 12.5 },
 };
 
-/** The price of a model id, dated snapshots included (`claude-haiku-4-5-20251001`); undefined when unknown. */
-export function priceOf(model: string): ModelPrice | undefined {
+/** Model id (lowercase) → price: the built-in table, or that table with the configuration's `prices` over it. */
+export type PriceTable = Readonly<Record<string, ModelPrice>>;
+
+/**
+ * The price of a model id, dated snapshots included (`claude-haiku-4-5-20251001`); undefined when
+ * unknown. `table` defaults to the built-in Anthropic prices; pass `mergePrices(config.prices)` to
+ * price the models of an openai-compatible service (Mistral, Albert…) too.
+ */
+export function priceOf(model: string, table: PriceTable = ANTHROPIC_PRICES): ModelPrice | undefined {
   const id = model.trim().toLowerCase();
-  return ANTHROPIC_PRICES[id] ?? ANTHROPIC_PRICES[id.replace(/-\d{8}$/, "")];
+  return table[id] ?? table[id.replace(/-\d{8}$/, "")];
+}
+
+/** The built-in table with the user's prices over it (a user's price wins: it is what their contract says). */
+export function mergePrices(extra: PriceTable | undefined): PriceTable {
+  if (extra === undefined || Object.keys(extra).length === 0) return ANTHROPIC_PRICES;
+  const merged: Record<string, ModelPrice> = { ...ANTHROPIC_PRICES };
+  for (const [model, price] of Object.entries(extra)) merged[model.trim().toLowerCase()] = price;
+  return merged;
+}
+
+/** The Message Batches API bills every token at half the standard price. */
+export const BATCH_PRICE_FACTOR = 0.5;
+
+/** Cost in USD of a usage at a given price (halved for a usage marked as batch-priced). */
+export function costOf(usage: Omit<Usage, "requests">, price: ModelPrice): number {
+  const standard =
+    (usage.input_tokens * price.input +
+      usage.output_tokens * price.output +
+      usage.cache_read_input_tokens * price.cacheRead +
+      usage.cache_creation_input_tokens * price.cacheWrite) /
+    1_000_000;
+  return usage.batch === true ? standard * BATCH_PRICE_FACTOR : standard;
 }
 
 /** Indicative cost in USD of a usage on a model; undefined when the model's price is unknown. */
 export function estimateCost(usage: Omit<Usage, "requests">, model: string): number | undefined {
   const price = priceOf(model);
-  if (price === undefined) return undefined;
-  const perToken =
-    usage.input_tokens * price.input +
-    usage.output_tokens * price.output +
-    usage.cache_read_input_tokens * price.cacheRead +
-    usage.cache_creation_input_tokens * price.cacheWrite;
-  return perToken / 1_000_000;
+  return price === undefined ? undefined : costOf(usage, price);
 }
 
 /**

@@ -2,7 +2,7 @@ import type Anthropic from "@anthropic-ai/sdk";
 import type { Middleware } from "@anthropic-ai/sdk";
 import { parseAnswer, REWRITE_SCHEMA } from "../answer.js";
 import { buildRetryNote, buildUserMessage } from "../prompt.js";
-import { NO_USAGE, type PromptBundle, type RewriteProvider, type RewriteRequest, type RewriteResponse, type Usage } from "../types.js";
+import { addUsage, NO_USAGE, type PromptBundle, type RewriteProvider, type RewriteRequest, type RewriteResponse, type RewriteResult, type Usage } from "../types.js";
 import { KEPT, mapSdkError, providerError, redact, type FailureContext } from "./anthropic-errors.js";
 import { DEFAULT_ANTHROPIC_MODEL, supportsEffort } from "./anthropic-models.js";
 
@@ -53,14 +53,20 @@ function loadSdk(): Promise<Sdk> {
   return sdkPromise;
 }
 
-/**
- * The `anthropic` provider, over the official SDK. Structured output goes through
- * `output_config.format` (a JSON schema), not a forced tool call: Claude Sonnet 5.5, the default,
- * answers 400 to a forced `tool_choice` (and to `thinking: disabled`), while a JSON schema format works
- * with the adaptive thinking it runs by default. The system prompt is one block with `cache_control`,
- * so every section after the first reads it from the prompt cache.
- */
-export function createAnthropicProvider(options: AnthropicProviderOptions): RewriteProvider {
+/** What both Anthropic paths (one call per request, and Message Batches) resolve the same way. */
+export interface AnthropicSetup {
+  model: string;
+  /** "" when none is set: the provider then refuses to send anything. */
+  credential: string;
+  baseURL: string;
+  settings: { maxRetries: number; timeoutMs: number; maxTokens: number; effort: Effort | null };
+  /** Credentials to mask in anything that reaches a message. */
+  secrets: readonly string[];
+  /** The SDK client and the answer schema, built on first use (the SDK is loaded then). */
+  connect(): Promise<{ client: Anthropic; schema: Record<string, unknown> }>;
+}
+
+export function anthropicSetup(options: AnthropicProviderOptions): AnthropicSetup {
   const env = options.env ?? process.env;
   const model = options.model?.trim() || DEFAULT_ANTHROPIC_MODEL;
   const credential = options.apiKey?.trim() || env.ANTHROPIC_API_KEY?.trim() || env.ANTHROPIC_AUTH_TOKEN?.trim() || "";
@@ -71,10 +77,7 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Rewr
     maxTokens: options.maxTokens ?? ANTHROPIC_DEFAULTS.maxTokens,
     effort: options.effort === undefined ? ANTHROPIC_DEFAULTS.effort : options.effort,
   };
-  const secrets = credential === "" ? [] : [credential];
   let client: Promise<{ client: Anthropic; schema: Record<string, unknown> }> | undefined;
-  let warned = false;
-
   const connect = () =>
     (client ??= loadSdk().then((sdk) => ({
       client: new sdk.Anthropic({
@@ -90,6 +93,24 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Rewr
       // parseAnswer checks them all on our side.
       schema: sdk.transformJSONSchema(structuredClone(REWRITE_SCHEMA) as unknown as Record<string, unknown>),
     })));
+  return { model, credential, baseURL, settings, secrets: credential === "" ? [] : [credential], connect };
+}
+
+export function missingKey() {
+  return providerError("provider-auth", "Aucune clé d'API Anthropic : définissez ANTHROPIC_API_KEY, ou utilisez --provider offline.");
+}
+
+/**
+ * The `anthropic` provider, over the official SDK. Structured output goes through
+ * `output_config.format` (a JSON schema), not a forced tool call: Claude Sonnet 5.5, the default,
+ * answers 400 to a forced `tool_choice` (and to `thinking: disabled`), while a JSON schema format works
+ * with the adaptive thinking it runs by default. The system prompt is one block with `cache_control`,
+ * so every section after the first reads it from the prompt cache.
+ */
+export function createAnthropicProvider(options: AnthropicProviderOptions): RewriteProvider {
+  const setup = anthropicSetup(options);
+  const { model, baseURL, secrets } = setup;
+  let warned = false;
 
   const warn = (text: string) => {
     if (warned) return;
@@ -98,7 +119,7 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Rewr
   };
 
   async function call(body: Anthropic.MessageCreateParamsNonStreaming, signal: AbortSignal | undefined, timeoutMs: number) {
-    const { client: anthropic } = await connect();
+    const { client: anthropic } = await setup.connect();
     const attempts = { sent: 0, answered: 0 };
     const count: Middleware = async (httpRequest, next) => {
       attempts.sent++;
@@ -125,39 +146,84 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Rewr
     name: "anthropic",
     model,
     async rewrite(request, { signal } = {}): Promise<RewriteResponse> {
-      if (credential === "") {
-        throw providerError("provider-auth", "Aucune clé d'API Anthropic : définissez ANTHROPIC_API_KEY, ou utilisez --provider offline.");
-      }
-      const { schema } = await connect();
+      if (setup.credential === "") throw missingKey();
+      const { schema } = await setup.connect();
       const userMessage = buildUserMessage(request, options.prompt);
       let usage: Usage = NO_USAGE;
-      let maxTokens = settings.maxTokens;
-      let timeoutMs = settings.timeoutMs;
-      let note = "";
-      let truncated = false;
-      let invalid = false;
+      let attempt = FIRST_ATTEMPT;
       for (;;) {
-        const body = requestBody({ model, system: options.prompt.system, user: userMessage + note, schema, maxTokens, effort: settings.effort });
-        const { message, requests } = await call(body, signal, timeoutMs);
-        usage = addMessageUsage(usage, message.usage, requests);
-        const stop = message.stop_reason;
-        if (stop === "refusal") throw refusal(message, model, request);
-        if (stop === "model_context_window_exceeded") throw tooLong(model, request);
-        if (stop === "max_tokens") {
-          if (truncated) throw cutTwice(maxTokens, request);
-          truncated = true;
-          maxTokens *= TRUNCATION_FACTOR;
-          timeoutMs *= TRUNCATION_FACTOR;
-          continue;
-        }
-        const parsed = parseAnswer(answerText(message));
-        if (parsed.ok) return { result: parsed.result, usage, model: message.model || model };
-        if (invalid) throw invalidTwice(model, request, redact(parsed.problems.slice(0, 3).join(" "), secrets));
-        invalid = true;
-        note = "\n" + buildRetryNote(parsed.problems);
+        const body = messageParams(setup, schema, options.prompt.system, userMessage, attempt);
+        const { message, requests } = await call(body, signal, setup.settings.timeoutMs * attemptScale(attempt));
+        usage = addUsage(usage, messageUsage(message.usage, requests));
+        const verdict = judgeMessage(message, attempt, { model, request, secrets, maxTokens: body.max_tokens });
+        if (verdict.ok) return { result: verdict.result, usage, model: verdict.model };
+        attempt = verdict.next;
       }
     },
   };
+}
+
+/**
+ * Where a section's request stands in the retry rules, shared by both paths: an answer cut at
+ * max_tokens is asked once more with more room, an invalid answer once more with a note saying what
+ * was wrong. Both can happen to the same section, once each.
+ */
+export interface Attempt {
+  truncated: boolean;
+  invalid: boolean;
+  /** Appended to the user message after an invalid answer ("" before). */
+  note: string;
+}
+
+export const FIRST_ATTEMPT: Attempt = { truncated: false, invalid: false, note: "" };
+
+/** How much more room (max_tokens, and time for the synchronous call) this attempt gets. */
+export function attemptScale(attempt: Attempt): number {
+  return attempt.truncated ? TRUNCATION_FACTOR : 1;
+}
+
+/** The Messages API request for one attempt at a section. */
+export function messageParams(
+  setup: Pick<AnthropicSetup, "model" | "settings">,
+  schema: Record<string, unknown>,
+  system: string,
+  userMessage: string,
+  attempt: Attempt,
+): Anthropic.MessageCreateParamsNonStreaming {
+  return requestBody({
+    model: setup.model,
+    system,
+    user: userMessage + attempt.note,
+    schema,
+    maxTokens: setup.settings.maxTokens * attemptScale(attempt),
+    effort: setup.settings.effort,
+  });
+}
+
+export type Verdict = { ok: true; result: RewriteResult; model: string } | { ok: false; next: Attempt };
+
+/**
+ * What a returned Message means for the section: its validated answer, or the next attempt to make.
+ * Throws the French FalcError when there is nothing more to try (refusal, section too long for the
+ * context window, cut or invalid twice).
+ */
+export function judgeMessage(
+  message: Anthropic.Message,
+  attempt: Attempt,
+  context: { model: string; request: RewriteRequest; secrets: readonly string[]; maxTokens: number },
+): Verdict {
+  const { model, request } = context;
+  const stop = message.stop_reason;
+  if (stop === "refusal") throw refusal(message, model, request);
+  if (stop === "model_context_window_exceeded") throw tooLong(model, request);
+  if (stop === "max_tokens") {
+    if (attempt.truncated) throw cutTwice(context.maxTokens, request);
+    return { ok: false, next: { ...attempt, truncated: true } };
+  }
+  const parsed = parseAnswer(answerText(message));
+  if (parsed.ok) return { ok: true, result: parsed.result, model: message.model || model };
+  if (attempt.invalid) throw invalidTwice(model, request, redact(parsed.problems.slice(0, 3).join(" "), context.secrets));
+  return { ok: false, next: { ...attempt, invalid: true, note: "\n" + buildRetryNote(parsed.problems) } };
 }
 
 function requestBody(input: {
@@ -189,13 +255,14 @@ function answerText(message: Anthropic.Message): unknown {
   return tool ? tool.input : text;
 }
 
-function addMessageUsage(total: Usage, usage: Anthropic.Usage | undefined, requests: number): Usage {
+/** The usage of one Message, counted as `requests` HTTP answers. */
+export function messageUsage(usage: Anthropic.Usage | undefined, requests: number): Usage {
   return {
-    requests: total.requests + requests,
-    input_tokens: total.input_tokens + (usage?.input_tokens ?? 0),
-    output_tokens: total.output_tokens + (usage?.output_tokens ?? 0),
-    cache_read_input_tokens: total.cache_read_input_tokens + (usage?.cache_read_input_tokens ?? 0),
-    cache_creation_input_tokens: total.cache_creation_input_tokens + (usage?.cache_creation_input_tokens ?? 0),
+    requests,
+    input_tokens: usage?.input_tokens ?? 0,
+    output_tokens: usage?.output_tokens ?? 0,
+    cache_read_input_tokens: usage?.cache_read_input_tokens ?? 0,
+    cache_creation_input_tokens: usage?.cache_creation_input_tokens ?? 0,
   };
 }
 

@@ -1,6 +1,6 @@
 import { FalcError, ExitCode } from "../../errors.js";
 import type { RuleSet } from "../../rules/schema.js";
-import type { PromptBundle, RewriteProvider } from "../types.js";
+import type { BatchProgress, PromptBundle, RewriteProvider } from "../types.js";
 
 export const PROVIDERS = ["anthropic", "offline", "openai-compatible"] as const;
 export type ProviderName = (typeof PROVIDERS)[number];
@@ -14,6 +14,8 @@ export interface ProviderChoice {
   env: Record<string, string | undefined>;
   ruleSet: RuleSet;
   prompt: PromptBundle;
+  /** Anthropic only: send requests through the Message Batches API, keeping batch ids in `stateDir`. */
+  batch?: { stateDir: string; onProgress?: (progress: BatchProgress) => void; onWarning?: (message: string) => void };
 }
 
 export interface ChosenProvider {
@@ -28,7 +30,7 @@ export const OFFLINE_NOTICE =
   "sigles expliqués, mots administratifs remplacés, listes à puces, une phrase par ligne) ; elle ne reformule pas le texte. " +
   "Pour une vraie réécriture, définissez ANTHROPIC_API_KEY (et au besoin ANTHROPIC_BASE_URL).";
 
-function apiKeyOf(env: Record<string, string | undefined>): string | undefined {
+export function apiKeyOf(env: Record<string, string | undefined>): string | undefined {
   return env.ANTHROPIC_API_KEY?.trim() || env.ANTHROPIC_AUTH_TOKEN?.trim() || undefined;
 }
 
@@ -50,7 +52,22 @@ export async function chooseProvider(choice: ProviderChoice): Promise<ChosenProv
   const { createAnthropicProvider, DEFAULT_ANTHROPIC_MODEL } = await import("./anthropic.js");
   const model = choice.model?.trim() || choice.env.FALC_MODEL?.trim() || DEFAULT_ANTHROPIC_MODEL;
   const baseURL = choice.env.ANTHROPIC_BASE_URL?.trim();
-  return { provider: createAnthropicProvider({ apiKey, model, prompt: choice.prompt, ...(baseURL ? { baseURL } : {}) }) };
+  const common = { apiKey, model, prompt: choice.prompt, ...(baseURL ? { baseURL } : {}) };
+  if (choice.batch) {
+    const { createAnthropicBatchProvider } = await import("./anthropic-batch.js");
+    // How often a running batch is checked (default 30 s); a local test server answers in milliseconds.
+    const pollMs = Number(choice.env.FALC_BATCH_POLL_MS);
+    return {
+      provider: createAnthropicBatchProvider({
+        ...common,
+        stateDir: choice.batch.stateDir,
+        ...(Number.isFinite(pollMs) && pollMs > 0 ? { pollIntervalMs: pollMs } : {}),
+        ...(choice.batch.onProgress ? { onProgress: choice.batch.onProgress } : {}),
+        ...(choice.batch.onWarning ? { onWarning: choice.batch.onWarning } : {}),
+      }),
+    };
+  }
+  return { provider: createAnthropicProvider(common) };
 }
 
 /** Sovereign and local servers (Mistral, Albert, Ollama, vLLM, llama.cpp): no default address, no default model. */

@@ -58,7 +58,7 @@ export function httpError(failure: HttpFailure, context: OpenAiFailure): FalcErr
       "provider-rate-limited",
       `${Service} limite le nombre de demandes (erreur 429)${tries}. ` +
         `Réessayez ${wait === undefined ? "dans quelques minutes" : `dans ${seconds(wait)} ou plus`}, ou baissez --concurrency : ${KEPT}`,
-      detail,
+      { ...detail, ...(wait === undefined ? {} : { retryAfterMs: wait }) },
     );
   }
   if (status === 503 || status === 529) {

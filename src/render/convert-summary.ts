@@ -1,0 +1,213 @@
+import type { ConvertedFile, ConvertOutcome } from "../commands/convert.js";
+import type { ManifestEntry } from "../output/manifest.js";
+import { estimateCost } from "../rewrite/providers/anthropic-models.js";
+import { addUsage, NO_USAGE, type Usage } from "../rewrite/types.js";
+
+/**
+ * `falc convert --json`: one summary of the whole run on standard output, for scripts and CI
+ * (version 1 contract: fields may be added, never removed or renamed). Files are sorted by path, so
+ * that two runs over the same library give the same order whatever the concurrency.
+ */
+
+/** A ConvertOutcome whose manifest entries for skipped inputs may be missing (their figures are then null). */
+export type SummarizedOutcome = Omit<ConvertOutcome, "skippedEntries"> & Partial<Pick<ConvertOutcome, "skippedEntries">>;
+
+export interface SummaryOptions {
+  failUnder?: number;
+  strict?: boolean;
+}
+
+export interface SummaryUsage {
+  requests: number;
+  inputTokens: number;
+  outputTokens: number;
+  cacheReadInputTokens: number;
+  cacheCreationInputTokens: number;
+  /** Indicative USD; null when the model has no known price (offline, local servers). */
+  estimatedCost: number | null;
+}
+
+export interface SummaryFile {
+  path: string;
+  status: "converted" | "skipped" | "failed";
+  outputs: string[];
+  score: { before: number | null; after: number | null };
+  /** null when unknown: a failed file, or a skipped one without its manifest entry. */
+  missingFacts: number | null;
+  addedFacts: number | null;
+  /** Sections handled in this run (0 for skipped and failed files). */
+  sections: number;
+  cachedSections: number;
+  usage: SummaryUsage;
+  /** Whether the file passes --fail-under and --strict (absent for failed files). */
+  qualityGate?: { passed: boolean; reasons: string[] };
+  error?: { code: string; message: string; hint?: string };
+}
+
+export interface SummaryTotals {
+  files: number;
+  converted: number;
+  skipped: number;
+  failed: number;
+  /** Converted or skipped files that do not pass --fail-under or --strict. */
+  belowQualityGate: number;
+  sections: number;
+  cachedSections: number;
+  requests: number;
+  inputTokens: number;
+  outputTokens: number;
+  cacheReadInputTokens: number;
+  cacheCreationInputTokens: number;
+  estimatedCost: number | null;
+}
+
+export interface ConvertSummary {
+  version: 1;
+  thresholds: { failUnder: number | null; strict: boolean };
+  files: SummaryFile[];
+  totals: SummaryTotals;
+  exitCode: number;
+}
+
+export function renderConvertSummary(outcome: SummarizedOutcome, options: SummaryOptions = {}): string {
+  return JSON.stringify(convertSummary(outcome, options), null, 2) + "\n";
+}
+
+export function convertSummary(outcome: SummarizedOutcome, options: SummaryOptions = {}): ConvertSummary {
+  const entries = new Map<string, ManifestEntry>((outcome.skippedEntries ?? []).map(({ path, entry }) => [path, entry]));
+  const files = [
+    ...outcome.files.map((file) => convertedFile(file, options)),
+    ...outcome.skipped.map((path) => skippedFile(path, entries.get(path), options)),
+    ...outcome.failures.map(({ path, error }) => failedFile(path, { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}) })),
+  ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return {
+    version: 1,
+    thresholds: { failUnder: options.failUnder ?? null, strict: options.strict === true },
+    files,
+    totals: totalsOf(files),
+    exitCode: outcome.exitCode,
+  };
+}
+
+/** Usage and indicative cost of the converted files of a run (skipped and failed files cost nothing here). */
+export function outcomeUsage(outcome: Pick<ConvertOutcome, "files">): { usage: Usage; cost: number | null } {
+  let usage = NO_USAGE;
+  let cost: number | null = null;
+  for (const { result } of outcome.files) {
+    usage = addUsage(usage, result.usage);
+    const fileCost = costOf(result.usage, result.model);
+    if (fileCost !== null) cost = (cost ?? 0) + fileCost;
+  }
+  return { usage, cost };
+}
+
+function convertedFile({ path, outputs, result }: ConvertedFile, options: SummaryOptions): SummaryFile {
+  const missingFacts = result.sections.reduce((n, s) => n + s.facts.missing.length, 0);
+  const addedFacts = result.sections.reduce((n, s) => n + s.facts.added.length, 0);
+  return {
+    path,
+    status: "converted",
+    outputs,
+    score: result.score,
+    missingFacts,
+    addedFacts,
+    sections: result.sections.length,
+    cachedSections: result.sections.filter((s) => s.cached).length,
+    usage: summaryUsage(result.usage, costOf(result.usage, result.model)),
+    qualityGate: qualityGate(result.score.after, missingFacts, addedFacts, options),
+  };
+}
+
+function skippedFile(path: string, entry: ManifestEntry | undefined, options: SummaryOptions): SummaryFile {
+  const score = entry?.score ?? { before: null, after: null };
+  return {
+    path,
+    status: "skipped",
+    outputs: entry?.outputs ?? [],
+    score,
+    missingFacts: entry?.missingFacts ?? null,
+    addedFacts: entry?.addedFacts ?? null,
+    sections: 0,
+    cachedSections: 0,
+    usage: summaryUsage(NO_USAGE, null),
+    // Without its entry, the command already judged the file from the manifest: its exit code says how.
+    ...(entry ? { qualityGate: qualityGate(score.after, entry.missingFacts, entry.addedFacts, options) } : {}),
+  };
+}
+
+function failedFile(path: string, error: NonNullable<SummaryFile["error"]>): SummaryFile {
+  return {
+    path,
+    status: "failed",
+    outputs: [],
+    score: { before: null, after: null },
+    missingFacts: null,
+    addedFacts: null,
+    sections: 0,
+    cachedSections: 0,
+    usage: summaryUsage(NO_USAGE, null),
+    error,
+  };
+}
+
+/** The same rule as the command's exit code: a null score (text too short) never fails the threshold. */
+function qualityGate(after: number | null, missing: number, added: number, options: SummaryOptions): { passed: boolean; reasons: string[] } {
+  const reasons: string[] = [];
+  if (options.failUnder !== undefined && after !== null && after < options.failUnder) reasons.push(`score ${after} < ${options.failUnder}`);
+  if (options.strict && missing > 0) reasons.push(`${missing} information${missing > 1 ? "s" : ""} manquante${missing > 1 ? "s" : ""}`);
+  if (options.strict && added > 0) reasons.push(`${added} information${added > 1 ? "s" : ""} ajoutée${added > 1 ? "s" : ""}`);
+  return { passed: reasons.length === 0, reasons };
+}
+
+function costOf(usage: Usage, model: string): number | null {
+  if (usage.requests === 0) return null;
+  return estimateCost(usage, model) ?? null;
+}
+
+function summaryUsage(usage: Usage, estimatedCost: number | null): SummaryUsage {
+  return {
+    requests: usage.requests,
+    inputTokens: usage.input_tokens,
+    outputTokens: usage.output_tokens,
+    cacheReadInputTokens: usage.cache_read_input_tokens,
+    cacheCreationInputTokens: usage.cache_creation_input_tokens,
+    estimatedCost: estimatedCost === null ? null : roundCost(estimatedCost),
+  };
+}
+
+function totalsOf(files: SummaryFile[]): SummaryTotals {
+  const totals: SummaryTotals = {
+    files: files.length,
+    converted: 0,
+    skipped: 0,
+    failed: 0,
+    belowQualityGate: 0,
+    sections: 0,
+    cachedSections: 0,
+    requests: 0,
+    inputTokens: 0,
+    outputTokens: 0,
+    cacheReadInputTokens: 0,
+    cacheCreationInputTokens: 0,
+    estimatedCost: null,
+  };
+  for (const file of files) {
+    totals[file.status]++;
+    if (file.qualityGate && !file.qualityGate.passed) totals.belowQualityGate++;
+    totals.sections += file.sections;
+    totals.cachedSections += file.cachedSections;
+    totals.requests += file.usage.requests;
+    totals.inputTokens += file.usage.inputTokens;
+    totals.outputTokens += file.usage.outputTokens;
+    totals.cacheReadInputTokens += file.usage.cacheReadInputTokens;
+    totals.cacheCreationInputTokens += file.usage.cacheCreationInputTokens;
+    if (file.usage.estimatedCost !== null) totals.estimatedCost = (totals.estimatedCost ?? 0) + file.usage.estimatedCost;
+  }
+  if (totals.estimatedCost !== null) totals.estimatedCost = roundCost(totals.estimatedCost);
+  return totals;
+}
+
+/** Micro-dollars: enough for any bill, and no 0.30000000000000004 in a report. */
+function roundCost(cost: number): number {
+  return Math.round(cost * 1e6) / 1e6;
+}

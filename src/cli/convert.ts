@@ -65,6 +65,7 @@ export function registerConvert(program: Command, context: CliContext): Command 
           ingest,
           ...(flags.provider ? { provider: flags.provider } : {}),
           ...(flags.model ? { model: flags.model } : {}),
+          ...(flags.batch || flags.resume ? { batch: true } : {}),
           ...(flags.config ? { configPath: flags.config } : {}),
           ...(flags.maxCost !== undefined ? { maxCost: flags.maxCost } : {}),
           ...(flags.maxSections !== undefined ? { maxSections: flags.maxSections } : {}),

@@ -16,6 +16,8 @@ export interface DryRunOptions {
   maxCost?: number;
   /** --max-sections: name the documents a run would refuse (else `limits.maxSections`). */
   maxSections?: number;
+  /** --batch: the Message Batches API bills half the standard price. */
+  batch?: boolean;
 }
 
 /** Output tokens per input token of section text: an easy-to-read rewrite is longer than its original. */
@@ -68,6 +70,7 @@ export async function dryRun(paths: string[], options: DryRunOptions = {}): Prom
       output_tokens: output,
       cache_creation_input_tokens: systemTokens,
       cache_read_input_tokens: systemTokens * Math.max(0, document.sections.length - 1),
+      ...(options.batch ? { batch: true as const } : {}),
     };
     const cost = price ? costOf(usage, price) : undefined;
     if (cost !== undefined) totalCost += cost;
@@ -75,7 +78,7 @@ export async function dryRun(paths: string[], options: DryRunOptions = {}): Prom
     lines.push(
       `  Estimation sans réparations : ~${fr.int(usage.input_tokens + usage.cache_creation_input_tokens + usage.cache_read_input_tokens)} jetons en entrée ` +
         `(dont ~${fr.int(systemTokens)} de consignes mises en cache), ~${fr.int(output)} en sortie` +
-        (offline ? "." : model === undefined ? " ; modèle non précisé (--model)." : cost === undefined ? ` ; prix du modèle ${model} inconnu (ajoutez-le sous « prices » dans falc.config.json).` : ` ; ~${fr.dec2(cost)} $ avec ${model}.`),
+        (offline ? "." : model === undefined ? " ; modèle non précisé (--model)." : cost === undefined ? ` ; prix du modèle ${model} inconnu (ajoutez-le sous « prices » dans falc.config.json).` : ` ; ~${fr.dec2(cost)} $ avec ${model}${options.batch ? " (--batch : moitié prix)" : ""}.`),
       "",
     );
   }

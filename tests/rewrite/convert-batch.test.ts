@@ -56,6 +56,15 @@ describe("falc convert --batch (Message Batches API, real SDK, local server)", (
     expect(mock.batches.created).toHaveLength(1);
   });
 
+  it("is priced at half the standard price by the dry run", async () => {
+    const { dryRun } = await import("../../src/commands/convert-dry-run.js");
+    const costOf = (text: string) => Number(/Coût total estimé : ~([\d,]+) \$/.exec(text)![1]!.replace(",", "."));
+    const standard = await dryRun(["fixtures/reglement-de-fonctionnement.md"], { env: {} });
+    const batch = await dryRun(["fixtures/reglement-de-fonctionnement.md"], { env: {}, batch: true });
+    expect(batch).toContain("(--batch : moitié prix)");
+    expect(costOf(batch)).toBeCloseTo(costOf(standard) / 2, 1);
+  });
+
   it("is refused, before anything is sent, with a provider that has no batch API", async () => {
     const error = await thrown(() => convertFiles([library("offline")], { env: {}, batch: true, provider: "offline", cache: false, out: join(tmp.dir, "offline-out") }));
     expect(error.code).toBe("batch-needs-anthropic");

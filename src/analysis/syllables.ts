@@ -51,7 +51,20 @@ export function countSyllablesInContext(word: string, previousWord?: string): nu
   return syllables;
 }
 
-function endsWithEnt(word: string): boolean {
+/**
+ * `countSyllablesInContext` in two steps, for a caller that keeps its own memo per word form: the hint
+ * of the previous word (`entHint`), then the count of the word under that hint.
+ */
+export function countSyllablesWithHint(word: string, hint: EntHint): number {
+  return hint === undefined || !endsWithEnt(word) ? countSyllables(word) : countToken(word, hint);
+}
+
+/** What a word says, as the previous word, about a final -ent (see `countSyllablesInContext`). */
+export function entHint(previousWord: string): EntHint {
+  return hintFrom(previousWord);
+}
+
+export function endsWithEnt(word: string): boolean {
   const n = word.length;
   if (n < 4) return false;
   const e = word.charCodeAt(n - 3) | 0x20;

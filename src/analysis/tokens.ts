@@ -1,5 +1,6 @@
 import { ABBREVIATIONS, abbreviationByForm } from "./abbreviations.js";
 import type { Abbreviation } from "./abbreviations.js";
+import { charClass, DIGIT, LATIN1_CLASS, LOWER, NONE, UPPER_CASE, wideClass, width } from "./tokens/classes.js";
 
 /**
  * - `word`: letters, with inner hyphens and apostrophes (« peut-être », « aujourd'hui », « est-à-dire »).
@@ -67,8 +68,6 @@ const EMAIL = /[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)*\.\p{L}{
 const DOMAIN =
   /(?:[\p{L}\p{N}\-]+\.)+(?:fr|com|org|net|eu|info|gouv|io|be|ch|ca|lu|re|asso|edu|int)(?![\p{L}\p{N}])(?:\/[^\s<>"«»]*[^\s<>"«».,;:!?)\]'’])?/uy;
 const DOTTED = /\p{Lu}\.(?:-?\p{Lu}\.)+/uy;
-const UPPER = /[\p{Lu}\p{Lt}]/uy;
-const WORD_CHAR = /[\p{L}\p{M}\p{N}]/uy;
 const DOTS = /\.{2,}/y;
 const SPACES_THEN_UPPER = /[ \u00A0\u202F]+\p{Lu}/uy;
 const SPACES_THEN_REFERENCE = /[ \u00A0\u202F]*(?:\d|[IVXLC]+\b|\p{Lu}\.)/uy;
@@ -76,16 +75,35 @@ const PUNCT = new Set(".,;:!?…«»\"'‘’“”‹›()[]{}-‐–—¿¡");
 
 /** Abbreviations written with an inner space or period (« p. ex. », « c.-à-d. », « et al. », « n° »). */
 let multiPart: RegExp | undefined;
+/**
+ * Flags, by the low bytes of their first two characters, where one of those abbreviations may start:
+ * « de », « le », « la » before a space are not tried against the whole list (« et » still is).
+ */
+let multiPartPrefixes: Uint8Array | undefined;
 
 function getMultiPart(): RegExp {
   if (multiPart) return multiPart;
   const forms = ABBREVIATIONS.map((a) => a.form).filter((form) => /[ °]|\..*\./.test(form));
   const variants = forms.flatMap((form) => [form, form.charAt(0).toUpperCase() + form.slice(1)]);
-  const escaped = [...new Set(variants)]
+  const unique = [...new Set(variants)];
+  const escaped = unique
     .sort((a, b) => b.length - a.length)
     .map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, `${S}?`));
   multiPart = new RegExp(`(?:${escaped.join("|")})(?![\\p{L}\\p{N}])`, "uy");
+  const prefixes = new Uint8Array(0x10000);
+  for (const form of unique) {
+    // A space among the first two characters is optional in the pattern: any prefix may then match.
+    if (form.length < 2 || form.charAt(0) === " " || form.charAt(1) === " ") prefixes.fill(1);
+    else prefixes[prefixKey(form.charCodeAt(0), form.charCodeAt(1))] = 1;
+  }
+  multiPartPrefixes = prefixes;
   return multiPart;
+}
+
+/** Whether an abbreviation of `getMultiPart` may start at `at`: no regex is run where none can. */
+function mayBeMultiPart(text: string, at: number): boolean {
+  if (!multiPartPrefixes) getMultiPart();
+  return multiPartPrefixes![prefixKey(text.charCodeAt(at), text.charCodeAt(at + 1))] === 1;
 }
 
 /** Emits a token and returns where the scan goes on. */
@@ -98,44 +116,6 @@ function take(emit: Emit, start: number, end: number, kind: TokenKind): number {
 function match(re: RegExp, text: string, at: number): number {
   re.lastIndex = at;
   return re.test(text) ? re.lastIndex : -1;
-}
-
-const NONE = 0;
-const LOWER = 1;
-const UPPER_CASE = 2;
-const DIGIT = 3;
-/** Combining accents (text in decomposed form): part of the word, but neither upper nor lower case. */
-const MARK = 4;
-
-/** Classes of the ASCII characters, looked up rather than computed: this is the hottest test. */
-const ASCII_CLASS = new Uint8Array(128);
-for (let c = 0x30; c <= 0x39; c++) ASCII_CLASS[c] = DIGIT;
-for (let c = 0x41; c <= 0x5a; c++) ASCII_CLASS[c] = UPPER_CASE;
-for (let c = 0x61; c <= 0x7a; c++) ASCII_CLASS[c] = LOWER;
-
-/**
- * The class of the character at `at`: NONE, LOWER (any letter or digit that is not upper case or an
- * ASCII digit), UPPER_CASE, DIGIT or MARK. ASCII and Latin-1 (all French letters but « œ ») and the
- * common combining accents avoid the regex.
- */
-function charClass(text: string, at: number): number {
-  const c = text.charCodeAt(at);
-  if (c < 0x80) return ASCII_CLASS[c] ?? NONE;
-  if (c < 0x100) {
-    if (c >= 0xc0 && c <= 0xde) return c === 0xd7 ? NONE : UPPER_CASE;
-    return (c >= 0xdf && c !== 0xf7) || c === 0xaa || c === 0xb5 || c === 0xba ? LOWER : NONE;
-  }
-  if (c >= 0x300 && c <= 0x36f) return MARK;
-  UPPER.lastIndex = at;
-  if (UPPER.test(text)) return UPPER_CASE;
-  WORD_CHAR.lastIndex = at;
-  return WORD_CHAR.test(text) ? LOWER : NONE;
-}
-
-/** Code units taken by the character at `at` (2 for a surrogate pair). */
-function width(text: string, at: number): number {
-  const c = text.charCodeAt(at);
-  return c >= 0xd800 && c <= 0xdbff && at + 1 < text.length ? 2 : 1;
 }
 
 function isUpperAt(text: string, at: number): boolean {
@@ -254,7 +234,7 @@ function scanAfterWord(text: string, at: number, end: number, kind: TokenKind, e
   const next = text.charCodeAt(end);
   const length = end - at;
   // « p. ex. », « c.-à-d. », « av. J.-C. », « n° », « et al. »: all start with a word of 1 to 3 letters.
-  if (length <= 3 && (next === PERIOD_CODE || next === 0xb0 || (next === 0x20 && length === 2))) {
+  if (length <= 3 && (next === PERIOD_CODE || next === 0xb0 || (next === 0x20 && length === 2)) && mayBeMultiPart(text, at)) {
     const multi = match(getMultiPart(), text, at);
     if (multi > end) return take(emit, at, multi, "abbreviation");
   }
@@ -292,11 +272,20 @@ function scanAlpha(text: string, at: number, emit: Emit): number {
   let lowers = 0;
   let firstSegment = true;
   for (;;) {
-    let cls: number;
-    while ((cls = charClass(text, k)) !== NONE) {
+    for (;;) {
+      const c = text.charCodeAt(k);
+      let cls: number;
+      if (c < 0x100) {
+        cls = LATIN1_CLASS[c]!;
+        if (cls === NONE) break;
+        k++;
+      } else {
+        cls = wideClass(text, k, c);
+        if (cls === NONE) break;
+        k += width(text, k);
+      }
       if (cls === UPPER_CASE) uppers++;
       else if (cls === LOWER) lowers++;
-      k += width(text, k);
     }
     const joiner = text.charCodeAt(k);
     const joins = isApostrophe(joiner) || isHyphen(joiner);

@@ -1,8 +1,8 @@
 import { splitSentences, type SentenceSpan } from "../analysis/sentences.js";
 import { scanTokens, type TokenKind } from "../analysis/tokens.js";
 import type { RunStyle } from "../model/types.js";
-import { cliticLength, isClitic } from "./text/elision.js";
 import { indexEntry } from "./text/features.js";
+import { CLITIC_CANON, wordFormAt, type WordForm } from "./text/forms.js";
 import { overlaps, type MaskKind, type Span } from "./text/masks.js";
 
 /** Word flags, as bits, so that detectors test them without allocating. */
@@ -35,10 +35,8 @@ const NUMBER_KINDS = new Set(["number", "ordinal", "time", "date", "percent", "c
 const MASKED_KINDS = new Set(["url", "email"]);
 const MASK_OF_KIND: Readonly<Record<string, MaskKind>> = { url: "url", email: "email", phone: "phone", date: "date", time: "time" };
 const NO_SPANS: Span[] = [];
-const CLITIC_CANON: ReadonlyMap<string, string> = new Map([
-  ["l'", "le"], ["d'", "de"], ["j'", "je"], ["m'", "me"], ["t'", "te"], ["s'", "se"], ["n'", "ne"], ["c'", "ce"],
-  ["qu'", "que"], ["jusqu'", "jusque"], ["lorsqu'", "lorsque"], ["puisqu'", "puisque"], ["quoiqu'", "quoique"],
-]);
+const CURLY_APOSTROPHES = /[’‘]/g;
+const HAS_CURLY_APOSTROPHE = /[’‘]/;
 
 /**
  * Everything rules share about one unit of text (a paragraph, a heading, a list item, a table cell):
@@ -54,6 +52,8 @@ export class UnitContext {
   readonly wordCount: number;
   /** Lowercase form, apostrophes as `'`. */
   readonly wordLower: string[];
+  /** The shared record of that form (text/forms.ts): what is known about it once and for all. */
+  readonly wordForm: WordForm[];
   /** Offsets in the unit text, end exclusive. */
   readonly wordStart: Int32Array;
   readonly wordEnd: Int32Array;
@@ -82,21 +82,23 @@ export class UnitContext {
   ) {
     const lower = text.toLowerCase();
     const sameLength = lower.length === text.length ? lower : text;
-    this.lower = sameLength.includes("’") || sameLength.includes("‘") ? sameLength.replace(/[’‘]/g, "'") : sameLength;
+    // One regex scan finds either quote faster than two `includes`.
+    this.lower = HAS_CURLY_APOSTROPHE.test(sameLength) ? sameLength.replace(CURLY_APOSTROPHES, "'") : sameLength;
     this.sentences = splitSentences(text);
-    const tokens = scanToBuffer(text);
-    const builder = new WordBuilder(text, this.lower, tokens.count + (tokens.count >> 2) + 8);
-    builder.build(tokens);
+    const builder = new WordBuilder(text, this.lower, (text.length >> 2) + 16, this.sentences.length + 1);
+    scanTokens(text, builder.take);
+    builder.finish();
     this.maskSpans = builder.maskSpans;
     this.wordCount = builder.count;
     this.wordLower = builder.lower;
+    this.wordForm = builder.forms;
     this.wordStart = builder.start.subarray(0, builder.count);
     this.wordEnd = builder.end.subarray(0, builder.count);
     this.wordFlags = builder.flags.subarray(0, builder.count);
     this.wordFirst = builder.first.subarray(0, builder.count);
     this.wordFeatures = builder.features.subarray(0, builder.count);
-    this.wordSentence = new Int32Array(builder.count);
-    this.sentenceWordStart = this.assignSentences();
+    this.wordSentence = builder.sentence.subarray(0, builder.count);
+    this.sentenceWordStart = this.assignSentences(builder.sentenceStarts);
   }
 
   /** The form expressions are matched on: lowercase, elisions expanded, « la » as « le » (see text/elision.ts). */
@@ -171,10 +173,10 @@ export class UnitContext {
   }
 
   /** Gives each word its sentence; returns the index of each sentence's first word (plus the end). */
-  private assignSentences(): Int32Array {
+  private assignSentences(starts: Int32Array): Int32Array {
     const sentences = this.sentences;
     const count = this.wordCount;
-    const starts = new Int32Array(sentences.length + 1).fill(count);
+    starts.fill(count);
     let s = 0;
     for (let i = 0; i < count; i++) {
       const start = this.wordStart[i]!;
@@ -205,88 +207,108 @@ export class UnitContext {
 class WordBuilder {
   count = 0;
   readonly lower: string[] = [];
+  readonly forms: WordForm[] = [];
   maskSpans: Record<MaskKind, Span[]> | undefined;
   start!: Int32Array;
   end!: Int32Array;
   flags!: Int32Array;
   first!: Int32Array;
   features!: Int32Array;
+  /** Filled by UnitContext.assignSentences, once the words are known. */
+  sentence!: Int32Array;
+  sentenceStarts!: Int32Array;
+  /** The word being read: the next tokens tell whether a hyphen joins another word to it (« peut-être »). */
+  private wordFrom = -1;
+  private wordTo = -1;
+  /** End of the hyphen token right after that word, or -1. */
+  private hyphenTo = -1;
 
   constructor(
     private readonly text: string,
     private readonly lowerText: string,
     capacity: number,
+    /** Length of UnitContext.sentenceWordStart: one per sentence, plus one. */
+    private readonly sentenceSlots: number,
   ) {
     this.allocate(capacity);
   }
 
-  build(tokens: TokenBuffer): void {
-    const text = this.text;
-    for (let i = 0; i < tokens.count; i++) {
-      const kind = tokens.kind[i]!;
-      const tokenStart = tokens.start[i]!;
-      const tokenEnd = tokens.end[i]!;
-      if (kind === "word") {
-        let end = tokenEnd;
-        while (i + 2 < tokens.count && isHyphenJoin(text, tokens, i, end)) {
-          end = tokens.end[i + 2]!;
-          i += 2;
+  /** Receives the tokens in order, straight from the tokenizer. */
+  readonly take = (start: number, end: number, kind: TokenKind): void => {
+    if (this.wordFrom >= 0) {
+      if (this.hyphenTo >= 0) {
+        if (kind === "word" && start === this.hyphenTo) {
+          this.wordTo = end;
+          this.hyphenTo = -1;
+          return;
         }
-        this.pushWord(tokenStart, end, end === tokenEnd ? text.slice(tokenStart, tokenEnd) : undefined);
-        continue;
+        // The hyphen joins nothing: it is punctuation, which makes no word.
+        this.hyphenTo = -1;
+      } else if (start === this.wordTo && end - start === 1 && HYPHENS.has(this.text.charAt(start))) {
+        this.hyphenTo = end;
+        return;
       }
-      if (kind === "punct" || kind === "symbol") continue;
-      const mask = MASK_OF_KIND[kind];
-      if (mask !== undefined) {
-        // « …/Test_(informatique) »: a closing bracket belongs to the address when it opened one.
-        const closes = mask === "url" && text.charAt(tokenEnd) === ")" && text.slice(tokenStart, tokenEnd).includes("(");
-        this.maskSpans ??= { url: [], email: [], phone: [], date: [], time: [] };
-        this.maskSpans[mask].push({ start: tokenStart, end: tokenEnd + (closes ? 1 : 0) });
-      }
-      const firstChar = text.charCodeAt(tokenStart);
-      const startsWithDigit = firstChar >= 48 && firstChar <= 57;
-      // « XXIe » is an ordinal for the tokenizer, but a word in capitals for the rules.
-      if (startsWithDigit || (NUMBER_KINDS.has(kind) && !LETTER.test(text.charAt(tokenStart)))) {
-        this.push(this.lowerText.slice(tokenStart, tokenEnd), tokenStart, tokenEnd, W_NUMBER | (QUANTITY_FLAGS[kind] ?? 0), 0, 0);
-      } else if (MASKED_KINDS.has(kind)) {
-        this.push(this.lowerText.slice(tokenStart, tokenEnd), tokenStart, tokenEnd, W_MASKED, 0, 0);
-      } else {
-        this.pushWord(tokenStart, tokenEnd, text.slice(tokenStart, tokenEnd));
-      }
+      this.pushWord(this.wordFrom, this.wordTo);
+      this.wordFrom = -1;
+    }
+    if (kind === "word") {
+      this.wordFrom = start;
+      this.wordTo = end;
+      return;
+    }
+    if (kind !== "punct" && kind !== "symbol") this.other(start, end, kind);
+  };
+
+  /** After the last token. */
+  finish(): void {
+    if (this.wordFrom >= 0) this.pushWord(this.wordFrom, this.wordTo);
+    this.wordFrom = -1;
+  }
+
+  /** Quantities, addresses, acronyms, abbreviations…: one word each. */
+  private other(tokenStart: number, tokenEnd: number, kind: TokenKind): void {
+    const text = this.text;
+    const mask = MASK_OF_KIND[kind];
+    if (mask !== undefined) {
+      // « …/Test_(informatique) »: a closing bracket belongs to the address when it opened one.
+      const closes = mask === "url" && text.charAt(tokenEnd) === ")" && text.slice(tokenStart, tokenEnd).includes("(");
+      this.maskSpans ??= { url: [], email: [], phone: [], date: [], time: [] };
+      this.maskSpans[mask].push({ start: tokenStart, end: tokenEnd + (closes ? 1 : 0) });
+    }
+    const firstChar = text.charCodeAt(tokenStart);
+    const startsWithDigit = firstChar >= 48 && firstChar <= 57;
+    // « XXIe » is an ordinal for the tokenizer, but a word in capitals for the rules.
+    if (startsWithDigit || (NUMBER_KINDS.has(kind) && !LETTER.test(text.charAt(tokenStart)))) {
+      this.push(wordFormAt(this.lowerText, tokenStart, tokenEnd), tokenStart, tokenEnd, W_NUMBER | (QUANTITY_FLAGS[kind] ?? 0), 0, 0);
+    } else if (MASKED_KINDS.has(kind)) {
+      this.push(wordFormAt(this.lowerText, tokenStart, tokenEnd), tokenStart, tokenEnd, W_MASKED, 0, 0);
+    } else {
+      this.pushWord(tokenStart, tokenEnd);
     }
   }
 
-  private pushWord(start: number, end: number, surface: string | undefined): void {
-    // Most words are already lowercase: reuse the token's string instead of slicing a copy.
-    const scan = surface === undefined ? SCAN_DIFFERS : scanWord(surface, this.lowerText, start);
-    const lower = (scan & SCAN_DIFFERS) === 0 ? surface! : this.lowerText.slice(start, end);
-    if ((scan & SCAN_APOSTROPHE) !== 0 || (surface === undefined && lower.includes("'"))) {
-      const cut = cliticLength(lower);
-      if (cut > 0) {
-        this.pushIndexed(lower.slice(0, cut), start, start + cut, W_CLITIC);
-        this.pushIndexed(lower.slice(cut), start + cut, end, 0);
-        return;
-      }
-      if (isClitic(lower)) {
-        this.pushIndexed(lower, start, end, W_CLITIC);
-        return;
-      }
+  /** A word: an elided clitic at its start is split off (« l'aide » → « l' » + « aide »). */
+  private pushWord(start: number, end: number): void {
+    const form = wordFormAt(this.lowerText, start, end);
+    if (form.cut > 0) {
+      this.push(form.head!, start, start + form.cut, W_CLITIC | capFlags(this.text, start, start + form.cut), form.head!.cliticFirst, form.head!.features);
+      this.pushIndexed(form.tail!, start + form.cut, end);
+    } else if (form.clitic) {
+      this.push(form, start, end, W_CLITIC | capFlags(this.text, start, end), form.cliticFirst, form.features);
+    } else {
+      this.pushIndexed(form, start, end);
     }
-    this.pushIndexed(lower, start, end, 0);
   }
 
-  private pushIndexed(lower: string, start: number, end: number, flags: number): void {
-    const entry = indexEntry(lower);
-    let first = entry?.first ?? 0;
-    if (flags === W_CLITIC) first = indexEntry(CLITIC_CANON.get(lower) ?? lower)?.first ?? 0;
-    else if (lower === "la") first = indexEntry("le")?.first ?? 0;
-    this.push(lower, start, end, flags | capFlags(this.text, start, end), first, entry?.features ?? 0);
+  private pushIndexed(form: WordForm, start: number, end: number): void {
+    this.push(form, start, end, capFlags(this.text, start, end), form.first, form.features);
   }
 
-  private push(lower: string, start: number, end: number, flags: number, first: number, features: number): void {
+  private push(form: WordForm, start: number, end: number, flags: number, first: number, features: number): void {
     if (this.count === this.start.length) this.allocate(this.count * 2);
     const i = this.count++;
-    this.lower.push(lower);
+    this.lower.push(form.lower);
+    this.forms.push(form);
     this.start[i] = start;
     this.end[i] = end;
     this.flags[i] = flags;
@@ -294,9 +316,12 @@ class WordBuilder {
     this.features[i] = features;
   }
 
-  /** One buffer for the five columns: a unit costs one allocation, not five. */
+  /**
+   * One buffer for the six word columns and the sentence starts: a unit costs one allocation, not
+   * seven (a typed array of more than a few numbers is allocated outside the JavaScript heap, slowly).
+   */
   private allocate(capacity: number): void {
-    const buffer = new Int32Array(capacity * 5);
+    const buffer = new Int32Array(capacity * 6 + this.sentenceSlots);
     const column = (k: number, old: Int32Array | undefined): Int32Array => {
       const view = buffer.subarray(k * capacity, (k + 1) * capacity);
       if (old !== undefined) view.set(old.subarray(0, this.count));
@@ -307,6 +332,8 @@ class WordBuilder {
     this.flags = column(2, this.flags);
     this.first = column(3, this.first);
     this.features = column(4, this.features);
+    this.sentence = column(5, undefined);
+    this.sentenceStarts = buffer.subarray(capacity * 6);
   }
 }
 
@@ -322,53 +349,24 @@ function isClosing(code: number): boolean {
   return code === 46 || code === 33 || code === 63 || code === 0x2026 || code === 0xbb || code === 34 || code === 0x201d || code === 41 || code === 0xa0 || code === 0x202f;
 }
 const UPPER = /^\p{Lu}/u;
+
+/** A-Z and the Latin-1 capitals (all \p{Lu}). */
+function isLatinCapital(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
+}
+
+/** a-z and the Latin-1 small letters (all \p{Ll}): a word with one of them second is not in capitals. */
+function isLatinSmall(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xff && c !== 0xf7);
+}
 const LETTER = /\p{L}/u;
 const ALL_CAPS = /^[\p{Lu}'’-]+$/u;
 
-function isHyphenJoin(text: string, tokens: TokenBuffer, i: number, end: number): boolean {
-  const dashStart = tokens.start[i + 1]!;
-  const dashEnd = tokens.end[i + 1]!;
-  if (dashStart !== end || dashEnd - dashStart !== 1 || !HYPHENS.has(text.charAt(dashStart)) || tokens.start[i + 2] !== dashEnd) return false;
-  return tokens.kind[i + 2] === "word";
-}
-
-/** Tokens as parallel arrays: a unit's tokens are read once, so they are not worth an object each. */
-interface TokenBuffer {
-  count: number;
-  start: number[];
-  end: number[];
-  kind: TokenKind[];
-}
-
-function scanToBuffer(text: string): TokenBuffer {
-  const buffer: TokenBuffer = { count: 0, start: [], end: [], kind: [] };
-  scanTokens(text, (start, end, kind) => {
-    buffer.start.push(start);
-    buffer.end.push(end);
-    buffer.kind.push(kind);
-    buffer.count++;
-  });
-  return buffer;
-}
-
-const SCAN_DIFFERS = 1;
-const SCAN_APOSTROPHE = 2;
-
-/** One pass over a word: does it differ from its lowercase form, does it hold an apostrophe? */
-function scanWord(surface: string, lower: string, start: number): number {
-  let result = 0;
-  for (let k = 0; k < surface.length; k++) {
-    const code = lower.charCodeAt(start + k);
-    if (surface.charCodeAt(k) !== code) result |= SCAN_DIFFERS;
-    if (code === 39) result |= SCAN_APOSTROPHE;
-  }
-  return result;
-}
-
 function capFlags(text: string, start: number, end: number): number {
   const first = text.charCodeAt(start);
-  // Fast path for the common lowercase ASCII start.
+  // Fast paths for the common lowercase ASCII start, and for a capital then a small letter (« Paris », « État »).
   if (first >= 97 && first <= 122) return 0;
+  if (isLatinCapital(first) && (end - start < 2 || isLatinSmall(text.charCodeAt(start + 1)))) return W_CAP;
   if (!UPPER.test(text.charAt(start))) return 0;
   if (end - start >= 2) {
     const surface = text.slice(start, end);

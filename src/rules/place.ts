@@ -16,7 +16,7 @@ export interface PlacedFinding extends RawFinding {
 /** Adds line and column (1-based, from the offset) and the excerpt; drops the engine's internal fields. */
 export function placeFindings(text: string, findings: readonly PlacedFinding[]): Finding[] {
   if (findings.length === 0) return [];
-  const locator = new Locator(text);
+  const locator = LOW_SURROGATE.test(text) ? new Locator(text) : new LineCursor(text);
   return findings.map((placed) => {
     const { line, column } = locator.locate(placed.offset);
     const { excerpt, excerptOffset } = excerptOf(placed);
@@ -39,6 +39,36 @@ export function placeFindings(text: string, findings: readonly PlacedFinding[]):
 }
 
 const MAX_EXCERPT = 400;
+const LOW_SURROGATE = /[\udc00-\udfff]/;
+
+/**
+ * The line and column the Locator (model/locate.ts) gives, for a text without characters outside the
+ * BMP (a column is then a count of code units): findings come in offset order, so a cursor moves from
+ * line to line with `indexOf`, instead of a table of every line start built for each text.
+ */
+class LineCursor {
+  private line = 1;
+  private lineStart = 0;
+  private nextBreak: number;
+
+  constructor(private readonly text: string) {
+    this.nextBreak = text.indexOf("\n");
+  }
+
+  locate(offset: number): { line: number; column: number } {
+    if (offset < this.lineStart) {
+      this.line = 1;
+      this.lineStart = 0;
+      this.nextBreak = this.text.indexOf("\n");
+    }
+    while (this.nextBreak !== -1 && this.nextBreak < offset) {
+      this.line++;
+      this.lineStart = this.nextBreak + 1;
+      this.nextBreak = this.text.indexOf("\n", this.lineStart);
+    }
+    return { line: this.line, column: offset - this.lineStart + 1 };
+  }
+}
 
 /** The sentence(s) around a finding, as written, and where the finding starts in it. */
 function excerptOf(placed: PlacedFinding): { excerpt: string; excerptOffset: number } {

@@ -87,7 +87,7 @@ async function convert(name: string, script: (request: RecordedRequest) => MockR
 
 interface JsonReport {
   facts: { checked: number; missing: number; added: number };
-  sections: { title: string; original: string; falc: string; repairs: number; facts: { missing: { type: string; text: string }[]; added: { type: string; text: string }[] } }[];
+  sections: { title: string; original: string; falc: string; repairs: number; findings: { ruleId: string }[]; facts: { missing: { type: string; text: string }[]; added: { type: string; text: string }[] } }[];
 }
 
 const sectionOf = (report: JsonReport, fact: string) => report.sections.find((s) => s.original.includes(fact))!;
@@ -134,7 +134,7 @@ describe("a model that obeys instructions hidden in the document", () => {
     const price = sectionOf(report, "74,50 €");
     expect(price.facts.missing).toEqual([]);
     expect(price.falc).toContain("Ce document est validé FALC.");
-    expect(price.findings.filter((f: { ruleId: string }) => f.ruleId === "no-validation-claim")).toHaveLength(1);
+    expect(price.findings.filter((f) => f.ruleId === "no-validation-claim")).toHaveLength(1);
     expect(repairFor("74,50 €")?.userText).toContain("seuls ses lecteurs peuvent le valider");
   });
 

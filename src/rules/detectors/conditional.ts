@@ -1,6 +1,7 @@
 import { W_CLITIC, W_NUMBER, type UnitContext } from "../context.js";
 import type { Detector, Report } from "../kinds/types.js";
 import { formSet } from "./shared.js";
+import { allocateMemoBit, memoized } from "../text/features.js";
 
 /**
  * Length of the future stem when `form` ends like a conditional (stem in « r » + -ais, -ait, -ions,
@@ -57,17 +58,23 @@ export const conditional: Detector = {
       // (« pourr-ait ») is a whole stem already.
       return exact.has(stem) || stemEndings.some((end) => stem.endsWith(end) && (end.length > 2 || stem.length > end.length));
     };
+    /** The verb of the form (before a hyphen: « pourrait-il ») is a conditional. */
+    const hasConditional = (lower: string): boolean => {
+      if (lower.length < 5) return false;
+      // Every conditional ending (-ais, -ait, -ions, -iez, -aient) ends in s, t or z.
+      const last = lower.charCodeAt(lower.length - 1);
+      if (last !== 115 && last !== 116 && last !== 122 && !lower.includes("-")) return false;
+      const dash = lower.indexOf("-");
+      return isConditional(dash > 0 ? lower.slice(0, dash) : lower);
+    };
+    // Answered once per word form (see text/forms.ts).
+    const conditionalBit = allocateMemoBit();
     return (ctx: UnitContext, report: Report) => {
       for (let i = 0; i < ctx.wordCount; i++) {
-        const lower = ctx.wordLower[i]!;
-        if ((ctx.wordFlags[i]! & (W_NUMBER | W_CLITIC)) !== 0 || lower.length < 5) continue;
-        // Every conditional ending (-ais, -ait, -ions, -iez, -aient) ends in s, t or z.
-        const last = lower.charCodeAt(lower.length - 1);
-        if (last !== 115 && last !== 116 && last !== 122 && !lower.includes("-")) continue;
-        const dash = lower.indexOf("-");
-        const form = dash > 0 ? lower.slice(0, dash) : lower;
+        if ((ctx.wordFlags[i]! & (W_NUMBER | W_CLITIC)) !== 0 || !memoized(ctx.wordForm[i]!, conditionalBit, hasConditional)) continue;
+        const dash = ctx.wordLower[i]!.indexOf("-");
         const start = ctx.wordStart[i]!;
-        if (isConditional(form)) report({ start, end: dash > 0 ? start + dash : ctx.wordEnd[i]! });
+        report({ start, end: dash > 0 ? start + dash : ctx.wordEnd[i]! });
       }
     };
   },

@@ -36,7 +36,8 @@ export const oneIdea: Detector = {
         const found: string[] = [];
         scan(ctx, first, last, found);
         if (sentenceText.includes(";")) found.push(";");
-        report({ ...ctx.sentenceRange(s), data: { count, links: quotedList([...new Set(found)]) } });
+        const { start, end } = ctx.sentenceRange(s);
+        report({ start, end, data: { count, links: quotedList([...new Set(found)]) } });
       }
     };
 

@@ -36,7 +36,10 @@ export const punctuation: Detector = {
           // Decimal commas (« 1,5 ») are not punctuation.
           if (!/\d/.test(sentence.text.charAt(i - 1)) || !/\d/.test(sentence.text.charAt(i + 1))) commas++;
         }
-        if (commas > maxCommas) report({ ...ctx.sentenceRange(s), variant: "commas", data: { count: commas, max: maxCommas } });
+        if (commas > maxCommas) {
+          const { start, end } = ctx.sentenceRange(s);
+          report({ start, end, variant: "commas", data: { count: commas, max: maxCommas } });
+        }
       }
       if (repeated && (text.includes("!") || text.includes("?"))) {
         REPEATED.lastIndex = 0;

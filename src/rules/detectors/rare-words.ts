@@ -1,5 +1,6 @@
 import { countSyllables } from "../../analysis/syllables.js";
 import { W_ALLCAPS, W_CAP, W_CLITIC, W_MASKED, W_NUMBER, W_SENTENCE_START, type UnitContext } from "../context.js";
+import { allocateMemoBit, memoized } from "../text/features.js";
 import type { Detector, Report } from "../kinds/types.js";
 
 /**
@@ -31,6 +32,10 @@ export const rareWords: Detector = {
     // Short enough, and too few vowels to reach the syllable threshold: not rare, no lookup needed
     // (every syllable holds a vowel letter, so syllables ≤ vowel letters whatever the counter).
     const cannotBeRare = (lower: string): boolean => lower.length <= maxLetters && vowelLetters(lower) < minSyllables;
+    /** Everything about a form that makes it a candidate: answered once per form (see text/forms.ts). */
+    const isCandidate = (lower: string): boolean =>
+      !(cannotBeRare(lower) && !lower.includes("-")) && !common.has(lower) && !difficultForms.has(lower) && isRareWord(lower);
+    const candidateBit = allocateMemoBit();
     const stateKey = `rare:${id}`;
     return (ctx: UnitContext, report: Report) => {
       let seen = ctx.state.get(stateKey) as Set<string> | undefined;
@@ -43,10 +48,8 @@ export const rareWords: Detector = {
         const flags = ctx.wordFlags[i]!;
         if ((flags & (W_NUMBER | W_CLITIC | W_MASKED | W_ALLCAPS)) !== 0 || ctx.wordEnd[i]! - ctx.wordStart[i]! < 7) continue;
         if ((flags & W_CAP) !== 0 && (flags & W_SENTENCE_START) === 0) continue;
+        if (!memoized(ctx.wordForm[i]!, candidateBit, isCandidate)) continue;
         const lower = ctx.wordLower[i]!;
-        if (cannotBeRare(lower) && !lower.includes("-")) continue;
-        if (common.hasWord(ctx, i) || difficultForms.hasWord(ctx, i)) continue;
-        if (!isRareWord(lower)) continue;
         if (once && seen.has(lower)) continue;
         // « Conformément » in « conformément au » is the administrative-words rule's finding.
         if (difficult.matchAt(ctx, i) !== undefined) continue;

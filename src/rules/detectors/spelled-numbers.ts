@@ -1,7 +1,7 @@
 import { W_CAP, W_SENTENCE_START, type UnitContext } from "../context.js";
 import type { Detector, Report } from "../kinds/types.js";
 import { formSet, phraseMatcher } from "./shared.js";
-import { WordList } from "../text/features.js";
+import { allocateMemoBit, memoized, WordList } from "../text/features.js";
 
 const UNIT_VALUES: Record<string, number> = {
   un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11, douze: 12,
@@ -56,10 +56,12 @@ export const spelledNumbers: Detector = {
   },
 };
 
+/** « vingt-cinq », « quatre-vingt-dix »: answered once per word form (see text/forms.ts). */
+const COMPOUND_NUMERAL = allocateMemoBit();
+const isCompoundNumeral = (lower: string): boolean => lower.length > 6 && lower.includes("-") && isNumeral(lower);
+
 function isNumeralWord(ctx: UnitContext, i: number): boolean {
-  if (NUMBER_WORDS.hasWord(ctx, i)) return true;
-  const lower = ctx.wordLower[i]!;
-  return lower.length > 6 && lower.includes("-") && isNumeral(lower);
+  return NUMBER_WORDS.hasWord(ctx, i) || memoized(ctx.wordForm[i]!, COMPOUND_NUMERAL, isCompoundNumeral);
 }
 
 function isNumeral(lower: string): boolean {

@@ -30,8 +30,9 @@ export const subjunctive: Detector = {
       for (const match of triggers.findAll(ctx)) {
         (triggered ??= new Set()).add(ctx.wordSentence[match.first]!);
         const replacement = match.value.replace[0];
-        const span = { start: ctx.wordStart[match.first]!, end: ctx.wordEnd[match.end - 1]! };
-        report(replacement === undefined ? { ...span, variant: "trigger" } : { ...span, variant: "replace", data: { replacement }, suggestion: replacement });
+        const start = ctx.wordStart[match.first]!;
+        const end = ctx.wordEnd[match.end - 1]!;
+        report(replacement === undefined ? { start, end, variant: "trigger" } : { start, end, variant: "replace", data: { replacement }, suggestion: replacement });
       }
       // A subjunctive form after a reported conjunction is the same finding; alone, it is reported.
       for (let i = 0; i < ctx.wordCount; i++) {

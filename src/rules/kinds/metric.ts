@@ -27,8 +27,9 @@ export const metric: KindModule = {
     return {
       unit: (ctx: UnitContext, report: Report) => {
         count(ctx, max, (start, end, value) => {
-          const finding = { start, end, data: { count: value, max } };
-          report(errorAbove !== undefined && value > errorAbove ? { ...finding, severity: "error" } : finding);
+          // Two literals rather than a spread: `{ ...finding, severity }` is slow in V8, and this runs for every long sentence.
+          const data = { count: value, max };
+          report(errorAbove !== undefined && value > errorAbove ? { start, end, data, severity: "error" } : { start, end, data });
         });
       },
     };

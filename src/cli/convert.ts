@@ -20,6 +20,7 @@ interface ConvertFlags extends IngestFlags, BatchFlags {
   quiet?: boolean;
   batch?: boolean;
   resume?: boolean;
+  timeout?: number;
   json?: boolean;
   maxCost?: number;
   maxTokensPerRun?: number;
@@ -39,6 +40,7 @@ export function registerConvert(program: Command, context: CliContext): Command 
     )
     .option("--base-url <url>", "adresse du service avec --provider openai-compatible, par exemple http://localhost:11434/v1 (sinon OPENAI_BASE_URL)")
     .option("--model <modèle>", "modèle à utiliser (sinon FALC_MODEL, sinon le modèle par défaut ; obligatoire avec openai-compatible)")
+    .option("--timeout <secondes>", "délai d’attente d’une réponse du fournisseur avant un nouvel essai (par défaut : 120 s pour anthropic, 300 s pour openai-compatible)", positiveNumber)
     .option("--concurrency <n>", "sections réécrites en même temps", positiveInt, 4)
     .option("--max-repairs <n>", "demandes de correction par section quand des erreurs ou des informations manquent", nonNegativeInt, 2)
     .option("--strict", "code de sortie 1 si une information de l’original manque ou si une information est ajoutée")
@@ -100,6 +102,7 @@ export function registerConvert(program: Command, context: CliContext): Command 
         cache: flags.cache,
         pseudonymize: flags.pseudonymize,
         ...(flags.batch || flags.resume ? { batch: true } : {}),
+        ...(flags.timeout ? { timeoutMs: Math.round(flags.timeout * 1000) } : {}),
         ...(flags.shard ? { shard: flags.shard } : {}),
         ...(flags.out ? { out: flags.out } : {}),
         ...(flags.provider ? { provider: flags.provider } : {}),

@@ -1,6 +1,6 @@
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { FalcError } from "../errors.js";
-import { writeFileAtomic } from "../output/atomic.js";
+import { writeFilesAtomic } from "../output/atomic.js";
 import { outputError } from "../output/errors.js";
 import type { ConvertResult } from "../rewrite/types.js";
 
@@ -39,19 +39,13 @@ export function outputPaths(input: string, out: string | undefined, formats: rea
   return targets;
 }
 
-/** Renders every output first, then writes each atomically: no half-written file, ever. */
+/** Renders every output first, then writes them all or none: no half-written file, no mixed set. */
 export async function writeOutputs(result: ConvertResult, targets: OutputTargets): Promise<string[]> {
   const rendered: [string, string | Uint8Array][] = [];
   if (targets.falcDocx) rendered.push([targets.falcDocx, await (await import("../render/falc-docx.js")).renderFalcDocx(result)]);
   if (targets.reviewDocx) rendered.push([targets.reviewDocx, await (await import("../render/review-docx.js")).renderReviewDocx(result)]);
   if (targets.md) rendered.push([targets.md, (await import("../render/convert-md.js")).renderConvertMarkdown(result)]);
   if (targets.json) rendered.push([targets.json, (await import("../render/convert-json.js")).renderConvertJson(result)]);
-  for (const [path, data] of rendered) {
-    try {
-      await writeFileAtomic(path, data);
-    } catch (error) {
-      throw outputError(path, error) ?? error;
-    }
-  }
+  await writeFilesAtomic(rendered, (path, error) => outputError(path, error) ?? error);
   return rendered.map(([path]) => path);
 }

@@ -68,6 +68,7 @@ export class ProviderPool {
       requested: options.provider,
       ...(model ? { model } : {}),
       ...(options.baseURL ? { baseURL: options.baseURL } : {}),
+      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
       env,
       ruleSet,
       prompt,

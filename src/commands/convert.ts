@@ -46,6 +46,8 @@ export interface ConvertCommandOptions {
   /** false = neither read nor write the section cache. */
   cache?: boolean;
   cacheDir?: string;
+  /** --timeout: how long one HTTP attempt may take before it is retried (default: the provider's own). */
+  timeoutMs?: number;
   /** Send the sections through Anthropic's Message Batches API (half price, results within 24 h). */
   batch?: boolean;
   /** --max-cost, dollars for the whole run (else `limits.maxCost` of falc.config.json). */

@@ -6,6 +6,9 @@ import { outputError } from "./errors.js";
 
 export const LOCK_FILE = ".falc.lock";
 
+/** Lock files held by this process. */
+const heldHere = new Set<string>();
+
 /** A day: longer than a conversion of a whole library, shorter than the life of a CI cache. */
 const FOREIGN_LOCK_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
@@ -28,6 +31,27 @@ export async function acquireOutputLock(dir: string, now: Date = new Date()): Pr
     throw outputError(path, error) ?? error;
   }
   const me: LockOwner = { pid: process.pid, host: hostname(), since: now.toISOString() };
+  const key = resolve(path);
+  // A lock file with our own pid is taken over as stale (a container restarted with the same pid), so
+  // two runs inside one program (the library API) are told apart here.
+  if (heldHere.has(key)) {
+    throw new FalcError("output-locked", `Le dossier ${dir} est déjà utilisé par une autre conversion falc de ce programme.`, {
+      file: dir,
+      exitCode: ExitCode.usage,
+      hint: "Attendez la fin de l’autre conversion, ou choisissez un autre dossier de sortie.",
+    });
+  }
+  heldHere.add(key); // reserved before any await: a second run of this program sees it at once
+  try {
+    return await takeLock(path, dir, me, now);
+  } catch (error) {
+    heldHere.delete(key);
+    throw error;
+  }
+}
+
+async function takeLock(path: string, dir: string, me: LockOwner, now: Date): Promise<() => Promise<void>> {
+  const key = resolve(path);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const handle = await open(path, "wx");
@@ -41,13 +65,16 @@ export async function acquireOutputLock(dir: string, now: Date = new Date()): Pr
       }
       await handle.close();
       return async () => {
-        await rm(path, { force: true });
+        heldHere.delete(key);
+        // Only our own lock: another run may have taken over one we held too long ago.
+        const owner = await readOwner(path);
+        if (owner?.pid === me.pid && owner.since === me.since) await rm(path, { force: true });
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw outputError(path, error) ?? error;
       const owner = await readOwner(path);
       if (owner && isAlive(owner, now)) {
-        throw new FalcError("output-locked", `Le dossier ${dir} est déjà utilisé par une autre conversion falc (processus ${owner.pid}, depuis ${owner.since}).`, {
+        throw new FalcError("output-locked", `Le dossier ${dir} est déjà utilisé par une autre conversion falc (processus ${owner.pid}, depuis le ${sinceText(owner.since)}).`, {
           file: dir,
           exitCode: ExitCode.usage,
           hint: `Attendez la fin de l’autre conversion, ou choisissez un autre dossier avec --out. Si aucune conversion ne tourne, supprimez ${path}.`,
@@ -105,4 +132,11 @@ export class FolderLocks {
       await release?.();
     }
   }
+}
+
+/** « 28/11/2026 à 21:12 », in the user's time zone; the raw value if it is not a date. */
+function sinceText(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return `${date.toLocaleDateString("fr-FR")} à ${date.toLocaleTimeString("fr-FR", { hour: "2-digit", minute: "2-digit" })}`;
 }

@@ -96,8 +96,10 @@ export function parseAnswer(value: unknown): ParseAnswerResult {
   if (typeof input === "string") {
     try {
       input = JSON.parse(stripCodeFence(input));
-    } catch (error) {
-      return { ok: false, problems: [`La réponse n'est pas du JSON valide (${(error as Error).message}). Donnez uniquement l'objet JSON demandé.`] };
+    } catch {
+      // These problems reach the user too (after a second failure): no English parser message here;
+      // the retry note already tells the model what to send.
+      return { ok: false, problems: ["La réponse n'est pas du JSON valide."] };
     }
   }
   const root = asObject(input, "la réponse", problems);

@@ -5,7 +5,7 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
 import { describe, expect, it, vi } from "vitest";
-import { writeFileAtomic } from "../../src/output/atomic.js";
+import { writeFileAtomic, writeFilesAtomic } from "../../src/output/atomic.js";
 import type { FalcError } from "../../src/errors.js";
 import { outputError } from "../../src/output/errors.js";
 import { ManifestStore } from "../../src/output/manifest.js";
@@ -25,11 +25,11 @@ const HAS_DEV_FULL = existsSync(DEV_FULL);
 // writeFileAtomic writes a temporary file of its own, which cannot be /dev/full: while `toDevFull` is
 // set, the temporary file is created as usual and its writes go to /dev/full, so that the kernel, not
 // the test, raises the error that writeFileAtomic must clean up after.
-const redirect = vi.hoisted(() => ({ toDevFull: false }));
+const redirect = vi.hoisted(() => ({ toDevFull: false, only: undefined as string | undefined }));
 vi.mock("node:fs/promises", async (importOriginal) => {
   const real = await importOriginal<typeof import("node:fs/promises")>();
   const open: typeof real.open = async (path, flags, mode) => {
-    if (redirect.toDevFull && String(path).endsWith(".tmp") && flags === "wx") {
+    if (redirect.toDevFull && String(path).endsWith(".tmp") && flags === "wx" && (redirect.only === undefined || String(path).includes(redirect.only))) {
       await (await real.open(path, flags, mode)).close();
       return real.open("/dev/full", "w");
     }
@@ -63,6 +63,27 @@ describe.runIf(HAS_DEV_FULL)("ENOSPC from the kernel (/dev/full)", () => {
     redirect.toDevFull = false;
     expect(error?.code).toBe("ENOSPC");
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("makes a set of outputs all or nothing: the previous set stays whole when one file does not fit", async () => {
+    const dir = tmp.path("set");
+    mkdirSync(dir);
+    const previous = { "contrat.falc.md": "ancienne version\n", "contrat.falc.json": '{"ancien":true}\n' };
+    for (const [name, text] of Object.entries(previous)) await writeFile(join(dir, name), text);
+    redirect.toDevFull = true;
+    redirect.only = "contrat.falc.json";
+    const error = await writeFilesAtomic([
+      [join(dir, "contrat.falc.md"), "nouvelle version\n"],
+      [join(dir, "contrat.falc.json"), '{"nouveau":true}\n'],
+    ]).then(
+      () => undefined,
+      (e: unknown) => e as NodeJS.ErrnoException,
+    );
+    redirect.toDevFull = false;
+    redirect.only = undefined;
+    expect(error?.code).toBe("ENOSPC");
+    expect(readdirSync(dir).sort()).toEqual(["contrat.falc.json", "contrat.falc.md"]);
+    for (const [name, text] of Object.entries(previous)) expect(readFileSync(join(dir, name), "utf8")).toBe(text);
   });
 
   it("makes the manifest's write fail with the same French error, not an unexpected one", async () => {
@@ -145,13 +166,8 @@ describe("falc convert on a disk that fills up during the run (tmpfs in a user n
         "  → Libérez de la place, puis relancez la même commande : les sections déjà réécrites ne seront pas redemandées.\n",
     );
     // Nothing partial: no temporary file, no lock, no manifest claiming outputs; what was written is whole.
-    const afterFull = listing(paths.SNAP1);
-    expect(Object.keys(afterFull).sort()).toEqual(["contrat-de-sejour.falc.docx", "contrat-de-sejour.falc.md", "contrat-de-sejour.relecture.docx"]);
-    for (const docx of ["contrat-de-sejour.falc.docx", "contrat-de-sejour.relecture.docx"]) {
-      const entries = unzipSync(readFileSync(join(paths.SNAP1, docx)));
-      expect(Object.keys(entries)).toContain("word/document.xml");
-    }
-    expect(readFileSync(join(paths.SNAP1, "contrat-de-sejour.falc.md"), "utf8")).toMatch(/\n$/);
+    // All or nothing: the outputs that fitted were not put in place without the one that did not.
+    expect(listing(paths.SNAP1)).toEqual({});
 
     // Room again: the same command finishes and writes everything.
     expect(result.stdout).toMatch(/^rc2=0$/m);

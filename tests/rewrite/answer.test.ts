@@ -91,6 +91,7 @@ describe("parseAnswer", () => {
 
   it("rejects what the schema forbids, with the path of each problem", () => {
     expect(problemsOf("ceci n'est pas du JSON")[0]).toMatch(/^La réponse n'est pas du JSON valide/);
+    expect(problemsOf("Voici la section réécrite : {pas du JSON")[0]).not.toMatch(/Unexpected|token|JSON at position/);
     expect(problemsOf([valid])).toEqual(["La réponse doit être un objet JSON (reçu : une liste)."]);
     expect(problemsOf({ ...valid, note: "bonjour" })).toEqual(["La réponse contient une clé inconnue « note » (clés permises : title, blocks, glossary)."]);
     expect(problemsOf({ blocks: valid.blocks, glossary: [] })).toEqual(["« title » doit être un texte (reçu : rien)."]);

@@ -166,7 +166,7 @@ describe("anthropic provider over HTTP (real SDK, local server)", () => {
     const error = await thrown(() => again.provider.rewrite(request));
     expect(again.mock.requests).toHaveLength(2);
     expect(error).toMatchObject({ code: "provider-truncated", exitCode: 3 });
-    expect(error.message).toContain("(limite de 2000 jetons atteinte)");
+    expect(error.message).toContain("(limite de 2 000 jetons atteinte)");
   });
 
   it("reports a refusal as provider-refusal, with the reason given", async () => {

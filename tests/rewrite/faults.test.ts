@@ -112,6 +112,19 @@ describe("one run at a time per output folder", () => {
     expect(readdirSync(out).sort()).toEqual(["falc-manifest.json", "locked.falc.md"]);
   });
 
+  it("refuses a second conversion of the same program on the same folder (library use)", async () => {
+    const input = tmp.write("twice.md", DOCUMENT);
+    const out = join(tmp.dir, "twice-out");
+    const runs = await Promise.allSettled([1, 2].map(() => convertFiles([input], { env: {}, out, cache: false, formats: ["md"] })));
+    expect(runs.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const refused = runs.find((r): r is PromiseRejectedResult => r.status === "rejected")!.reason;
+    expect(refused.code).toBe("output-locked");
+    expect(refused.message).toContain("de ce programme");
+    expect(readdirSync(out)).not.toContain(".falc.lock");
+    const again = await convertFiles([input], { env: {}, out, cache: false, formats: ["md"] });
+    expect(again.exitCode).toBe(0);
+  });
+
   it("respects a recent lock from another machine, not one restored from a CI cache days later", async () => {
     const input = tmp.write("foreign.md", DOCUMENT);
     const out = join(tmp.dir, "foreign-out");

@@ -245,7 +245,7 @@ describe("openai-compatible provider over HTTP (local Chat Completions server)",
     const error = await thrown(() => cut.provider.rewrite(request));
     expect(cut.mock.requests.map((r) => r.body.max_tokens)).toEqual([1000, 2000]);
     expect(error).toMatchObject({ code: "provider-truncated", exitCode: 3 });
-    expect(error.message).toContain("limite de 2000 jetons atteinte");
+    expect(error.message).toContain("limite de 2 000 jetons atteinte");
   });
 
   it("reports a refusal as provider-refusal, with the reason given", async () => {

@@ -1,3 +1,4 @@
+import { fr } from "../../render/format.js";
 import type Anthropic from "@anthropic-ai/sdk";
 import type { Middleware } from "@anthropic-ai/sdk";
 import { parseAnswer, REWRITE_SCHEMA } from "../answer.js";
@@ -276,7 +277,7 @@ function tooLong(model: string, request: RewriteRequest) {
 function cutTwice(maxTokens: number, request: RewriteRequest) {
   return providerError(
     "provider-truncated",
-    `La réponse du modèle pour la section « ${request.sectionTitle} » a été coupée (limite de ${maxTokens} jetons atteinte), ` +
+    `La réponse du modèle pour la section « ${request.sectionTitle} » a été coupée (limite de ${fr.int(maxTokens)} jetons atteinte), ` +
       "même après un essai avec une limite plus haute. Découpez cette section en parties plus courtes, puis relancez.",
   );
 }

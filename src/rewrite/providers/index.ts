@@ -14,6 +14,8 @@ export interface ProviderChoice {
   env: Record<string, string | undefined>;
   ruleSet: RuleSet;
   prompt: PromptBundle;
+  /** Per HTTP attempt (--timeout); default: the provider's own. */
+  timeoutMs?: number;
   /** Anthropic only: send requests through the Message Batches API, keeping batch ids in `stateDir`. */
   batch?: { stateDir: string; onProgress?: (progress: BatchProgress) => void; onWarning?: (message: string) => void };
 }
@@ -52,7 +54,7 @@ export async function chooseProvider(choice: ProviderChoice): Promise<ChosenProv
   const { createAnthropicProvider, DEFAULT_ANTHROPIC_MODEL } = await import("./anthropic.js");
   const model = choice.model?.trim() || choice.env.FALC_MODEL?.trim() || DEFAULT_ANTHROPIC_MODEL;
   const baseURL = choice.env.ANTHROPIC_BASE_URL?.trim();
-  const common = { apiKey, model, prompt: choice.prompt, ...(baseURL ? { baseURL } : {}) };
+  const common = { apiKey, model, prompt: choice.prompt, ...(baseURL ? { baseURL } : {}), ...(choice.timeoutMs ? { timeoutMs: choice.timeoutMs } : {}) };
   if (choice.batch) {
     const { createAnthropicBatchProvider } = await import("./anthropic-batch.js");
     // How often a running batch is checked (default 30 s); a local test server answers in milliseconds.
@@ -94,5 +96,5 @@ async function openAiCompatible(choice: ProviderChoice): Promise<RewriteProvider
   }
   const apiKey = choice.env.OPENAI_API_KEY?.trim();
   const { createOpenAiCompatibleProvider } = await import("./openai-compatible.js");
-  return createOpenAiCompatibleProvider({ baseURL, model, prompt: choice.prompt, ...(apiKey ? { apiKey } : {}) });
+  return createOpenAiCompatibleProvider({ baseURL, model, prompt: choice.prompt, ...(apiKey ? { apiKey } : {}), ...(choice.timeoutMs ? { timeoutMs: choice.timeoutMs } : {}) });
 }

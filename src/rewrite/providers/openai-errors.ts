@@ -1,3 +1,4 @@
+import { fr } from "../../render/format.js";
 import type { FalcError } from "../../errors.js";
 import type { RewriteRequest } from "../types.js";
 import { KEPT, providerError, redact } from "./anthropic-errors.js";
@@ -106,7 +107,7 @@ export function connectionError(context: OpenAiFailure, reason: string): FalcErr
 export function truncatedTwice(maxTokens: number, request: RewriteRequest): FalcError {
   return providerError(
     "provider-truncated",
-    `La réponse du modèle pour la section « ${request.sectionTitle} » a été coupée (limite de ${maxTokens} jetons atteinte), ` +
+    `La réponse du modèle pour la section « ${request.sectionTitle} » a été coupée (limite de ${fr.int(maxTokens)} jetons atteinte), ` +
       "même après un essai avec une limite plus haute. Découpez cette section en parties plus courtes, puis relancez.",
     { hint: "Avec un serveur local, vérifiez aussi la taille de contexte du modèle (par exemple num_ctx pour Ollama, --max-model-len pour vLLM, -c pour llama.cpp)." },
   );

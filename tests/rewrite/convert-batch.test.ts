@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { runCli } from "../helpers/cli.js";
 import { convertFiles } from "../../src/commands/convert.js";
 import type { BatchProgress } from "../../src/rewrite/types.js";
 import { estimateCost } from "../../src/rewrite/providers/anthropic-models.js";
@@ -12,6 +13,7 @@ const KEY = "sk-ant-test-BATCH-2468";
 
 let mock: MockAnthropic | undefined;
 afterEach(async () => {
+  vi.unstubAllEnvs();
   await mock?.close();
   mock = undefined;
 });
@@ -53,6 +55,21 @@ describe("falc convert --batch (Message Batches API, real SDK, local server)", (
 
     const again = await convertFiles([dir], options);
     expect(again.skipped).toHaveLength(2);
+    expect(mock.batches.created).toHaveLength(1);
+  });
+
+  it("works from the command line: --batch --json prints the summary, --resume finds nothing left to send", async () => {
+    mock = await startMockAnthropic([], { apiKey: KEY, batches: { delayMs: 30 } });
+    for (const [name, value] of Object.entries({ ANTHROPIC_API_KEY: KEY, ANTHROPIC_BASE_URL: mock.url, FALC_BATCH_POLL_MS: "10" })) vi.stubEnv(name, value);
+    const dir = library("cli");
+    const args = ["convert", dir, "-o", join(tmp.dir, "cli-out"), "--cache-dir", join(tmp.dir, "cli-cache"), "--max-repairs", "0", "--format", "md"];
+    const first = await runCli(...args, "--batch", "--json");
+    expect(first.code, first.stderr).toBe(0);
+    const summary = JSON.parse(first.stdout);
+    expect(summary.totals).toMatchObject({ files: 2, converted: 2, failed: 0 });
+    expect(first.stderr).toContain(mock.batches.created[0]!);
+    const resumed = await runCli(...args, "--resume");
+    expect(resumed.code).toBe(0);
     expect(mock.batches.created).toHaveLength(1);
   });
 

@@ -229,7 +229,7 @@ describe("anthropic batch provider over HTTP (real SDK, local server)", () => {
     expect(response.result.blocks[0]).toEqual({ type: "paragraph", sentences: [TEXTS[1]] });
     expect(creates(mock)).toHaveLength(2);
     expect(warnings).toHaveLength(2);
-    expect(warnings[0]).toMatch(/^Le fichier d'état de lot « .*msgbatch_(torn|odd)\.batch\.json » est illisible : il est ignoré\.$/);
+    expect(warnings[0]).toMatch(/^Le fichier d’état de lot « .*msgbatch_(torn|odd)\.batch\.json » est illisible : il est ignoré\.$/);
     const written = readdirSync(stateDir).map((name) => readFileSync(join(stateDir, name), "utf8")).join("\n");
     expect(written).not.toContain(KEY);
     expect(written).not.toContain("SECRET");

@@ -114,7 +114,7 @@ describe("anthropic provider over HTTP (real SDK, local server)", () => {
     const error = await thrown(() => provider.rewrite(request));
     expect(mock.requests).toHaveLength(2);
     expect(error).toMatchObject({ code: "provider-timeout", exitCode: 3 });
-    expect(error.message).toContain("n'a pas répondu dans le délai de 0,1 seconde après 2 essais");
+    expect(error.message).toContain("n’a pas répondu dans le délai de 0,1 seconde après 2 essais");
   });
 
   it("retries after a connection reset", async () => {
@@ -151,7 +151,7 @@ describe("anthropic provider over HTTP (real SDK, local server)", () => {
     expect(mock.requests).toHaveLength(2);
     expect(mock.requests[1]!.userText).toContain("« glossary » doit être une liste");
     expect(error).toMatchObject({ code: "provider-invalid-answer", exitCode: 3 });
-    expect(error.message).toContain("« Les repas » n'a pas la forme attendue, même après un second essai");
+    expect(error.message).toContain("« Les repas » n’a pas la forme attendue, même après un second essai");
     expect(error.message).toContain("une balise HTML");
   });
 
@@ -182,7 +182,7 @@ describe("anthropic provider over HTTP (real SDK, local server)", () => {
     const error = await thrown(() => provider.rewrite(request));
     expect(mock.requests).toHaveLength(1);
     expect(error).toMatchObject({ code: "provider-auth", exitCode: 3 });
-    expect(error.message).toContain("La clé d'API Anthropic est refusée (erreur 401)");
+    expect(error.message).toContain("La clé d’API Anthropic est refusée (erreur 401)");
   });
 
   it("maps a 400 to provider-bad-request, and a 404 to a hint about the model", async () => {

@@ -36,7 +36,7 @@ const documentOf = (text: string) => /document (\d+)/.exec(text)?.[1];
 
 describe("falc convert over a library", () => {
   it("keeps --concurrency requests in flight across documents, not per document", async () => {
-    const env = await withMock([], { delayMs: 150 });
+    const env = await withMock([], { delayMs: 400 });
     const dir = library("shared", 3);
     const outcome = await convertFiles([dir], { env, out: join(tmp.dir, "shared-out"), cache: false, concurrency: 3, maxRepairs: 0, formats: ["json"] });
     expect(outcome.exitCode).toBe(0);

@@ -192,7 +192,7 @@ describe("openai-compatible provider over HTTP (local Chat Completions server)",
     expect(mock.requests).toHaveLength(2);
     expect(retries.map((r) => r.reason)).toEqual(["délai dépassé"]);
     expect(error).toMatchObject({ code: "provider-timeout", exitCode: 3 });
-    expect(error.message).toContain("n'a pas répondu dans le délai de 0,1 seconde après 2 essais");
+    expect(error.message).toContain("n’a pas répondu dans le délai de 0,1 seconde après 2 essais");
   });
 
   it("stops at once when the caller aborts, with the caller's reason", async () => {
@@ -234,7 +234,7 @@ describe("openai-compatible provider over HTTP (local Chat Completions server)",
     const error = await thrown(() => provider.rewrite(request));
     expect(mock.requests).toHaveLength(2);
     expect(error).toMatchObject({ code: "provider-invalid-answer", exitCode: 3 });
-    expect(error.message).toContain("n'a pas la forme attendue, même après un second essai");
+    expect(error.message).toContain("n’a pas la forme attendue, même après un second essai");
   });
 
   it("asks again with more room when the answer is cut, then gives up", async () => {
@@ -261,12 +261,12 @@ describe("openai-compatible provider over HTTP (local Chat Completions server)",
     const error = await thrown(() => wrong.provider.rewrite(request));
     expect(wrong.mock.requests).toHaveLength(1);
     expect(error).toMatchObject({ code: "provider-auth", exitCode: 3 });
-    expect(error.message).toContain("La clé d'API est refusée");
+    expect(error.message).toContain("La clé d’API est refusée");
     expect(error.message).toContain("OPENAI_API_KEY");
     const none = await setup([], { apiKey: undefined });
     const missing = await thrown(() => none.provider.rewrite(request));
     expect(none.mock.requests).toHaveLength(1);
-    expect(missing.message).toContain("demande une clé d'API (erreur 401)");
+    expect(missing.message).toContain("demande une clé d’API (erreur 401)");
   });
 
   it("maps a 404 to a hint about the model and the address, and a 400 to provider-bad-request", async () => {

@@ -75,7 +75,7 @@ export function createAnthropicBatchProvider(options: AnthropicBatchOptions): An
   };
   const store = batchStore(options.stateDir, {
     now: options.now ?? (() => new Date()),
-    onCorrupt: (file) => warn(`Le fichier d'état de lot « ${file} » est illisible : il est ignoré.`),
+    onCorrupt: (file) => warn(`Le fichier d’état de lot « ${file} » est illisible : il est ignoré.`),
   });
   const queue = new Set<Job>();
   const trackers = new Map<string, BatchTracker<Job>>();
@@ -173,7 +173,7 @@ export function createAnthropicBatchProvider(options: AnthropicBatchOptions): An
     const created = connected!.client.messages.batches.create({ requests }, { middleware: [count] }).then(async (batch) => {
       const record: BatchRecord = { id: batch.id, created_at: batch.created_at, model, custom_ids: requests.map((request) => request.custom_id) };
       await store.save(record).catch((error: unknown) => {
-        warn(`Impossible d'enregistrer le lot ${batch.id} dans « ${options.stateDir} » (${codeOf(error)}) : s'il est interrompu, il ne pourra pas être repris.`);
+        warn(`Impossible d’enregistrer le lot ${batch.id} dans « ${options.stateDir} » (${codeOf(error)}) : s’il est interrompu, il ne pourra pas être repris.`);
       });
       return batch;
     });

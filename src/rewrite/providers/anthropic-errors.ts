@@ -33,7 +33,7 @@ export function mapSdkError(error: unknown, context: FailureContext): FalcError 
   if (name === "APIConnectionTimeoutError") {
     return providerError(
       "provider-timeout",
-      `Le service Anthropic n'a pas répondu dans le délai de ${seconds(context.timeoutMs)}${tries}. ` +
+      `Le service Anthropic n’a pas répondu dans le délai de ${seconds(context.timeoutMs)}${tries}. ` +
         `Réessayez plus tard : ${KEPT}`,
       { hint: "Une section très longue peut demander plus de temps : découpez le document en parties plus courtes.", cause },
     );
@@ -56,14 +56,14 @@ export function mapSdkError(error: unknown, context: FailureContext): FalcError 
   if (status === 401) {
     return providerError(
       "provider-auth",
-      "La clé d'API Anthropic est refusée (erreur 401). Vérifiez la variable ANTHROPIC_API_KEY : la clé est peut-être fausse, expirée ou révoquée.",
+      "La clé d’API Anthropic est refusée (erreur 401). Vérifiez la variable ANTHROPIC_API_KEY : la clé est peut-être fausse, expirée ou révoquée.",
       { ...(detail ? { hint: detail } : {}), cause },
     );
   }
   if (status === 403) {
     return providerError(
       "provider-auth",
-      `La clé d'API Anthropic n'a pas le droit d'utiliser ce service ou le modèle « ${context.model} » (erreur 403). ` +
+      `La clé d’API Anthropic n’a pas le droit d’utiliser ce service ou le modèle « ${context.model} » (erreur 403). ` +
         "Vérifiez les droits de la clé, ou choisissez un autre modèle avec --model.",
       { ...(detail ? { hint: detail } : {}), cause },
     );
@@ -92,7 +92,7 @@ export function mapSdkError(error: unknown, context: FailureContext): FalcError 
   return providerError(
     "provider-bad-request",
     `Le service Anthropic a refusé la demande (erreur ${status})${apiMessage === "" ? "" : ` : ${apiMessage}`}.${modelHint}`,
-    { hint: "Si l'erreur persiste avec un autre modèle, signalez-la aux mainteneurs de falc.", cause },
+    { hint: "Si l’erreur persiste avec un autre modèle, signalez-la aux mainteneurs de falc.", cause },
   );
 }
 

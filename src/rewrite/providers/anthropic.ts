@@ -98,7 +98,7 @@ export function anthropicSetup(options: AnthropicProviderOptions): AnthropicSetu
 }
 
 export function missingKey() {
-  return providerError("provider-auth", "Aucune clé d'API Anthropic : définissez ANTHROPIC_API_KEY, ou utilisez --provider offline.");
+  return providerError("provider-auth", "Aucune clé d’API Anthropic : définissez ANTHROPIC_API_KEY, ou utilisez --provider offline.");
 }
 
 /**
@@ -285,7 +285,7 @@ function cutTwice(maxTokens: number, request: RewriteRequest) {
 function invalidTwice(model: string, request: RewriteRequest, problems: string) {
   return providerError(
     "provider-invalid-answer",
-    `La réponse du modèle ${model} pour la section « ${request.sectionTitle} » n'a pas la forme attendue, même après un second essai : ` +
+    `La réponse du modèle ${model} pour la section « ${request.sectionTitle} » n’a pas la forme attendue, même après un second essai : ` +
       `${problems} Relancez la commande : ${KEPT}`,
   );
 }

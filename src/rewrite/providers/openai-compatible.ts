@@ -91,7 +91,7 @@ export function createOpenAiCompatibleProvider(options: OpenAiCompatibleOptions)
     async rewrite(request, { signal } = {}): Promise<RewriteResponse> {
       if (apiKey !== "" && !/^[\x21-\x7e]+$/.test(apiKey)) {
         // fetch would quote the bad header value, key included, in its error.
-        throw providerError("provider-auth", "La clé d'API (OPENAI_API_KEY) contient des espaces ou des caractères non permis : vérifiez sa copie.");
+        throw providerError("provider-auth", "La clé d’API (OPENAI_API_KEY) contient des espaces ou des caractères non permis : vérifiez sa copie.");
       }
       const userMessage = buildUserMessage(request, options.prompt);
       let usage: Usage = NO_USAGE;

@@ -40,15 +40,15 @@ export function httpError(failure: HttpFailure, context: OpenAiFailure): FalcErr
     return providerError(
       "provider-auth",
       context.withKey
-        ? `La clé d'API est refusée par ${service} (erreur 401). Vérifiez la variable OPENAI_API_KEY : la clé est peut-être fausse, expirée ou révoquée.`
-        : `${Service} demande une clé d'API (erreur 401). Définissez la variable OPENAI_API_KEY avec la clé fournie par ce service.`,
+        ? `La clé d’API est refusée par ${service} (erreur 401). Vérifiez la variable OPENAI_API_KEY : la clé est peut-être fausse, expirée ou révoquée.`
+        : `${Service} demande une clé d’API (erreur 401). Définissez la variable OPENAI_API_KEY avec la clé fournie par ce service.`,
       detail,
     );
   }
   if (status === 403) {
     return providerError(
       "provider-auth",
-      `La clé d'API n'a pas le droit d'utiliser ${service} ou le modèle « ${context.model} » (erreur 403). ` +
+      `La clé d’API n’a pas le droit d’utiliser ${service} ou le modèle « ${context.model} » (erreur 403). ` +
         "Vérifiez les droits de la clé, ou choisissez un autre modèle avec --model.",
       detail,
     );
@@ -71,11 +71,11 @@ export function httpError(failure: HttpFailure, context: OpenAiFailure): FalcErr
   if (status === 404) {
     return providerError(
       "provider-bad-request",
-      `${Service} ne trouve pas le modèle « ${context.model} » ou l'adresse ${displayURL(context.baseURL)}/chat/completions (erreur 404).`,
+      `${Service} ne trouve pas le modèle « ${context.model} » ou l’adresse ${displayURL(context.baseURL)}/chat/completions (erreur 404).`,
       {
         hint:
-          "Vérifiez le nom du modèle (--model ou FALC_MODEL) et l'adresse (--base-url, qui finit souvent par /v1). " +
-          `Avec Ollama, téléchargez d'abord le modèle : ollama pull ${context.model}.` +
+          "Vérifiez le nom du modèle (--model ou FALC_MODEL) et l’adresse (--base-url, qui finit souvent par /v1). " +
+          `Avec Ollama, téléchargez d’abord le modèle : ollama pull ${context.model}.` +
           (apiMessage === "" ? "" : ` Réponse du service : ${apiMessage}`),
       },
     );
@@ -83,14 +83,14 @@ export function httpError(failure: HttpFailure, context: OpenAiFailure): FalcErr
   return providerError(
     "provider-bad-request",
     `${Service} a refusé la demande (erreur ${status})${apiMessage === "" ? "" : ` : ${apiMessage}`}.`,
-    { hint: "Vérifiez le modèle (--model) et l'adresse (--base-url). Si l'erreur persiste, signalez-la aux mainteneurs de falc." },
+    { hint: "Vérifiez le modèle (--model) et l’adresse (--base-url). Si l’erreur persiste, signalez-la aux mainteneurs de falc." },
   );
 }
 
 export function timeoutError(context: OpenAiFailure): FalcError {
   return providerError(
     "provider-timeout",
-    `${capitalise(serviceName(context.baseURL))} n'a pas répondu dans le délai de ${seconds(context.timeoutMs)}${triesText(context.attempts)}. ` +
+    `${capitalise(serviceName(context.baseURL))} n’a pas répondu dans le délai de ${seconds(context.timeoutMs)}${triesText(context.attempts)}. ` +
       `Réessayez plus tard : ${KEPT}`,
     { hint: "Un modèle local sur un petit ordinateur peut être lent : découpez le document en parties plus courtes, ou baissez --concurrency." },
   );
@@ -100,7 +100,7 @@ export function connectionError(context: OpenAiFailure, reason: string): FalcErr
   return providerError(
     "provider-connection",
     `Impossible de joindre ${serviceName(context.baseURL)}${reason === "" ? "" : ` (${redact(reason, context.secrets)})`}${triesText(context.attempts)}. ` +
-      `Vérifiez l'adresse donnée avec --base-url (ou OPENAI_BASE_URL), que le serveur est lancé (par exemple « ollama serve ») et la connexion, puis relancez : ${KEPT}`,
+      `Vérifiez l’adresse donnée avec --base-url (ou OPENAI_BASE_URL), que le serveur est lancé (par exemple « ollama serve ») et la connexion, puis relancez : ${KEPT}`,
   );
 }
 
@@ -116,7 +116,7 @@ export function truncatedTwice(maxTokens: number, request: RewriteRequest): Falc
 export function invalidTwice(model: string, request: RewriteRequest, problems: string): FalcError {
   return providerError(
     "provider-invalid-answer",
-    `La réponse du modèle ${model} pour la section « ${request.sectionTitle} » n'a pas la forme attendue, même après un second essai : ` +
+    `La réponse du modèle ${model} pour la section « ${request.sectionTitle} » n’a pas la forme attendue, même après un second essai : ` +
       `${problems} Relancez la commande : ${KEPT}`,
     { hint: "Un petit modèle local suit mal le format demandé : essayez un modèle plus grand avec --model." },
   );

@@ -98,8 +98,8 @@ function parseBody(text: string, context: OpenAiFailure): unknown {
     // A 200 that is not JSON is usually a web page: the base URL points at the wrong place.
     throw providerError(
       "provider-bad-request",
-      "Le service n'a pas répondu comme l'API Chat Completions (sa réponse n'est pas du JSON).",
-      { hint: `Vérifiez l'adresse donnée avec --base-url : elle finit souvent par /v1. Modèle demandé : « ${context.model} ».` },
+      "Le service n’a pas répondu comme l’API Chat Completions (sa réponse n’est pas du JSON).",
+      { hint: `Vérifiez l’adresse donnée avec --base-url : elle finit souvent par /v1. Modèle demandé : « ${context.model} ».` },
     );
   }
 }

@@ -45,7 +45,7 @@ export function notProcessed(kind: NotProcessed, where: { batchId: string; secti
       return providerError(
         "provider-batch-expired",
         `Le lot ${where.batchId} a expiré avant de traiter ${section}, même après un second envoi : ` +
-          `le service Anthropic n'a pas pu la traiter dans les 24 heures. ${again}`,
+          `le service Anthropic n’a pas pu la traiter dans les 24 heures. ${again}`,
       );
     case "canceled":
       return providerError("provider-batch-canceled", `Le lot ${where.batchId} a été annulé avant de traiter ${section}, même après un second envoi. ${again}`);
@@ -54,7 +54,7 @@ export function notProcessed(kind: NotProcessed, where: { batchId: string; secti
     case "gone":
       return providerError(
         "provider-batch-gone",
-        `Le lot ${where.batchId} est introuvable, ou ses résultats ne sont plus disponibles, et un second envoi n'a pas abouti pour ${section}. ${again}`,
+        `Le lot ${where.batchId} est introuvable, ou ses résultats ne sont plus disponibles, et un second envoi n’a pas abouti pour ${section}. ${again}`,
       );
   }
 }

@@ -36,7 +36,7 @@ const documentOf = (text: string) => /document (\d+)/.exec(text)?.[1];
 
 describe("falc convert over a library", () => {
   it("keeps --concurrency requests in flight across documents, not per document", async () => {
-    const env = await withMock([], { delayMs: 400 });
+    const env = await withMock([], { delayMs: 150 });
     const dir = library("shared", 3);
     const outcome = await convertFiles([dir], { env, out: join(tmp.dir, "shared-out"), cache: false, concurrency: 3, maxRepairs: 0, formats: ["json"] });
     expect(outcome.exitCode).toBe(0);
@@ -44,10 +44,12 @@ describe("falc convert over a library", () => {
     const requests = mock!.requests;
     expect(requests).toHaveLength(12);
     expect(mock!.maxInFlight).toBe(3);
-    // A second document's sections were sent while the first document still had sections out.
-    const lastOfFirst = Math.max(...requests.filter((r) => documentOf(r.userText) === "1").map((r) => r.answeredAt ?? 0));
-    const firstOfSecond = Math.min(...requests.filter((r) => documentOf(r.userText) === "2").map((r) => r.receivedAt));
-    expect(firstOfSecond).toBeLessThan(lastOfFirst);
+    // Requests of two different documents were in flight at the same moment (each document has 4
+    // sections and the limit is 3, so this holds whichever document is read first).
+    const overlapping = requests.some((a) =>
+      requests.some((b) => documentOf(a.userText) !== documentOf(b.userText) && a.receivedAt < (b.answeredAt ?? 0) && b.receivedAt < (a.answeredAt ?? 0)),
+    );
+    expect(overlapping).toBe(true);
   });
 
   it("slows the whole run down on a 429 the SDK could not absorb, and still converts everything", async () => {

@@ -266,7 +266,7 @@ describe("anthropic provider over HTTP (real SDK, local server)", () => {
   });
 
   it("serves concurrent sections, each with its own usage", async () => {
-    const { mock, provider } = await setup(() => ({ delayMs: 50 }));
+    const { mock, provider } = await setup(() => ({ delayMs: 250 }));
     const texts = ["Vous mangez à midi.", "Vous dormez dans votre chambre.", "Votre famille vient le dimanche."];
     const responses = await Promise.all(texts.map((text, index) => provider.rewrite({ ...request, sectionIndex: index, text })));
     expect(mock.maxInFlight).toBe(3);

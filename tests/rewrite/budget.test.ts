@@ -123,7 +123,7 @@ describe("--max-cost through the real SDK and the local Messages API server", ()
   it("holds the worst case of requests in flight: concurrent sections cannot overspend together", async () => {
     const document = await reglement("concurrent", 12);
     const bound = firstBound(document, 1);
-    const { mock: free, provider: unlimited } = await anthropic([], { delayMs: 50 });
+    const { mock: free, provider: unlimited } = await anthropic([], { delayMs: 250 });
     await run(document, unlimited, createRunBudget({ maxCost: 100 }), { concurrency: 4 });
     expect(free.maxInFlight).toBe(4);
     // Room for one request's worst case, not two: of 4 workers, one goes out at first, and the others

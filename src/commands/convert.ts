@@ -1,7 +1,7 @@
 import { setMaxListeners } from "node:events";
 import { readFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
-import { applyConfig, resolveConfig } from "../config/config.js";
+import { applyConfig, ignorePatterns, resolveConfig } from "../config/config.js";
 import type { ConfigLimits } from "../config/limits.js";
 import { loadRuleSet } from "../config/ruleset.js";
 import { ExitCode, FalcError, isFalcError } from "../errors.js";
@@ -124,7 +124,8 @@ export async function convertFiles(paths: string[], options: ConvertCommandOptio
   const env = options.env ?? process.env;
   const cacheDir = resolve(options.cacheDir ?? env.FALC_CACHE_DIR ?? DEFAULT_CACHE_DIR);
   assertBatchPossible(options, env);
-  const inputs = selectShard(await discoverInputs(paths), options.shard);
+  const baseRules = loadRuleSet();
+  const inputs = selectShard(await discoverInputs(paths, ignorePatterns(options.configPath, baseRules)), options.shard);
   options.onStart?.({ files: inputs.length });
   const concurrency = options.concurrency ?? 4;
   const limiter = new AdaptiveLimiter(options.batch ? Number.POSITIVE_INFINITY : concurrency);
@@ -142,7 +143,7 @@ export async function convertFiles(paths: string[], options: ConvertCommandOptio
   try {
     const run: Run = {
       options,
-      baseRules: loadRuleSet(),
+      baseRules,
       env,
       cache: options.cache === false ? undefined : new SectionCache(cacheDir),
       manifest: options.out === undefined ? undefined : await ManifestStore.open(options.out),

@@ -1,4 +1,4 @@
-import { applyConfig, resolveConfig } from "../config/config.js";
+import { applyConfig, ignorePatterns, resolveConfig } from "../config/config.js";
 import { loadRuleSet } from "../config/ruleset.js";
 import { ExitCode, isFalcError } from "../errors.js";
 import { discoverInputs, selectShard, type Shard } from "../ingest/discover.js";
@@ -39,7 +39,7 @@ export async function scoreFiles(paths: string[], options: ScoreOptions = {}): P
   const files: FileScore[] = [];
   const failures: FileFailure[] = [];
   let exitCode: number = ExitCode.ok;
-  const inputs = selectShard(await discoverInputs(paths), options.shard);
+  const inputs = selectShard(await discoverInputs(paths, ignorePatterns(options.configPath, baseRules)), options.shard);
   for (const { path } of inputs) {
     try {
       const ruleSet = rulesFor(path, baseRules, options);

@@ -24,6 +24,8 @@ export interface FalcConfig {
   words: Record<string, string>;
   /** Capital words never reported (the establishment's name, a local acronym everyone knows). */
   ignoreAcronyms: string[];
+  /** Glob patterns of documents never taken from a folder or a glob (as in `.falcignore`). */
+  ignore: string[];
   /** The model `falc convert` uses when neither --model nor FALC_MODEL says otherwise. */
   model?: string;
   /**
@@ -35,7 +37,7 @@ export interface FalcConfig {
   limits: ConfigLimits;
 }
 
-const TOP_KEYS = ["$schema", "rules", "acronyms", "words", "ignoreAcronyms", "model", "prices", "limits"];
+const TOP_KEYS = ["$schema", "rules", "acronyms", "words", "ignoreAcronyms", "ignore", "model", "prices", "limits"];
 
 function configError(file: string, message: string): FalcError {
   return new FalcError("config-invalid", `${file} : ${message}`, {
@@ -88,7 +90,7 @@ export function validateConfig(raw: unknown, file: string, ruleSet: RuleSet): Fa
   for (const key of Object.keys(input)) {
     if (!TOP_KEYS.includes(key)) throw configError(file, `clé inconnue « ${key} »${didYouMean(key, TOP_KEYS)} (clés possibles : ${TOP_KEYS.slice(1).join(", ")}).`);
   }
-  const config: FalcConfig = { file, rules: {}, acronyms: {}, words: {}, ignoreAcronyms: [], prices: {}, limits: {} };
+  const config: FalcConfig = { file, rules: {}, acronyms: {}, words: {}, ignoreAcronyms: [], ignore: [], prices: {}, limits: {} };
   const rules = objectOf(input.rules, file, "rules");
   const byId = new Map(ruleSet.rules.map((rule) => [rule.id, rule]));
   for (const [id, value] of Object.entries(rules)) {
@@ -111,6 +113,12 @@ export function validateConfig(raw: unknown, file: string, ruleSet: RuleSet): Fa
       throw configError(file, "« ignoreAcronyms » doit être une liste de textes.");
     }
     config.ignoreAcronyms = (input.ignoreAcronyms as string[]).map((item) => item.trim());
+  }
+  if (input.ignore !== undefined) {
+    if (!Array.isArray(input.ignore) || input.ignore.some((item) => typeof item !== "string" || item.trim() === "")) {
+      throw configError(file, "« ignore » doit être une liste de motifs, par exemple [\"archives/**\", \"**/brouillon-*.docx\"].");
+    }
+    config.ignore = (input.ignore as string[]).map((item) => item.trim());
   }
   if (input.model !== undefined) {
     if (typeof input.model !== "string" || input.model.trim() === "") throw configError(file, "« model » doit être le nom d'un modèle (un texte).");
@@ -212,4 +220,12 @@ function levenshtein(a: string, b: string): number {
     previous = current;
   }
   return previous[b.length]!;
+}
+
+/**
+ * The `ignore` patterns of the configuration that applies to the command line (`--config`, else the
+ * one found from the current folder): they filter folders and globs, like `.falcignore`.
+ */
+export function ignorePatterns(configPath: string | undefined, ruleSet: RuleSet): string[] {
+  return resolveConfig({ configPath }, ruleSet)?.ignore ?? [];
 }

@@ -32,6 +32,18 @@ describe("discovering inputs", () => {
     expect(found.map((f) => f.relative)).toEqual(["a.md", "reglement.md"]);
   });
 
+  it("also skips the `ignore` patterns of the configuration given with --config, for convert and score", async () => {
+    const root = library("configured");
+    const config = tmp.write("configured.falc.config.json", JSON.stringify({ ignore: ["contrats/2026/**"] }));
+    const { report } = await scoreFiles([root], { configPath: config });
+    expect(report.files.map((f) => f.path.slice(root.length + 1))).toEqual(["contrats/a.md", "reglement.md"]);
+    const outcome = await convertFiles([root], { env: {}, out: join(tmp.dir, "configured-out"), cache: false, formats: ["md"], configPath: config });
+    expect(outcome.files.map((f) => f.path.slice(root.length + 1))).toEqual(["contrats/a.md", "reglement.md"]);
+    const bad = tmp.write("bad.falc.config.json", JSON.stringify({ ignore: "archives" }));
+    const error = await thrown(() => scoreFiles([root], { configPath: bad }));
+    expect(error.message).toContain("« ignore » doit être une liste de motifs");
+  });
+
   it("says so when a folder holds no document", async () => {
     const empty = join(tmp.dir, "empty");
     mkdirSync(empty);

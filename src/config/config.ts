@@ -78,7 +78,7 @@ export function loadConfig(file: string, ruleSet: RuleSet): FalcConfig {
   try {
     raw = JSON.parse(content);
   } catch (error) {
-    throw configError(file, `JSON invalide : ${(error as Error).message}`);
+    throw configError(file, `JSON invalide${jsonErrorPlace(content, (error as Error).message)} : vérifiez les virgules, les guillemets droits (") et les accolades.`);
   }
   return validateConfig(raw, file, ruleSet);
 }
@@ -228,4 +228,14 @@ function levenshtein(a: string, b: string): number {
  */
 export function ignorePatterns(configPath: string | undefined, ruleSet: RuleSet): string[] {
   return resolveConfig({ configPath }, ruleSet)?.ignore ?? [];
+}
+
+/** « près de la ligne 4, colonne 12 », from the parser's English message (its position), or nothing. */
+function jsonErrorPlace(content: string, message: string): string {
+  const at = /position (\d+)/.exec(message);
+  if (!at) return "";
+  const before = content.slice(0, Number(at[1]));
+  const line = before.split("\n").length;
+  const column = before.length - before.lastIndexOf("\n");
+  return ` près de la ligne ${line}, colonne ${column}`;
 }

@@ -1,5 +1,6 @@
 import type { ConvertResult, RewriteBlock } from "../rewrite/types.js";
 import { FACT_LABEL } from "../rewrite/fidelity.js";
+import { keptLines, showsHeading } from "./section-heading.js";
 
 export const DRAFT_NOTICE =
   "Ce document est un brouillon préparé avec falc. Des personnes qui vont le lire doivent le relire et le valider avant d’utiliser le logo « Facile à lire et à comprendre ».";
@@ -12,10 +13,12 @@ export function renderConvertMarkdown(result: ConvertResult): string {
     ...section.facts.added.map((f) => `- **Information ajoutée** dans « ${section.title} » : ${f.text} (${FACT_LABEL[f.type]})`),
   ]);
   if (problems.length > 0) out.push("## ⚠ À vérifier avant la relecture", problems.join("\n"));
-  for (const section of result.sections) {
-    out.push(`## ${section.title}`);
+  for (const [position, section] of result.sections.entries()) {
+    const kept = section.rewrite.blocks.length === 0 ? keptLines(section, result.title) : [];
+    if (section.rewrite.blocks.length === 0 && kept.length === 0 && !showsHeading(section, position, result.title)) continue;
+    if (showsHeading(section, position, result.title)) out.push(`## ${section.title}`);
     for (const block of section.rewrite.blocks) out.push(renderBlock(block));
-    if (section.rewrite.blocks.length === 0) out.push(section.falc.split("\n").join("  \n"));
+    if (kept.length > 0) out.push(kept.join("  \n"));
   }
   if (result.glossary.length > 0) {
     out.push("## Les mots difficiles", result.glossary.map((g) => `- **${g.word}** : ${g.explanation}`).join("\n"));

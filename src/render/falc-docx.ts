@@ -3,6 +3,7 @@ import type { ConvertedSection, ConvertResult, GlossaryEntry, RewriteBlock } fro
 import { A4, FONT, LANGUAGE, MARGIN, loadDocx, markupRuns, pageFooter, type Docx } from "./docx/common.js";
 import { frenchSpaces, lines, stripBold } from "./docx/markup.js";
 import { reproducible } from "./docx/package.js";
+import { keptLines, showsHeading } from "./section-heading.js";
 
 /**
  * `<name>.falc.docx`: the easy-to-read draft, laid out by the FALC rules that falc itself checks
@@ -34,9 +35,8 @@ export async function renderFalcDocx(result: ConvertResult): Promise<Uint8Array>
     new d.Paragraph({ heading: d.HeadingLevel.TITLE, children: markupRuns(d, stripBold(result.title)) }),
     ...draftNote(d),
   ];
-  for (const section of result.sections) {
-    if (isTitleOnly(section, result.title)) continue;
-    children.push(...sectionParagraphs(d, section));
+  for (const [position, section] of result.sections.entries()) {
+    children.push(...sectionParagraphs(d, section, result.title, showsHeading(section, position, result.title)));
   }
   if (result.glossary.length > 0) children.push(...glossary(d, result.glossary));
 
@@ -101,13 +101,6 @@ function bulletConfig(d: Docx) {
   };
 }
 
-/** A section kept as is because it is only the document's title (the title is already at the top). */
-function isTitleOnly(section: ConvertedSection, documentTitle: string): boolean {
-  if (section.rewrite.blocks.length > 0) return false;
-  const same = (a: string) => stripBold(a).trim().toLocaleLowerCase("fr");
-  return same(section.title) === same(documentTitle) && lines(section.falc).every((line) => same(line) === same(documentTitle));
-}
-
 /** The note in a framed box: adjacent paragraphs with the same borders are drawn as one frame. */
 function draftNote(d: Docx): Paragraph[] {
   const side = { style: d.BorderStyle.SINGLE, size: 12, color: "000000", space: 8 };
@@ -123,13 +116,13 @@ function draftNote(d: Docx): Paragraph[] {
   );
 }
 
-function sectionParagraphs(d: Docx, section: ConvertedSection): Paragraph[] {
-  const out: Paragraph[] = [new d.Paragraph({ heading: d.HeadingLevel.HEADING_1, children: markupRuns(d, stripBold(section.title)) })];
+function sectionParagraphs(d: Docx, section: ConvertedSection, documentTitle: string, withHeading: boolean): Paragraph[] {
+  const out: Paragraph[] = withHeading ? [new d.Paragraph({ heading: d.HeadingLevel.HEADING_1, children: markupRuns(d, stripBold(section.title)) })] : [];
   if (section.rewrite.blocks.length === 0) {
-    // Kept as written (a heading alone, too short to rewrite): its lines, minus the title already shown.
-    const title = stripBold(section.title).trim();
-    const rest = lines(section.falc).filter((line) => line !== title);
+    // Kept as written (a heading alone, too short to rewrite): its lines, minus the titles already shown.
+    const rest = keptLines(section, documentTitle);
     if (rest.length > 0) out.push(...sentences(d, rest));
+    else if (!withHeading) return [];
     return out;
   }
   for (const block of section.rewrite.blocks) out.push(...blockParagraphs(d, block));

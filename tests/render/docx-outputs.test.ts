@@ -193,3 +193,22 @@ describe("the renderers load docx and fflate lazily", () => {
     }
   });
 });
+
+const titleTmp = tempDir("falc-title-");
+
+describe("the document title in the draft", () => {
+  it("is not repeated as the first section's heading, in the DOCX or the Markdown", async () => {
+    const { convertFiles } = await import("../../src/commands/convert.js");
+    const { renderConvertMarkdown } = await import("../../src/render/convert-md.js");
+    const out = titleTmp.path("out");
+    const outcome = await convertFiles(["fixtures/livret-d-accueil.docx"], { env: {}, provider: "offline", cache: false, formats: [], out });
+    const result = outcome.files[0]!.result;
+    expect(result.sections[0]!.title).toBe(result.title); // the fixture's first section repeats the title
+    const markdown = renderConvertMarkdown(result);
+    expect(markdown.split("\n").filter((line) => line.replace(/^#+ /, "") === result.title)).toEqual([`# ${result.title}`]);
+    expect(markdown).toContain("SESSAD Les Passerelles"); // the first section's content is still there
+    const paragraphs = bodyParagraphs(readParts(await renderFalcDocx(result)).document).map(text);
+    expect(paragraphs.filter((p) => p === result.title)).toHaveLength(1);
+    expect(paragraphs.some((p) => p.includes("SESSAD Les Passerelles"))).toBe(true);
+  });
+});

@@ -41,7 +41,7 @@ export function registerConvert(program: Command, context: CliContext): Command 
     .option("--base-url <url>", "adresse du service avec --provider openai-compatible, par exemple http://localhost:11434/v1 (sinon OPENAI_BASE_URL)")
     .option("--model <modèle>", "modèle à utiliser (sinon FALC_MODEL, sinon le modèle par défaut ; obligatoire avec openai-compatible)")
     .option("--timeout <secondes>", "délai d’attente d’une réponse du fournisseur avant un nouvel essai (par défaut : 120 s pour anthropic, 300 s pour openai-compatible)", positiveNumber)
-    .option("--concurrency <n>", "sections réécrites en même temps", positiveInt, 4)
+    .option("--concurrency <n>", "demandes en cours chez le fournisseur, pour toute la conversion (baisse seule après une erreur 429)", positiveInt, 4)
     .option("--max-repairs <n>", "demandes de correction par section quand des erreurs ou des informations manquent", nonNegativeInt, 2)
     .option("--strict", "code de sortie 1 si une information de l’original manque ou si une information est ajoutée")
     .option("--fail-under <score>", "code de sortie 1 si le score après réécriture est inférieur", scoreValue)

@@ -1,4 +1,5 @@
 import { ExitCode, FalcError } from "../../errors.js";
+import { hostOf, retryAfterMs, seconds, triesText } from "./error-text.js";
 
 /** What a failed call did, for the message. */
 export interface FailureContext {
@@ -69,7 +70,9 @@ export function mapSdkError(error: unknown, context: FailureContext): FalcError 
     );
   }
   if (status === 429) {
-    const waitMs = retryAfterMs(error);
+    // A wait of 0 says nothing useful once the SDK's own retries are spent: treated as unknown.
+    const headers = (error as { headers?: Pick<Headers, "get"> }).headers;
+    const waitMs = (headers && retryAfterMs(headers)) || undefined;
     const wait = waitMs === undefined ? undefined : Math.ceil(waitMs / 1000);
     return providerError(
       "provider-rate-limited",
@@ -103,32 +106,6 @@ export function redact(text: string, secrets: readonly string[]): string {
     if (secret.length >= 8) out = out.split(secret).join("[clé masquée]");
   }
   return out;
-}
-
-/** « 0,1 seconde », « 120 secondes » (French: singular below 2). */
-function seconds(ms: number): string {
-  const value = Math.round(ms / 100) / 10;
-  return `${value.toLocaleString("fr-FR")} ${value < 2 ? "seconde" : "secondes"}`;
-}
-
-function triesText(attempts: number): string {
-  return attempts > 1 ? ` après ${attempts} essais` : "";
-}
-
-function retryAfterMs(error: Error): number | undefined {
-  const headers = (error as { headers?: { get?: (name: string) => string | null } }).headers;
-  const ms = Number(headers?.get?.("retry-after-ms"));
-  if (Number.isFinite(ms) && ms > 0) return ms;
-  const seconds = Number(headers?.get?.("retry-after"));
-  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined;
-}
-
-function hostOf(baseURL: string): string {
-  try {
-    return new URL(baseURL).host;
-  } catch {
-    return baseURL;
-  }
 }
 
 /** SDK errors carry their class name; AnthropicError is the root of all of them. */

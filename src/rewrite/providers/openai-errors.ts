@@ -2,6 +2,7 @@ import { fr } from "../../render/format.js";
 import type { FalcError } from "../../errors.js";
 import type { RewriteRequest } from "../types.js";
 import { KEPT, providerError, redact } from "./anthropic-errors.js";
+import { hostOf, seconds, triesText } from "./error-text.js";
 
 /** What a failed call did, for the message. */
 export interface OpenAiFailure {
@@ -146,36 +147,6 @@ export function apiMessageOf(body: string, secrets: readonly string[]): string {
   }
   const clean = redact(message, secrets).replace(/\s+/g, " ").trim();
   return clean.length > 300 ? `${clean.slice(0, 300)}…` : clean;
-}
-
-/** `retry-after-ms` (OpenAI), then `retry-after` in seconds or as an HTTP date. */
-export function retryAfterMs(headers: Headers, now = Date.now()): number | undefined {
-  const ms = Number(headers.get("retry-after-ms") ?? NaN);
-  if (Number.isFinite(ms) && ms >= 0) return ms;
-  const value = headers.get("retry-after");
-  if (value === null || value.trim() === "") return undefined;
-  const secs = Number(value);
-  if (Number.isFinite(secs) && secs >= 0) return secs * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
-/** « 0,1 seconde », « 120 secondes » (French: singular below 2). */
-function seconds(ms: number): string {
-  const value = Math.round(ms / 100) / 10;
-  return `${value.toLocaleString("fr-FR")} ${value < 2 ? "seconde" : "secondes"}`;
-}
-
-function triesText(attempts: number): string {
-  return attempts > 1 ? ` après ${attempts} essais` : "";
-}
-
-function hostOf(baseURL: string): string {
-  try {
-    return new URL(baseURL).host;
-  } catch {
-    return baseURL;
-  }
 }
 
 /** The base URL without any user name or password it may hold. */

@@ -1,4 +1,5 @@
-import { apiMessageOf, connectionError, retryAfterMs, timeoutError, httpError, type HttpFailure, type OpenAiFailure } from "./openai-errors.js";
+import { retryAfterMs } from "./error-text.js";
+import { apiMessageOf, connectionError, timeoutError, httpError, type HttpFailure, type OpenAiFailure } from "./openai-errors.js";
 import { providerError, redact } from "./anthropic-errors.js";
 
 /**

@@ -16,12 +16,13 @@ import { buildPrompt } from "../rewrite/prompt.js";
 import { mergePrices, type PriceTable } from "../rewrite/providers/anthropic-models.js";
 import { type ProviderName } from "../rewrite/providers/index.js";
 import { withPseudonyms } from "../rewrite/pseudonymized.js";
+import { entryGateInput, gateInputOf } from "../rewrite/quality-gate.js";
 import { AdaptiveLimiter } from "../rewrite/run/limiter.js";
 import type { BatchProgress, ConvertResult, RewriteProvider } from "../rewrite/types.js";
 import type { RuleSet } from "../rules/schema.js";
 import { OUTPUT_FORMATS, outputDir, outputPaths, writeOutputs, type OutputFormat } from "./convert-outputs.js";
 import { assertBatchPossible, ProviderPool } from "./convert-providers.js";
-import { entryExitCode, gateExitCode, manifestEntry } from "./convert-status.js";
+import { gateExitCode, manifestEntry } from "./convert-status.js";
 
 export { OUTPUT_FORMATS, outputPaths, type OutputFormat } from "./convert-outputs.js";
 
@@ -199,14 +200,14 @@ async function convertInput(input: DiscoveredInput, run: Run): Promise<InputOutc
     if (manifest && sha256 && (await manifest.isUpToDate(key, sha256, settings))) {
       const entry = manifest.entry(key)!;
       options.onFileSkipped?.(path);
-      return { kind: "skipped", path, entry, exitCode: entryExitCode(entry, options) };
+      return { kind: "skipped", path, entry, exitCode: gateExitCode(entryGateInput(entry), options) };
     }
     // Under --out, the output tree mirrors the input tree.
     const out = options.out === undefined ? undefined : join(options.out, dirname(input.relative));
     const file = await convertOne(path, out, provider, ruleSet, prompt, run, options.maxSections ?? limits.maxSections);
     await manifest?.record(key, manifestEntry(file.result, file.outputs, sha256, settings, options.now?.() ?? new Date()));
     options.onFileDone?.(file);
-    return { kind: "converted", file, exitCode: gateExitCode(file.result, options) };
+    return { kind: "converted", file, exitCode: gateExitCode(gateInputOf(file.result), options) };
   } catch (error) {
     if (!isFalcError(error) || !run.multiple || options.signal?.aborted) throw error;
     options.onFileFailed?.(path, error);

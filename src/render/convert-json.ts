@@ -1,7 +1,9 @@
+import { factCounts } from "../rewrite/quality-gate.js";
 import type { ConvertResult } from "../rewrite/types.js";
 
 /** `<name>.falc.json`: the conversion report (version 1 contract; fields may be added, never removed). */
 export function renderConvertJson(result: ConvertResult): string {
+  const facts = factCounts(result);
   const report = {
     version: 1,
     source: { path: result.source.path, sha256: result.source.sha256, format: result.source.format },
@@ -11,11 +13,7 @@ export function renderConvertJson(result: ConvertResult): string {
     date: result.date,
     status: "brouillon à valider par ses lecteurs",
     score: result.score,
-    facts: {
-      checked: result.sections.reduce((n, s) => n + s.facts.checked, 0),
-      missing: result.sections.reduce((n, s) => n + s.facts.missing.length, 0),
-      added: result.sections.reduce((n, s) => n + s.facts.added.length, 0),
-    },
+    facts: { checked: result.sections.reduce((n, s) => n + s.facts.checked, 0), missing: facts.missingFacts, added: facts.addedFacts },
     sections: result.sections.map((section) => ({
       index: section.index,
       title: section.title,

@@ -1,6 +1,7 @@
 import type { ConvertedFile, ConvertOutcome } from "../commands/convert.js";
 import type { ManifestEntry } from "../output/manifest.js";
 import { estimateCost } from "../rewrite/providers/anthropic-models.js";
+import { entryGateInput, gateInputOf, gateReasons, type GateInput } from "../rewrite/quality-gate.js";
 import { addUsage, NO_USAGE, type Usage } from "../rewrite/types.js";
 
 /**
@@ -102,19 +103,18 @@ export function outcomeUsage(outcome: Pick<ConvertOutcome, "files">): { usage: U
 }
 
 function convertedFile({ path, outputs, result }: ConvertedFile, options: SummaryOptions): SummaryFile {
-  const missingFacts = result.sections.reduce((n, s) => n + s.facts.missing.length, 0);
-  const addedFacts = result.sections.reduce((n, s) => n + s.facts.added.length, 0);
+  const gate = gateInputOf(result);
   return {
     path,
     status: "converted",
     outputs,
     score: result.score,
-    missingFacts,
-    addedFacts,
+    missingFacts: gate.missingFacts,
+    addedFacts: gate.addedFacts,
     sections: result.sections.length,
     cachedSections: result.sections.filter((s) => s.cached).length,
     usage: summaryUsage(result.usage, costOf(result.usage, result.model)),
-    qualityGate: qualityGate(result.score.after, missingFacts, addedFacts, options),
+    qualityGate: qualityGate(gate, options),
   };
 }
 
@@ -131,7 +131,7 @@ function skippedFile(path: string, entry: ManifestEntry | undefined, options: Su
     cachedSections: 0,
     usage: summaryUsage(NO_USAGE, null),
     // Without its entry, the command already judged the file from the manifest: its exit code says how.
-    ...(entry ? { qualityGate: qualityGate(score.after, entry.missingFacts, entry.addedFacts, options) } : {}),
+    ...(entry ? { qualityGate: qualityGate(entryGateInput(entry), options) } : {}),
   };
 }
 
@@ -150,12 +150,8 @@ function failedFile(path: string, error: NonNullable<SummaryFile["error"]>): Sum
   };
 }
 
-/** The same rule as the command's exit code: a null score (text too short) never fails the threshold. */
-function qualityGate(after: number | null, missing: number, added: number, options: SummaryOptions): { passed: boolean; reasons: string[] } {
-  const reasons: string[] = [];
-  if (options.failUnder !== undefined && after !== null && after < options.failUnder) reasons.push(`score ${after} < ${options.failUnder}`);
-  if (options.strict && missing > 0) reasons.push(`${missing} information${missing > 1 ? "s" : ""} manquante${missing > 1 ? "s" : ""}`);
-  if (options.strict && added > 0) reasons.push(`${added} information${added > 1 ? "s" : ""} ajoutée${added > 1 ? "s" : ""}`);
+function qualityGate(input: GateInput, options: SummaryOptions): { passed: boolean; reasons: string[] } {
+  const reasons = gateReasons(input, options);
   return { passed: reasons.length === 0, reasons };
 }
 

@@ -1,3 +1,4 @@
+import { factCounts } from "../../rewrite/quality-gate.js";
 import type { ConvertedFile } from "../../commands/convert.js";
 import type { FalcError } from "../../errors.js";
 import type { BatchProgress, Usage } from "../../rewrite/types.js";
@@ -52,8 +53,7 @@ export function skippedLine(path: string): string {
 /** Score before → after, fact problems, outputs: what a user needs to know of one finished document. */
 export function fileDoneLines(file: ConvertedFile): string[] {
   const { result } = file;
-  const missing = result.sections.reduce((n, s) => n + s.facts.missing.length, 0);
-  const added = result.sections.reduce((n, s) => n + s.facts.added.length, 0);
+  const { missingFacts: missing, addedFacts: added } = factCounts(result);
   const score = (value: number | null) => (value === null ? "—" : String(value));
   const lines = [`${file.path} : score ${score(result.score.before)} → ${score(result.score.after)} (brouillon à faire valider par ses lecteurs)`];
   if (missing + added > 0) {

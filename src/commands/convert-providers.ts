@@ -3,7 +3,7 @@ import { ExitCode, FalcError } from "../errors.js";
 import { withBudget, type RunBudget } from "../rewrite/budget.js";
 import type { PriceTable } from "../rewrite/providers/anthropic-models.js";
 import type { AnthropicBatchProvider } from "../rewrite/providers/anthropic-batch.js";
-import { apiKeyOf, chooseProvider } from "../rewrite/providers/index.js";
+import { chooseProvider, providerName } from "../rewrite/providers/index.js";
 import type { AdaptiveLimiter } from "../rewrite/run/limiter.js";
 import { withSharedLimit } from "../rewrite/run/shared-limit.js";
 import type { PromptBundle, RewriteProvider } from "../rewrite/types.js";
@@ -27,7 +27,7 @@ interface PoolSettings {
 /** --batch needs the Anthropic provider: said before any document is read, not once per document. */
 export function assertBatchPossible(options: ConvertCommandOptions, env: Record<string, string | undefined>): void {
   if (!options.batch) return;
-  const provider = options.provider ?? (apiKeyOf(env) ? "anthropic" : "offline");
+  const provider = providerName(options.provider, env);
   if (provider === "anthropic") return;
   throw new FalcError("batch-needs-anthropic", `--batch n’existe qu’avec le fournisseur anthropic (l’API Message Batches d’Anthropic), pas avec « ${provider} ».`, {
     exitCode: ExitCode.usage,

@@ -32,14 +32,19 @@ export const OFFLINE_NOTICE =
   "sigles expliqués, mots administratifs remplacés, listes à puces, une phrase par ligne) ; elle ne reformule pas le texte. " +
   "Pour une vraie réécriture, définissez ANTHROPIC_API_KEY (et au besoin ANTHROPIC_BASE_URL).";
 
-export function apiKeyOf(env: Record<string, string | undefined>): string | undefined {
+function apiKeyOf(env: Record<string, string | undefined>): string | undefined {
   return env.ANTHROPIC_API_KEY?.trim() || env.ANTHROPIC_AUTH_TOKEN?.trim() || undefined;
+}
+
+/** The provider a run uses: the one asked for, else anthropic when a key is set, else offline. */
+export function providerName(requested: ProviderName | undefined, env: Record<string, string | undefined>): ProviderName {
+  return requested ?? (apiKeyOf(env) ? "anthropic" : "offline");
 }
 
 /** Picks and builds the provider; the SDK is only loaded when the Anthropic provider is used. */
 export async function chooseProvider(choice: ProviderChoice): Promise<ChosenProvider> {
   const apiKey = apiKeyOf(choice.env);
-  const name = choice.requested ?? (apiKey ? "anthropic" : "offline");
+  const name = providerName(choice.requested, choice.env);
   if (name === "offline") {
     const { createOfflineProvider } = await import("./offline/index.js");
     return { provider: createOfflineProvider(choice.ruleSet), ...(choice.requested ? {} : { notice: OFFLINE_NOTICE }) };

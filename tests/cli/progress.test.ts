@@ -1,68 +1,34 @@
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CliIO } from "../../src/cli/io.js";
 import { progressReporter, type ProgressOptions } from "../../src/cli/progress.js";
-import { convertFiles, type ConvertOutcome } from "../../src/commands/convert.js";
+import type { ConvertOutcome } from "../../src/commands/convert.js";
 import type { SectionEvent } from "../../src/rewrite/pipeline.js";
 import { estimateCost } from "../../src/rewrite/providers/anthropic-models.js";
 import { addUsage, NO_USAGE, type Usage } from "../../src/rewrite/types.js";
-import { startMockAnthropic, type MockAnthropic } from "../helpers/mock-anthropic.js";
+import { runLibraryTwice, type LibraryRun } from "../helpers/library-runs.js";
+import type { MockAnthropic } from "../helpers/mock-anthropic.js";
 import { tempDir } from "../helpers/temp.js";
 
 const tmp = tempDir("falc-progress-");
 const KEY = "sk-ant-progress";
 const ANSI = /\x1b\[/;
 
-interface Run {
-  outcome: ConvertOutcome;
-  events: [string, SectionEvent][];
-  notices: string[];
-  /** Requests the local Anthropic server received during this run. */
-  requests: number;
-}
+type Run = LibraryRun;
 
 let mock: MockAnthropic;
 let first: Run;
 let second: Run;
 
-/**
- * Two real runs over a small library through the real SDK and a local Anthropic server: two
- * documents and an empty file (a failure), then the same after one paragraph changed (one document
- * skipped, the other mostly from the cache). The reporter is then fed what the command saw.
- */
 beforeAll(async () => {
-  mock = await startMockAnthropic([], { apiKey: KEY });
-  const docs = join(tmp.dir, "docs");
-  mkdirSync(docs);
-  copyFileSync("fixtures/contrat-de-sejour.md", join(docs, "contrat.md"));
-  copyFileSync("fixtures/livret-d-accueil.md", join(docs, "livret.md"));
-  writeFileSync(join(docs, "vide.md"), "");
-  first = await run(docs);
-  const livret = join(docs, "livret.md");
-  const text = readFileSync(livret, "utf8");
-  const edited = text.replace(/(\n## [^\n]+\n\n)([^\n#])/, "$1Une phrase ajoutée dans ce paragraphe. $2");
-  expect(edited).not.toBe(text);
-  writeFileSync(livret, edited);
-  second = await run(docs);
+  ({ mock, first, second } = await runLibraryTwice({
+    dir: tmp.dir,
+    key: KEY,
+    documents: { "contrat.md": "fixtures/contrat-de-sejour.md", "livret.md": "fixtures/livret-d-accueil.md" },
+    edit: { file: "livret.md", sentence: "Une phrase ajoutée dans ce paragraphe." },
+    formats: ["md"],
+  }));
 });
 afterAll(() => mock.close());
-
-async function run(docs: string): Promise<Run> {
-  const before = mock.requests.length;
-  const events: [string, SectionEvent][] = [];
-  const notices: string[] = [];
-  const outcome = await convertFiles([docs], {
-    env: { ANTHROPIC_API_KEY: KEY, ANTHROPIC_BASE_URL: mock.url },
-    out: join(tmp.dir, "sortie"),
-    cacheDir: join(tmp.dir, "cache"),
-    formats: ["md"],
-    maxRepairs: 0,
-    onSection: (path, event) => events.push([path, event]),
-    onNotice: (notice) => notices.push(notice),
-  });
-  return { outcome, events, notices, requests: mock.requests.length - before };
-}
 
 function recorder(): { io: CliIO; chunks: string[]; text: () => string } {
   const chunks: string[] = [];

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { convertFiles, type ConvertOutcome } from "../../src/commands/convert.js";
@@ -7,37 +7,28 @@ import { renderConvertSummary, type ConvertSummary } from "../../src/render/conv
 import { estimateCost } from "../../src/rewrite/providers/anthropic-models.js";
 import { addUsage, NO_USAGE } from "../../src/rewrite/types.js";
 import { buildConvertResult } from "../helpers/convert-result.js";
-import { startMockAnthropic, type MockAnthropic } from "../helpers/mock-anthropic.js";
+import { runLibraryTwice, type LibraryRun } from "../helpers/library-runs.js";
+import type { MockAnthropic } from "../helpers/mock-anthropic.js";
 import { tempDir } from "../helpers/temp.js";
 
 const tmp = tempDir("falc-summary-");
 const KEY = "sk-ant-summary";
-const out = join(tmp.dir, "sortie");
 
 let mock: MockAnthropic;
-let first: { outcome: ConvertOutcome; requests: number };
-let second: { outcome: ConvertOutcome; requests: number };
+let first: LibraryRun;
+let second: LibraryRun;
+let out: string;
 
-/** Two real runs (real SDK, local Anthropic server): a library with a failure, then a re-run after one edit. */
 beforeAll(async () => {
-  mock = await startMockAnthropic([], { apiKey: KEY });
-  const docs = join(tmp.dir, "docs");
-  mkdirSync(docs);
-  copyFileSync("fixtures/contrat-de-sejour.md", join(docs, "contrat.md"));
-  copyFileSync("fixtures/reglement-de-fonctionnement.md", join(docs, "reglement.md"));
-  writeFileSync(join(docs, "vide.md"), "");
-  first = await run(docs);
-  const reglement = join(docs, "reglement.md");
-  writeFileSync(reglement, readFileSync(reglement, "utf8").replace(/(\n## [^\n]+\n\n)([^\n#])/, "$1Cette phrase est nouvelle. $2"));
-  second = await run(docs);
+  ({ mock, first, second, out } = await runLibraryTwice({
+    dir: tmp.dir,
+    key: KEY,
+    documents: { "contrat.md": "fixtures/contrat-de-sejour.md", "reglement.md": "fixtures/reglement-de-fonctionnement.md" },
+    edit: { file: "reglement.md", sentence: "Cette phrase est nouvelle." },
+    formats: ["md", "json"],
+  }));
 });
 afterAll(() => mock.close());
-
-async function run(docs: string) {
-  const before = mock.requests.length;
-  const outcome = await convertFiles([docs], { env: { ANTHROPIC_API_KEY: KEY, ANTHROPIC_BASE_URL: mock.url }, out, cacheDir: join(tmp.dir, "cache"), formats: ["md", "json"], maxRepairs: 0 });
-  return { outcome, requests: mock.requests.length - before };
-}
 
 const parse = (text: string) => JSON.parse(text) as ConvertSummary;
 

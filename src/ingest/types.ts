@@ -56,6 +56,10 @@ export const IngestErrorCode = {
   encrypted: "encrypted-document",
   legacyFormat: "legacy-format",
   scannedPdf: "pdf-no-text-layer",
+  /** Fonts without a character mapping: the text layer is symbol soup, only OCR can read the PDF. */
+  pdfUnmappedText: "pdf-unmapped-text",
+  /** A dynamic XFA form: only Adobe's « Please wait... » placeholder is a PDF page. */
+  pdfXfaForm: "pdf-xfa-form",
   noText: "no-text",
   /** Nesting or markup far beyond any real document, which would exhaust the stack or the CPU. */
   tooComplex: "too-complex",

@@ -82,7 +82,8 @@ function renderList(input: ListInput, writer: TextWriter, depth: number, state: 
     items.push({ ...unit, depth, children });
   }
   const end = writer.offset;
-  return { type: "list", ordered: input.ordered, items, start, end, text: writer.text.slice(start, end), ...layoutOf(input) };
+  const numbering = input.ordered && input.firstNumber !== undefined && input.firstNumber !== 1 ? { firstNumber: input.firstNumber } : {};
+  return { type: "list", ordered: input.ordered, ...numbering, items, start, end, text: writer.text.slice(start, end), ...layoutOf(input) };
 }
 
 function renderTable(input: TableInput, writer: TextWriter): TableBlock {

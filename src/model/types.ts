@@ -56,6 +56,8 @@ export interface ListItemInput {
 export interface ListInput {
   type: "list";
   ordered: boolean;
+  /** Number of the first item of an ordered list that does not start at 1 (« 3. », « 4. »…). */
+  firstNumber?: number;
   items: ListItemInput[];
   layout?: BlockLayout;
 }
@@ -106,6 +108,8 @@ export interface ListItem extends TextUnit {
 export interface ListBlock extends TextRange {
   type: "list";
   ordered: boolean;
+  /** Number of the first item, when an ordered list does not start at 1. */
+  firstNumber?: number;
   items: ListItem[];
   text: string;
   layout?: BlockLayout;
@@ -127,6 +131,12 @@ export interface Section extends TextRange {
   title: string;
   /** Heading level of the title (0 when the section has no heading, e.g. a preamble). */
   level: number;
+  /**
+   * Set when falc made the title up: « Début du document », the document's title for a text without
+   * headings, « … (suite) » for a part of a long section. A label for reviewers, never a heading of
+   * the reader's draft; absent when the title is the heading the section starts with.
+   */
+  titleMadeUp?: true;
   blocks: Block[];
   text: string;
   wordCount: number;

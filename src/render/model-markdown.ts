@@ -31,7 +31,7 @@ function renderBlock(block: Block): string {
 function renderList(list: ListBlock, depth: number): string {
   const lines: string[] = [];
   list.items.forEach((item, index) => {
-    const marker = list.ordered ? `${index + 1}.` : "-";
+    const marker = list.ordered ? `${(list.firstNumber ?? 1) + index}.` : "-";
     const indent = "  ".repeat(depth * 2);
     lines.push(`${indent}${marker} ${inline(item.runs).replace(/\n/g, " ")}`);
     for (const child of item.children) lines.push(renderList(child, depth + 1));

@@ -21,6 +21,17 @@ export interface PdfKitDoc {
   circle(x: number, y: number, r: number): PdfKitDoc;
   fill(color?: string): PdfKitDoc;
   stroke(color?: string): PdfKitDoc;
+  moveTo(x: number, y: number): PdfKitDoc;
+  lineTo(x: number, y: number): PdfKitDoc;
+  lineWidth(width: number): PdfKitDoc;
+  fillColor(color: string): PdfKitDoc;
+  save(): PdfKitDoc;
+  restore(): PdfKitDoc;
+  translate(x: number, y: number): PdfKitDoc;
+  scale(factor: number): PdfKitDoc;
+  image(src: Buffer, x: number, y: number, options?: { width?: number; height?: number }): PdfKitDoc;
+  /** Draws a PNG or JPEG (file bytes) with its top-left corner at (x, y); `width` scales it. */
+  image(source: Buffer | Uint8Array, x?: number, y?: number, options?: { width?: number; height?: number }): PdfKitDoc;
   bufferedPageRange(): { start: number; count: number };
   switchToPage(index: number): PdfKitDoc;
   end(): void;

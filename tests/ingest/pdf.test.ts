@@ -287,8 +287,11 @@ describe("PDF layout helpers", () => {
     expect(matchMarker("• des meubles")).toEqual({ ordered: false, certain: true, rest: "des meubles" });
     expect(matchMarker("\uF0B7 des meubles")).toMatchObject({ certain: true, rest: "des meubles" });
     expect(matchMarker("– des meubles")).toEqual({ ordered: false, certain: false, rest: "des meubles" });
-    expect(matchMarker("12. Les repas")).toEqual({ ordered: true, certain: false, rest: "Les repas" });
-    expect(matchMarker("a) une commode")).toMatchObject({ ordered: true });
+    expect(matchMarker("12. Les repas")).toEqual({ ordered: true, certain: false, rest: "Les repas", number: 12 });
+    expect(matchMarker("a) une commode")).toMatchObject({ ordered: true, number: 1 });
+    expect(matchMarker("c) une armoire")).toMatchObject({ ordered: true, number: 3 });
+    expect(matchMarker("iv) un lit")).toMatchObject({ ordered: true, number: 4 });
+    expect(matchMarker("* note de bas de page")).toBeUndefined();
     expect(matchMarker("1,5 % par an")).toBeUndefined();
     expect(matchMarker("•")).toBeUndefined();
   });

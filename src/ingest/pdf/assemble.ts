@@ -1,19 +1,19 @@
-import type { BlockInput, ListInput, ListItemInput, Run } from "../../model/types.js";
+import type { BlockInput, DocumentWarning, ListInput, ListItemInput, Run } from "../../model/types.js";
 import { layoutOf } from "./alignment.js";
-import { endsSentence, type Group, type ItemGroup, type TextGroup } from "./groups.js";
+import type { Group, ItemGroup, TextGroup } from "./groups.js";
+import { findTablesOfContents, isHeading, numberedRunsAsLists, tableOfContentsWarning } from "./outline.js";
+import { tableBlock } from "./table-block.js";
 import { joinKind } from "./hyphenation.js";
 import type { BodyMetrics } from "./metrics.js";
 import type { Line, Span } from "./types.js";
 
-/** Heading limits: longer blocks in a large or bold font are emphasised paragraphs. */
-const LARGE_HEADING_MAX_LINES = 3;
-const LARGE_HEADING_MAX_WORDS = 30;
-const STRONG_HEADING_MAX_LINES = 2;
-const STRONG_HEADING_MAX_WORDS = 15;
 const MAX_LEVEL = 6;
 
 /** Turns line groups into the model's blocks: headings with levels, paragraphs, nested lists. */
-export function assembleBlocks(groups: Group[], compounds: ReadonlySet<string>, body: BodyMetrics): BlockInput[] {
+export function assembleBlocks(read: Group[], compounds: ReadonlySet<string>, body: BodyMetrics): { blocks: BlockInput[]; warnings: DocumentWarning[] } {
+  const toc = findTablesOfContents(read);
+  const groups = numberedRunsAsLists(read.filter((group) => !toc.groups.has(group)));
+  const warnings = toc.pages.length > 0 ? [tableOfContentsWarning(toc.pages)] : [];
   const levels = headingLevels(groups);
   const blocks: BlockInput[] = [];
   const lists = new ListBuilder(blocks);
@@ -23,6 +23,11 @@ export function assembleBlocks(groups: Group[], compounds: ReadonlySet<string>, 
       continue;
     }
     lists.close();
+    if (group.kind === "table") {
+      const table = tableBlock(group.table, (lines) => joinLines(lines, compounds, 0));
+      if (table) blocks.push(table);
+      continue;
+    }
     const runs = joinLines(group.lines, compounds, 0);
     const level = levels.get(group);
     const block: BlockInput = level === undefined ? { type: "paragraph", runs } : { type: "heading", level, runs };
@@ -30,26 +35,12 @@ export function assembleBlocks(groups: Group[], compounds: ReadonlySet<string>, 
     if (layout) block.layout = layout;
     blocks.push(block);
   }
-  return blocks;
+  return { blocks, warnings };
 }
 
 function markerLength(group: ItemGroup): number {
   const first = group.lines[0];
   return first ? first.text.length - group.marker.rest.length : 0;
-}
-
-function wordCount(lines: Line[]): number {
-  let count = 0;
-  for (const line of lines) count += line.text.split(" ").filter(Boolean).length;
-  return count;
-}
-
-function isHeading(group: TextGroup): boolean {
-  const words = wordCount(group.lines);
-  if (group.style === "large") return group.lines.length <= LARGE_HEADING_MAX_LINES && words <= LARGE_HEADING_MAX_WORDS;
-  if (group.style !== "strong") return false;
-  const last = group.lines[group.lines.length - 1]?.text ?? "";
-  return group.lines.length <= STRONG_HEADING_MAX_LINES && words <= STRONG_HEADING_MAX_WORDS && !/[,;]$/.test(last) && !endsSentence(last);
 }
 
 /**
@@ -87,6 +78,8 @@ class ListBuilder {
       this.stack.pop();
     }
     const list: ListInput = { type: "list", ordered: group.marker.ordered, items: [item] };
+    const first = group.marker.number;
+    if (group.marker.ordered && first !== undefined && first !== 1) list.firstNumber = first;
     const parent = this.stack[this.stack.length - 1];
     const parentItem = parent?.list.items[parent.list.items.length - 1];
     if (parentItem) (parentItem.children ??= []).push(list);
@@ -100,7 +93,7 @@ class ListBuilder {
 }
 
 /** The group's text as runs: lines joined by a space, or glued where a word was cut by a hyphen. */
-function joinLines(lines: Line[], compounds: ReadonlySet<string>, skip: number): Run[] {
+export function joinLines(lines: Line[], compounds: ReadonlySet<string>, skip: number): Run[] {
   const runs: Run[] = [];
   let previous: string | undefined;
   for (const [index, line] of lines.entries()) {

@@ -1,4 +1,4 @@
-import type { Line, PageLines } from "./types.js";
+import { isTableAtom, type Line, type PageLines } from "./types.js";
 
 /**
  * Page furniture: running headers and footers, and page numbers. They repeat on every page and
@@ -23,8 +23,13 @@ function furnitureKey(text: string): string {
   return text.toLowerCase().replace(/\d+/g, "#").replace(/\s+/g, " ").trim();
 }
 
+/** The page's lines from top to bottom: reading order may put a sidebar or a column anywhere. */
+function byHeight(page: PageLines): Line[] {
+  return page.lines.slice().sort((p, q) => p.y - q.y);
+}
+
 function edgeLines(page: PageLines): Line[] {
-  const { lines } = page;
+  const lines = byHeight(page);
   if (lines.length <= 2 * EDGE_LINES) return lines;
   return [...lines.slice(0, EDGE_LINES), ...lines.slice(-EDGE_LINES)];
 }
@@ -42,12 +47,20 @@ export function removeFurniture(pages: PageLines[]): PageLines[] {
   const running = findRunningLines(withText, repeatThreshold(withText.length));
   return pages.map((page) => {
     const edges = new Set(edgeLines(page));
-    const firstAndLast = new Set([...page.lines.slice(0, 2), ...page.lines.slice(-2)]);
-    const lines = page.lines.filter((line) => {
-      if (firstAndLast.has(line) && isPageNumber(line.text)) return false;
-      return !(edges.has(line) && running.some((run) => run.key === furnitureKey(line.text) && Math.abs(run.y - line.y) <= SAME_PLACE));
-    });
-    return { ...page, lines };
+    const sorted = byHeight(page);
+    const firstAndLast = new Set([...sorted.slice(0, 2), ...sorted.slice(-2)]);
+    const dropped = new Set(
+      page.lines.filter((line) => {
+        if (firstAndLast.has(line) && isPageNumber(line.text)) return true;
+        return edges.has(line) && running.some((run) => run.key === furnitureKey(line.text) && Math.abs(run.y - line.y) <= SAME_PLACE);
+      }),
+    );
+    if (dropped.size === 0) return page;
+    return {
+      page: page.page,
+      lines: page.lines.filter((line) => !dropped.has(line)),
+      flow: page.flow.filter((item) => isTableAtom(item) || !dropped.has(item)),
+    };
   });
 }
 

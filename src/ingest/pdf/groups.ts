@@ -1,6 +1,7 @@
-import { isBodySize, type BodyMetrics } from "./metrics.js";
+import { bodySizeOn, isBodySize, type BodyMetrics } from "./metrics.js";
 import { matchMarker, type ListMarker } from "./markers.js";
-import type { Line } from "./types.js";
+import { isLeaderLine } from "./outline.js";
+import { isTableAtom, type FlowItem, type Line, type PdfTable } from "./types.js";
 
 /**
  * Lines gathered into the blocks they came from: a paragraph or heading (`text`), or one list item
@@ -24,7 +25,12 @@ export interface ItemGroup {
   lines: Line[];
 }
 
-export type Group = TextGroup | ItemGroup;
+export interface TableGroup {
+  kind: "table";
+  table: PdfTable;
+}
+
+export type Group = TextGroup | ItemGroup | TableGroup;
 
 /** A gap this much larger than the usual line spacing separates paragraphs. */
 const PARAGRAPH_GAP = 1.3;
@@ -44,10 +50,18 @@ export class Grouper {
 
   constructor(private readonly body: BodyMetrics) {}
 
-  static group(lines: Line[], body: BodyMetrics): Group[] {
+  static group(flow: FlowItem[], body: BodyMetrics): Group[] {
     const grouper = new Grouper(body);
-    for (const line of lines) grouper.add(line);
+    for (const item of flow) {
+      if (isTableAtom(item)) grouper.addTable(item.table);
+      else grouper.add(item);
+    }
     return grouper.groups;
+  }
+
+  private addTable(table: PdfTable): void {
+    this.groups.push({ kind: "table", table });
+    this.previous = undefined;
   }
 
   /**
@@ -57,15 +71,19 @@ export class Grouper {
    */
   styleOf(line: Line): Style {
     if (line.wideGaps > 0) return "body";
-    if (line.size >= this.body.size + Math.max(1.5, 0.1 * this.body.size)) return "large";
-    const atLeastBody = line.size > this.body.size || isBodySize(line.size, this.body.size);
+    const body = bodySizeOn(this.body, line.page);
+    // A few words set large inside a line of body text are emphasis, not a title.
+    if (hasBodyText(line, body)) return "body";
+    if (line.size >= body + Math.max(1.5, 0.1 * body)) return "large";
+    const atLeastBody = line.size > body || isBodySize(line.size, body);
     if (atLeastBody && (line.bold || ALL_CAPS.test(line.text))) return "strong";
     return "body";
   }
 
   private add(line: Line): void {
     const previous = this.previous;
-    const current = this.groups[this.groups.length - 1];
+    const last = this.groups[this.groups.length - 1];
+    const current = last?.kind === "table" ? undefined : last;
     this.previous = line;
     const style = this.styleOf(line);
     const marker = style === "large" ? undefined : matchMarker(line.text);
@@ -100,12 +118,17 @@ export class Grouper {
     }
   }
 
-  private continues(group: Group, previous: Line, line: Line, style: Style): boolean {
+  private continues(group: TextGroup | ItemGroup, previous: Line, line: Line, style: Style): boolean {
     // Table rows stand alone: run together, a table would read as one endless sentence.
-    if (group.kind === "text" && (previous.wideGaps > 0 || line.wideGaps > 0)) return false;
+    if (group.kind === "text" && (this.isRow(previous) || this.isRow(line))) return false;
+    if (isLeaderLine(previous.text)) return false;
+    if (previous.region !== line.region) return this.flowsAcross(group, previous, line, style);
     if (this.hasGap(previous, line)) return group.kind === "item" && this.alignsWith(line.x, group.textX, line);
     if (group.kind === "item") return this.continuesItem(group, previous, line, style);
     const previousStyle = group.style;
+    // A line that carries on a sentence the previous body line was cut in is never a new block,
+    // whatever its font: « Elle est / gérée par l’association CAPUCINE… » is one paragraph.
+    if (previousStyle === "body" && style !== "body" && this.isUnfinished(previous, line)) return true;
     if (style !== previousStyle) {
       if (style === "large" || previousStyle === "large") return false;
       if (endsSentence(previous.text) || this.nextWordFits(previous, line)) return false;
@@ -114,6 +137,32 @@ export class Grouper {
     if (this.breaksIndentation(group, previous, line)) return false;
     if (/[-\u2010\u00AD]$/.test(previous.text)) return true;
     return !(endsSentence(previous.text) && this.nextWordFits(previous, line));
+  }
+
+  /**
+   * A paragraph goes on in the next column or on the next page when the last line was cut by the
+   * column's width mid-sentence and the next region starts with body text at its left edge.
+   */
+  private flowsAcross(group: TextGroup | ItemGroup, previous: Line, line: Line, style: Style): boolean {
+    if (style !== "body" || (group.kind === "text" && group.style !== "body")) return false;
+    if (endsSentence(previous.text) || /[:;]$/.test(previous.text)) return false;
+    if (previous.right + 2 * previous.size < this.rightEdge(previous)) return false;
+    if (!/^[\p{Ll}\d«("'’,;]/u.test(line.text) && !/[-\u2010\u00AD,]$/.test(previous.text)) return false;
+    if (group.kind === "item") return true;
+    const left = line.column?.left ?? this.body.left;
+    return line.x <= left + 2 * line.size;
+  }
+
+  /**
+   * Cells or tab stops on one line; a justified line with few words also has wide gaps, but it runs
+   * to the column's right edge.
+   */
+  private isRow(line: Line): boolean {
+    return line.wideGaps > 0 && line.right < this.rightEdge(line) - 1.5;
+  }
+
+  private rightEdge(line: Line): number {
+    return line.column?.right ?? this.body.right;
   }
 
   private continuesItem(group: ItemGroup, previous: Line, line: Line, style: Style): boolean {
@@ -166,9 +215,22 @@ export class Grouper {
    * line was broken on purpose (end of paragraph, heading, one sentence per line), not wrapped.
    */
   private nextWordFits(previous: Line, line: Line): boolean {
-    const word = line.text.split(" ", 1)[0] ?? "";
+    // « Populations » is kept together with its guillemet by a no-break space: they wrap as one word.
+    const word = /^[«“(\[]\s?\S+/u.exec(line.text)?.[0] ?? line.text.split(" ", 1)[0] ?? "";
     const charWidth = (line.right - line.x) / Math.max(1, line.text.length);
     const needed = 0.28 * line.size + word.length * charWidth * 1.1;
-    return previous.right + needed < this.body.right - 0.5;
+    return previous.right + needed < this.rightEdge(previous) - 0.5;
   }
+}
+
+/** Whether at least a tenth of the line's letters are set at body size (or smaller). */
+function hasBodyText(line: Line, bodySize: number): boolean {
+  let small = 0;
+  let total = 0;
+  for (const span of line.spans) {
+    const letters = span.text.match(/\p{L}/gu)?.length ?? 0;
+    total += letters;
+    if (span.size <= bodySize + 0.6) small += letters;
+  }
+  return total > 0 && small >= 0.1 * total && small < total;
 }

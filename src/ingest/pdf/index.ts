@@ -1,7 +1,8 @@
 /**
  * PDF reader. A PDF has no paragraphs, headings or lists, only glyphs at positions: this module
- * rebuilds them from the text layer (positions, font sizes, bold fonts), after dropping what repeats
- * on every page. Tables are read as text in reading order, not rebuilt.
+ * rebuilds them from the text layer (positions, font sizes, bold fonts) and the drawing (rules, frames,
+ * images): columns and sidebars in reading order, tables with their cells, after dropping what
+ * repeats on every page; and says when the text layer cannot be trusted.
  *
  * Loaded lazily by the ingest dispatcher; pdfjs itself is imported on the first read.
  */
@@ -14,11 +15,13 @@ import { removeFurniture } from "./furniture.js";
 import { Grouper } from "./groups.js";
 import { collectCompounds } from "./hyphenation.js";
 import { FontBook, readPageText, toPieces, type PageText } from "./items.js";
-import { buildLines } from "./lines.js";
+import { readPageGraphics } from "./graphics.js";
+import { layoutPage } from "./layout/page.js";
 import { measureBody } from "./metrics.js";
 import { loadPdfjs, openPdf } from "./pdfjs.js";
 import { meaningfulTitle } from "./title.js";
-import type { PageLines } from "./types.js";
+import { checkTextLayer, imageTextCheck, type PageForImages } from "./trust/index.js";
+import type { PageGraphics, PageLines } from "./types.js";
 import { pagesWithoutTextWarning, truncatedWarning, unreadablePagesWarning } from "./warnings.js";
 
 /** A page with fewer letters than this, once headers and footers are gone, has no text layer. */
@@ -41,21 +44,31 @@ async function readDocument(document: PDFDocumentProxy, context: ReadContext): P
   const warnings: DocumentWarning[] = [];
   if (count < total) warnings.push(truncatedWarning(total, count));
 
-  const { pages, unreadable } = await readPages(document, count);
-  if (pages.length === 0) throw corruptPdf(context.path);
+  const { pages: read, unreadable, pictured } = await readPages(document, count);
+  if (read.length === 0) throw corruptPdf(context.path);
   if (unreadable.length > 0) warnings.push(unreadablePagesWarning(unreadable));
+  // trust/: an XFA placeholder or unmapped fonts stop the read; pages of symbol soup are left out.
+  const trusted = await checkTextLayer(document, read, context.path);
+  warnings.push(...trusted.warnings);
+  const pages = trusted.pages;
+  const scans = imageTextCheck(pictured);
+  warnings.push(...scans.warnings);
 
   const cleaned = removeFurniture(pages);
   // Checked once headers and footers are gone: a scan stamped with a page number has no text either.
   const blank = cleaned.filter((page) => letterCount(page) < MIN_PAGE_LETTERS).map((page) => page.page);
   if (blank.length === cleaned.length) throw scannedPdf(context.path);
-  if (blank.length > 0) warnings.push(pagesWithoutTextWarning(blank));
+  // A scanned page is already named by the image warning: one warning per page is enough.
+  const blankOnly = blank.filter((page) => !scans.pages.includes(page));
+  if (blankOnly.length > 0) warnings.push(pagesWithoutTextWarning(blankOnly));
 
   const lines = cleaned.flatMap((page) => page.lines);
   const body = measureBody(cleaned);
-  const groups = Grouper.group(lines, body);
+  const groups = Grouper.group(cleaned.flatMap((page) => page.flow), body);
   const hyphenated = lines.some((line) => /[-\u2010]$/.test(line.text));
-  const blocks = assembleBlocks(groups, hyphenated ? collectCompounds(lines.map((line) => line.text)) : new Set(), body);
+  const assembled = assembleBlocks(groups, hyphenated ? collectCompounds(lines.map((line) => line.text)) : new Set(), body);
+  const blocks = assembled.blocks;
+  warnings.push(...assembled.warnings);
 
   const result: ReadResult = { blocks, warnings, defaults: { fontSizePt: body.size } };
   if (body.font) result.defaults = { ...result.defaults, fontFamily: body.font };
@@ -64,24 +77,45 @@ async function readDocument(document: PDFDocumentProxy, context: ReadContext): P
   return result;
 }
 
-async function readPages(document: PDFDocumentProxy, count: number): Promise<{ pages: PageLines[]; unreadable: number[] }> {
+interface ReadPages {
+  pages: PageLines[];
+  unreadable: number[];
+  /** Pages that paint images large enough to be a scan, with their text: judged by trust/images. */
+  pictured: PageForImages[];
+}
+
+async function readPages(document: PDFDocumentProxy, count: number): Promise<ReadPages> {
   const fonts = new FontBook();
   const pages: PageLines[] = [];
   const unreadable: number[] = [];
+  const pictured: PageForImages[] = [];
+  let regions = 0;
+  const nextRegion = () => ++regions;
   for (let number = 1; number <= count; number++) {
-    const text = await pageText(document, number, fonts);
-    if (text) pages.push({ page: number, lines: buildLines(toPieces(text, fonts), number) });
-    else unreadable.push(number);
+    const content = await pageContent(document, number, fonts);
+    if (!content) {
+      unreadable.push(number);
+      continue;
+    }
+    const pieces = toPieces(content.text, fonts);
+    if (content.graphics.images.length > 0) pictured.push({ page: number, lines: pieces, graphics: content.graphics });
+    pages.push(layoutPage(number, pieces, [], content.graphics.rects, nextRegion));
   }
-  return { pages, unreadable };
+  return { pages, unreadable, pictured };
 }
 
-/** The page's text layer, or nothing when pdfjs cannot parse the page. */
-async function pageText(document: PDFDocumentProxy, number: number, fonts: FontBook): Promise<PageText | undefined> {
+interface PageContent {
+  text: PageText;
+  graphics: PageGraphics;
+}
+
+/** The page's text layer and drawings, or nothing when pdfjs cannot parse the page. */
+async function pageContent(document: PDFDocumentProxy, number: number, fonts: FontBook): Promise<PageContent | undefined> {
   let page;
   try {
     page = await document.getPage(number);
-    return await readPageText(page, fonts);
+    const text = await readPageText(page, fonts);
+    return { text, graphics: await readPageGraphics(page, text.view) };
   } catch {
     // One broken page (a bad content stream) should not cost the user the rest of the document.
     return undefined;

@@ -9,11 +9,14 @@ export interface ListMarker {
   certain: boolean;
   /** The line's text after the marker. */
   rest: string;
+  /** The item's number, for « 3. » or « c) » (a = 1). */
+  number?: number;
 }
 
 const BULLET_GLYPHS = "•●▪■◦○‣∙·◆◇►▸➢➤✓✔□❖\uF0A7\uF0B7\uF076\uF0D8\uF0FC\uF0A8\uF06E\uF071";
 const CERTAIN_BULLET = new RegExp(`^[${BULLET_GLYPHS}]\\s*`, "u");
-const DASH_BULLET = /^[-–—*]\s+/u;
+// No « * »: in a PDF it is a footnote call (« handicap* ») far more often than a bullet.
+const DASH_BULLET = /^[-–—]\s+/u;
 const NUMBERED = /^(?:\d{1,2}[.)]|[a-z][).]|[ivx]{1,4}[.)])\s+/u;
 
 export function matchMarker(text: string): ListMarker | undefined {
@@ -22,8 +25,32 @@ export function matchMarker(text: string): ListMarker | undefined {
   const dash = DASH_BULLET.exec(text);
   if (dash) return marker(text, dash[0].length, false, false);
   const numbered = NUMBERED.exec(text);
-  if (numbered) return marker(text, numbered[0].length, true, false);
+  if (numbered) {
+    const found = marker(text, numbered[0].length, true, false);
+    const number = itemNumber(numbered[0]);
+    return found && number !== undefined ? { ...found, number } : found;
+  }
   return undefined;
+}
+
+const ROMAN: Record<string, number> = { i: 1, v: 5, x: 10 };
+
+function itemNumber(marker: string): number | undefined {
+  const label = marker.trim().slice(0, -1);
+  if (/^\d+$/.test(label)) return Number(label);
+  if (/^[ivx]+$/.test(label) && label.length > 1) return romanValue(label);
+  if (/^[a-z]$/.test(label)) return label.charCodeAt(0) - 96;
+  return undefined;
+}
+
+function romanValue(label: string): number {
+  let total = 0;
+  for (let index = 0; index < label.length; index++) {
+    const value = ROMAN[label[index]!] ?? 0;
+    const next = ROMAN[label[index + 1] ?? ""] ?? 0;
+    total += value < next ? -value : value;
+  }
+  return total;
 }
 
 function marker(text: string, length: number, ordered: boolean, certain: boolean): ListMarker | undefined {

@@ -12,6 +12,16 @@ export interface BodyMetrics {
   right: number;
   /** Font of most of the text, when the PDF names it. */
   font: string | undefined;
+  /** Pages whose own text is set larger than the document's (a cover letter before small-print forms). */
+  pageSizes: Map<number, number>;
+}
+
+/** Letters a page needs before its own text size is trusted over the document's. */
+const PAGE_BODY_MIN_LETTERS = 400;
+
+/** The body size that headings on `page` stand out from. */
+export function bodySizeOn(body: BodyMetrics, page: number): number {
+  return body.pageSizes.get(page) ?? body.size;
 }
 
 function letterCount(text: string): number {
@@ -26,14 +36,27 @@ export function isBodySize(size: number, body: number): boolean {
 
 export function measureBody(pages: PageLines[]): BodyMetrics {
   const weights = new Map<number, number>();
+  const perPage = new Map<number, Map<number, number>>();
   for (const page of pages) {
+    const own = new Map<number, number>();
     for (const line of page.lines) {
       const size = Math.round(line.size * 2) / 2;
-      weights.set(size, (weights.get(size) ?? 0) + letterCount(line.text));
+      const letters = letterCount(line.text);
+      weights.set(size, (weights.get(size) ?? 0) + letters);
+      own.set(size, (own.get(size) ?? 0) + letters);
     }
+    perPage.set(page.page, own);
   }
   const size = mostCommon(weights) ?? 11;
+  const pageSizes = new Map<number, number>();
+  for (const [page, own] of perPage) {
+    const total = [...own.values()].reduce((sum, letters) => sum + letters, 0);
+    const pageSize = mostCommon(own);
+    // Only larger: a page of small-print tables must not turn the normal text around it into titles.
+    if (pageSize !== undefined && total >= PAGE_BODY_MIN_LETTERS && pageSize > size && !isBodySize(pageSize, size)) pageSizes.set(page, pageSize);
+  }
   return {
+    pageSizes,
     size,
     lineSpacing: measureLineSpacing(pages, size),
     left: measureLeft(pages, size),
@@ -60,12 +83,20 @@ function measureLineSpacing(pages: PageLines[], size: number): number {
   return gaps[Math.floor(gaps.length / 2)] ?? 1.2 * size;
 }
 
+/**
+ * Where full lines of body text end. Not the largest right edge: one line running into the margin
+ * (a wide table row, a URL) would make every wrapped line look short.
+ */
 function measureRight(pages: PageLines[], size: number): number {
-  let right = 0;
+  const rights: number[] = [];
   for (const page of pages) {
-    for (const line of page.lines) if (isBodySize(line.size, size)) right = Math.max(right, line.right);
+    for (const line of page.lines) if (isBodySize(line.size, size) && !line.column) rights.push(line.right);
   }
-  return right;
+  if (rights.length === 0) {
+    for (const page of pages) for (const line of page.lines) rights.push(line.right);
+  }
+  rights.sort((p, q) => p - q);
+  return rights[Math.min(rights.length - 1, Math.floor(rights.length * 0.95))] ?? 0;
 }
 
 function mostCommon<T>(weights: Map<T, number>): T | undefined {

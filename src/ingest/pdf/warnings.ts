@@ -4,7 +4,7 @@ const NUMBER = new Intl.NumberFormat("fr-FR");
 const LISTED_PAGES = 10;
 
 /** « la page 3 », « les pages 2, 5 et 7 », at most ten numbers. */
-function pageList(pages: number[]): string {
+export function pageList(pages: number[]): string {
   if (pages.length === 1) return `la page ${pages[0]}`;
   const shown = pages.slice(0, LISTED_PAGES).map(String);
   if (pages.length > LISTED_PAGES) return `les pages ${shown.join(", ")}… (${pages.length} pages en tout)`;
@@ -12,7 +12,7 @@ function pageList(pages: number[]): string {
   return `les pages ${shown.join(", ")} et ${last}`;
 }
 
-function capitalise(text: string): string {
+export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 

@@ -1,0 +1,248 @@
+import type { Box, TextPiece } from "../types.js";
+
+/**
+ * Reading order of a page, found from its white space (a recursive XY-cut): the page is cut into
+ * horizontal bands at empty strips, a band is cut into columns at a gutter (an empty vertical strip
+ * that runs the band's whole height), and each column is read the same way, top to bottom. Bands
+ * that share a gutter are one multi-column block, so that paragraph gaps which happen to line up in
+ * both columns do not interleave them. A column inside a drawn frame (a sidebar) is read after
+ * the text it sits beside.
+ */
+
+/** Something placed on the page: a piece of text, or an atom such as a table read as a whole. */
+export interface Placed<T> {
+  box: Box;
+  /** Letters in it (0 for white space): what makes a side of a gutter a column of text. */
+  letters: number;
+  /** Font size, for the gaps measured in em. */
+  size: number;
+  /** Baseline, to tell rows of cells from columns of text. */
+  baseline: number;
+  item: T;
+}
+
+export interface Region<T> {
+  items: Placed<T>[];
+  /** The text column the region belongs to when the page was cut into columns. */
+  column?: Box;
+}
+
+/** A gutter must be at least this wide, in em of the band's text. */
+const GUTTER_EM = 0.9;
+/** Strips emptier than this (in em) between two bands of text split them. */
+const BAND_GAP_EM = 0.35;
+/** A column of text has lines at least this long (median, in letters): bullets and numbers do not. */
+const COLUMN_MIN_LETTERS = 18;
+/** A side of a gutter narrower than this (em) is a margin note, a number or a marker column. */
+const COLUMN_MIN_WIDTH_EM = 6;
+/** Beyond this depth the page is read as it is: real layouts are never nested this deep. */
+const MAX_DEPTH = 8;
+
+export function placeText(piece: TextPiece): Placed<TextPiece> {
+  return {
+    box: { left: piece.x, right: Math.max(piece.right, piece.x), top: piece.y - 0.8 * piece.size, bottom: piece.y + 0.2 * piece.size },
+    letters: countLetters(piece.text),
+    size: piece.size,
+    baseline: piece.y,
+    item: piece,
+  };
+}
+
+function countLetters(text: string): number {
+  let count = 0;
+  for (const char of text) if (/[\p{L}\p{N}]/u.test(char)) count++;
+  return count;
+}
+
+/** The page's regions in reading order. `frames` are drawn rectangles (sidebars, boxes). */
+export function readingOrder<T>(items: Placed<T>[], frames: Box[] = []): Region<T>[] {
+  const regions: Region<T>[] = [];
+  cut(items, undefined, frames, 0, regions);
+  return regions;
+}
+
+function cut<T>(items: Placed<T>[], column: Box | undefined, frames: Box[], depth: number, out: Region<T>[]): void {
+  if (items.length === 0) return;
+  if (depth >= MAX_DEPTH || items.length === 1) {
+    out.push(region(items, column));
+    return;
+  }
+  const bands = splitBands(items);
+  const blocks = mergeBandsByGutter(bands);
+  if (blocks.length === 1 && blocks[0]!.gutters.length === 0) {
+    out.push(region(items, column));
+    return;
+  }
+  for (const block of blocks) {
+    if (block.gutters.length === 0) {
+      if (blocks.length === 1) out.push(region(block.items, column));
+      else cut(block.items, column, frames, depth + 1, out);
+      continue;
+    }
+    const columns = splitColumns(block.items, block.gutters);
+    for (const side of orderColumns(columns, frames)) cut(side.items, side.box, frames, depth + 1, out);
+  }
+}
+
+function region<T>(items: Placed<T>[], column: Box | undefined): Region<T> {
+  return column ? { items, column } : { items };
+}
+
+interface Band<T> {
+  items: Placed<T>[];
+  top: number;
+  bottom: number;
+}
+
+/** Cuts at every empty horizontal strip wider than a fraction of the text size. */
+function splitBands<T>(items: Placed<T>[]): Band<T>[] {
+  const sorted = items.slice().sort((p, q) => p.box.top - q.box.top);
+  const bands: Band<T>[] = [];
+  let current: Band<T> | undefined;
+  for (const item of sorted) {
+    const gap = BAND_GAP_EM * item.size;
+    if (current && item.box.top <= current.bottom + gap) {
+      current.items.push(item);
+      current.bottom = Math.max(current.bottom, item.box.bottom);
+      continue;
+    }
+    current = { items: [item], top: item.box.top, bottom: item.box.bottom };
+    bands.push(current);
+  }
+  return bands;
+}
+
+interface Block<T> {
+  items: Placed<T>[];
+  gutters: Gutter[];
+}
+
+interface Gutter {
+  left: number;
+  right: number;
+}
+
+/** Consecutive bands cut by the same gutter are read as one multi-column block. */
+function mergeBandsByGutter<T>(bands: Band<T>[]): Block<T>[] {
+  const blocks: Block<T>[] = [];
+  for (const band of bands) {
+    const previous = blocks[blocks.length - 1];
+    const own = findGutters(band.items);
+    // Only a band that is itself set in columns continues the block above: a heading under two
+    // columns fits beside their gutter, but it starts what follows them.
+    if (previous && previous.gutters.length > 0 && own.length > 0 && sharesGutter(previous.gutters, own)) {
+      const merged = previous.items.concat(band.items);
+      const gutters = findGutters(merged);
+      if (gutters.length > 0 && sharesGutter(previous.gutters, gutters)) {
+        previous.items = merged;
+        previous.gutters = gutters;
+        continue;
+      }
+    }
+    blocks.push({ items: band.items, gutters: own });
+  }
+  return blocks;
+}
+
+function sharesGutter(before: Gutter[], after: Gutter[]): boolean {
+  return before.some((g) => after.some((h) => h.left < g.right && g.left < h.right));
+}
+
+/** Empty vertical strips running the whole height of `items`, with a column of text on each side. */
+function findGutters<T>(items: Placed<T>[]): Gutter[] {
+  const visible = items.filter((item) => item.letters > 0);
+  if (visible.length < 2) return [];
+  const size = medianSize(visible);
+  const spans = visible.map((item) => [item.box.left, item.box.right] as const).sort((p, q) => p[0] - q[0]);
+  const candidates: Gutter[] = [];
+  let reach = spans[0]![1];
+  for (const [left, right] of spans) {
+    if (left - reach >= GUTTER_EM * size) candidates.push({ left: reach, right: left });
+    reach = Math.max(reach, right);
+  }
+  if (candidates.length === 0) return [];
+  const accepted: Gutter[] = [];
+  let leftEdge = -Infinity;
+  for (const [index, gutter] of candidates.entries()) {
+    const rightEdge = candidates[index + 1]?.left ?? Infinity;
+    const leftSide = visible.filter((item) => item.box.right <= gutter.left + 0.01 && item.box.left >= leftEdge);
+    const rightSide = visible.filter((item) => item.box.left >= gutter.right - 0.01 && item.box.right <= rightEdge);
+    if (isTextColumn(leftSide, size) && isTextColumn(rightSide, size)) {
+      accepted.push(gutter);
+      leftEdge = gutter.right;
+    }
+  }
+  return accepted;
+}
+
+/** Lines of the side, rebuilt roughly from baselines: enough to judge line length. */
+function sideLines<T>(items: Placed<T>[]): { baseline: number; letters: number }[] {
+  const lines = new Map<number, number>();
+  for (const item of items) {
+    const key = Math.round(item.baseline);
+    let found: number | undefined;
+    for (const existing of lines.keys()) if (Math.abs(existing - key) <= 0.4 * item.size) found = existing;
+    const at = found ?? key;
+    lines.set(at, (lines.get(at) ?? 0) + item.letters);
+  }
+  return [...lines].map(([baseline, letters]) => ({ baseline, letters }));
+}
+
+/**
+ * A column of text: several lines, most of them long enough to be wrapped prose, and room for it.
+ * A column of bullets, numbers, page numbers or short labels is not one.
+ */
+function isTextColumn<T>(side: Placed<T>[], size: number): boolean {
+  if (side.length === 0) return false;
+  const left = Math.min(...side.map((item) => item.box.left));
+  const right = Math.max(...side.map((item) => item.box.right));
+  if (right - left < COLUMN_MIN_WIDTH_EM * size) return false;
+  const lines = sideLines(side);
+  if (lines.length < 2) return false;
+  const lengths = lines.map((line) => line.letters).sort((p, q) => p - q);
+  return (lengths[Math.floor(lengths.length / 2)] ?? 0) >= COLUMN_MIN_LETTERS;
+}
+
+function medianSize<T>(items: Placed<T>[]): number {
+  const sizes = items.map((item) => item.size).sort((p, q) => p - q);
+  return sizes[Math.floor(sizes.length / 2)] ?? 10;
+}
+
+interface Column<T> {
+  items: Placed<T>[];
+  box: Box;
+}
+
+function splitColumns<T>(items: Placed<T>[], gutters: Gutter[]): Column<T>[] {
+  const edges = gutters.map((gutter) => (gutter.left + gutter.right) / 2);
+  const columns: Placed<T>[][] = edges.map(() => []);
+  columns.push([]);
+  for (const item of items) {
+    const centre = (item.box.left + item.box.right) / 2;
+    let index = edges.findIndex((edge) => centre < edge);
+    if (index < 0) index = edges.length;
+    columns[index]!.push(item);
+  }
+  return columns.filter((column) => column.length > 0).map((column) => ({ items: column, box: boxOf(column) }));
+}
+
+function boxOf<T>(items: Placed<T>[]): Box {
+  return {
+    left: Math.min(...items.map((item) => item.box.left)),
+    top: Math.min(...items.map((item) => item.box.top)),
+    right: Math.max(...items.map((item) => item.box.right)),
+    bottom: Math.max(...items.map((item) => item.box.bottom)),
+  };
+}
+
+/** Left to right, except that a framed column (a sidebar) comes after the text it sits beside. */
+function orderColumns<T>(columns: Column<T>[], frames: Box[]): Column<T>[] {
+  const framed = columns.map((column) => frames.some((frame) => encloses(frame, column.box)));
+  if (framed.every(Boolean) || !framed.some(Boolean)) return columns;
+  return [...columns.filter((_, index) => !framed[index]), ...columns.filter((_, index) => framed[index])];
+}
+
+function encloses(frame: Box, box: Box): boolean {
+  const slack = 2;
+  return frame.left - slack <= box.left && frame.right + slack >= box.right && frame.top - slack <= box.top && frame.bottom + slack >= box.bottom;
+}

@@ -1,0 +1,209 @@
+/**
+ * The traps of real page layouts, each in a PDF drawn here with pdfkit at known positions: two
+ * columns, a framed sidebar, a wrapped line that starts with a few large bold words, bold numbered
+ * items with no text between them, a table of contents with dotted leaders, a cover date.
+ */
+import { describe, expect, it } from "vitest";
+import { readPdf } from "../../src/ingest/pdf/index.js";
+import { DEFAULT_LIMITS, type ReadResult } from "../../src/ingest/types.js";
+import { buildDocument } from "../../src/model/build.js";
+import type { BlockInput, ListInput } from "../../src/model/types.js";
+import { renderPdf, type PdfKitDoc } from "../helpers/make-pdf.js";
+
+const read = (bytes: Uint8Array) => readPdf(bytes, { path: "page.pdf", limits: DEFAULT_LIMITS });
+const textOf = (block: { runs: { text: string }[] }) => block.runs.map((run) => run.text).join("");
+const texts = (result: ReadResult) => result.blocks.map(blockText);
+const headings = (result: ReadResult) => result.blocks.flatMap((b) => (b.type === "heading" ? [textOf(b)] : []));
+
+function blockText(block: BlockInput): string {
+  if (block.type === "list") return block.items.map((item) => textOf(item)).join(" / ");
+  if (block.type === "table") return block.rows.map((row) => row.map((cell) => textOf(cell)).join(" | ")).join(" // ");
+  return textOf(block);
+}
+
+interface Styled {
+  text: string;
+  size?: number;
+  bold?: boolean;
+}
+
+/** One line at an exact place, made of pieces of different fonts set one after the other. */
+function line(doc: PdfKitDoc, x: number, y: number, pieces: Styled[]): void {
+  let left = x;
+  for (const piece of pieces) {
+    doc.font(piece.bold ? "Helvetica-Bold" : "Helvetica").fontSize(piece.size ?? 10);
+    doc.text(piece.text, left, y, { lineBreak: false });
+    left += doc.widthOfString(piece.text);
+  }
+}
+
+function lines(doc: PdfKitDoc, x: number, y: number, texts: string[], size = 10, gap = 12): void {
+  texts.forEach((text, index) => line(doc, x, y + index * gap, [{ text, size }]));
+}
+
+// Two columns of 40 % of an A4 page; the text of the first paragraph goes on at the top of the right column.
+const LEFT_COLUMN = [
+  "Le conseil de la vie sociale se réunit trois fois",
+  "par an dans la salle commune de la résidence.",
+  "Il donne son avis sur le fonctionnement et sur",
+  "les projets de travaux, les animations et les",
+];
+const RIGHT_COLUMN = [
+  "sorties prévues pour toute l’année à venir.",
+  "",
+  "Les comptes rendus sont affichés dans le hall",
+  "et envoyés aux familles qui les demandent.",
+];
+
+describe("reading order of a page set in two columns", () => {
+  it("reads the left column, then the right one, and joins the paragraph that crosses the gutter", async () => {
+    const bytes = await renderPdf(
+      (doc) => {
+        line(doc, 50, 50, [{ text: "La vie sociale de la résidence", size: 20, bold: true }]);
+        lines(doc, 50, 100, LEFT_COLUMN);
+        lines(doc, 300, 100, RIGHT_COLUMN.slice(0, 1));
+        lines(doc, 300, 124, RIGHT_COLUMN.slice(2));
+      },
+      { size: "A4" },
+    );
+    const result = await read(bytes);
+    expect(texts(result)).toEqual([
+      "La vie sociale de la résidence",
+      "Le conseil de la vie sociale se réunit trois fois par an dans la salle commune de la résidence. Il donne son avis sur le fonctionnement et sur les projets de travaux, les animations et les sorties prévues pour toute l’année à venir.",
+      "Les comptes rendus sont affichés dans le hall et envoyés aux familles qui les demandent.",
+    ]);
+  });
+
+  it("reads a framed sidebar after the text it sits beside, and before the heading below both", async () => {
+    const bytes = await renderPdf(
+      (doc) => {
+        lines(doc, 50, 60, [
+          "Ce certificat médical est à remettre à votre patient,",
+          "pour qu’il le joigne, sous pli confidentiel, à son dossier.",
+          "Nous vous recommandons d’en garder une copie.",
+        ]);
+        doc.rect(380, 50, 170, 60).stroke();
+        lines(doc, 390, 60, ["« Constitue un handicap toute", "limitation d’activité subie dans", "son environnement. »"], 9, 11);
+        line(doc, 50, 150, [{ text: "À l’attention du patient", size: 18, bold: true }]);
+        lines(doc, 50, 180, ["Merci d’aider votre médecin en remplissant ce qui suit."]);
+      },
+      { size: "A4" },
+    );
+    const result = await read(bytes);
+    expect(texts(result)).toEqual([
+      "Ce certificat médical est à remettre à votre patient, pour qu’il le joigne, sous pli confidentiel, à son dossier. Nous vous recommandons d’en garder une copie.",
+      "« Constitue un handicap toute limitation d’activité subie dans son environnement. »",
+      "À l’attention du patient",
+      "Merci d’aider votre médecin en remplissant ce qui suit.",
+    ]);
+    expect(headings(result)).toEqual(["À l’attention du patient"]);
+  });
+});
+
+describe("headings only from lines that stand apart", () => {
+  it("keeps a wrapped line that starts with large bold words inside its paragraph", async () => {
+    const bytes = await renderPdf(
+      (doc) => {
+        line(doc, 50, 50, [{ text: "Présentation", size: 14, bold: true }]);
+        line(doc, 50, 80, [{ text: "La crèche Capucine est une crèche associative à participation parentale. Elle est" }]);
+        line(doc, 50, 92, [{ text: "gérée par l’association " }, { text: "CAPUCINE ET PAPILLONS", size: 12, bold: true }, { text: ", fondée en 2002. Elle offre 18 places" }]);
+        line(doc, 50, 104, [{ text: "par jour pour des enfants de 3 mois à 4 ans, du lundi au vendredi." }]);
+      },
+      { size: "A4" },
+    );
+    const result = await read(bytes);
+    expect(headings(result)).toEqual(["Présentation"]);
+    expect(texts(result)).toEqual([
+      "Présentation",
+      "La crèche Capucine est une crèche associative à participation parentale. Elle est gérée par l’association CAPUCINE ET PAPILLONS, fondée en 2002. Elle offre 18 places par jour pour des enfants de 3 mois à 4 ans, du lundi au vendredi.",
+    ]);
+  });
+
+  it("reads bold numbered lines with no text between them as a list that keeps its numbers", async () => {
+    const bytes = await renderPdf(
+      (doc) => {
+        line(doc, 50, 50, [{ text: "Documents à lire", size: 14, bold: true }]);
+        lines(doc, 50, 80, ["Avant de signer, lisez aussi les documents suivants :"]);
+        line(doc, 50, 100, [{ text: "3. CGU", bold: true }]);
+        line(doc, 50, 114, [{ text: "4. Règlement de fonctionnement", bold: true }]);
+        line(doc, 50, 128, [{ text: "5. Livret d’accueil", bold: true }]);
+        line(doc, 50, 160, [{ text: "Signature", size: 14, bold: true }]);
+        lines(doc, 50, 190, ["Le contrat est signé en deux exemplaires."]);
+      },
+      { size: "A4" },
+    );
+    const result = await read(bytes);
+    expect(headings(result)).toEqual(["Documents à lire", "Signature"]);
+    const list = result.blocks.find((block): block is ListInput => block.type === "list");
+    expect(list?.ordered).toBe(true);
+    expect(list?.firstNumber).toBe(3);
+    expect(list?.items.map((item) => textOf(item))).toEqual(["CGU", "Règlement de fonctionnement", "Livret d’accueil"]);
+  });
+
+  it("does not take a cover date for a title, so that sections are named after real headings", async () => {
+    const bytes = await renderPdf(
+      (doc) => {
+        line(doc, 150, 200, [{ text: "PROJET PÉDAGOGIQUE", size: 24, bold: true }]);
+        line(doc, 200, 240, [{ text: "Novembre 2017", size: 18, bold: true }]);
+        doc.addPage();
+        line(doc, 50, 50, [{ text: "1. Accueil de l’enfant", size: 14, bold: true }]);
+        lines(doc, 50, 80, ["Chaque famille est accueillie par une professionnelle référente."]);
+      },
+      { size: "A4" },
+    );
+    const result = await read(bytes);
+    expect(headings(result)).toEqual(["PROJET PÉDAGOGIQUE", "1. Accueil de l’enfant"]);
+    const document = buildDocument({ path: "projet.pdf", format: "pdf", bytes, ...result });
+    expect(document.sections.map((section) => section.title)).not.toContain("Novembre 2017");
+  });
+});
+
+describe("tables of contents", () => {
+  it("leaves out a table of contents with dotted leaders and page numbers, and says so", async () => {
+    const leaders = ".".repeat(60);
+    const bytes = await renderPdf(
+      (doc) => {
+        line(doc, 50, 50, [{ text: "Sommaire", size: 16, bold: true }]);
+        lines(doc, 50, 80, [`Article 1 Objet du contrat ${leaders} 2`, `Article 2 Durée du séjour ${leaders} 2`, `Article 3 Tarifs ${leaders} 3`], 10, 14);
+        doc.addPage();
+        line(doc, 50, 50, [{ text: "Article 1 Objet du contrat", size: 14, bold: true }]);
+        lines(doc, 50, 80, ["Le contrat fixe les droits et les devoirs de chacun."]);
+        line(doc, 50, 110, [{ text: "Article 2 Durée du séjour", size: 14, bold: true }]);
+        lines(doc, 50, 140, ["Le séjour commence le jour de l’entrée."]);
+        line(doc, 50, 170, [{ text: "Article 3 Tarifs", size: 14, bold: true }]);
+        lines(doc, 50, 200, ["Le prix de journée est de 74,50 euros."]);
+      },
+      { size: "A4" },
+    );
+    const result = await read(bytes);
+    expect(texts(result)).toEqual([
+      "Article 1 Objet du contrat",
+      "Le contrat fixe les droits et les devoirs de chacun.",
+      "Article 2 Durée du séjour",
+      "Le séjour commence le jour de l’entrée.",
+      "Article 3 Tarifs",
+      "Le prix de journée est de 74,50 euros.",
+    ]);
+    expect(result.warnings?.map((warning) => warning.code)).toContain("pdf-table-of-contents");
+    expect(result.warnings?.find((warning) => warning.code === "pdf-table-of-contents")?.message).toContain("page 1");
+  });
+
+  it("leaves out a titled table of contents without page numbers whose entries name later headings", async () => {
+    const bytes = await renderPdf(
+      (doc) => {
+        line(doc, 50, 50, [{ text: "Table des matières", size: 16, bold: true }]);
+        lines(doc, 50, 80, ["1. Accueil de l’enfant", "2. Les repas", "3. Le sommeil"], 10, 14);
+        doc.addPage();
+        for (const [index, title] of ["1. Accueil de l’enfant", "2. Les repas", "3. Le sommeil"].entries()) {
+          line(doc, 50, 50 + index * 60, [{ text: title, size: 14, bold: true }]);
+          lines(doc, 50, 80 + index * 60, [`Texte de la partie ${index + 1}, qui décrit ce que fait la crèche.`]);
+        }
+      },
+      { size: "A4" },
+    );
+    const result = await read(bytes);
+    expect(headings(result)).toEqual(["1. Accueil de l’enfant", "2. Les repas", "3. Le sommeil"]);
+    expect(result.blocks.some((block) => block.type === "list")).toBe(false);
+    expect(texts(result)).not.toContain("Table des matières");
+  });
+});

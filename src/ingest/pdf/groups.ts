@@ -72,8 +72,8 @@ export class Grouper {
   styleOf(line: Line): Style {
     if (line.wideGaps > 0) return "body";
     const body = bodySizeOn(this.body, line.page);
-    // A few words set large inside a line of body text are emphasis, not a title.
-    if (hasBodyText(line, body)) return "body";
+    // A few words set large inside a line of smaller text are emphasis, not a title.
+    if (mixesSizes(line)) return "body";
     if (line.size >= body + Math.max(1.5, 0.1 * body)) return "large";
     const atLeastBody = line.size > body || isBodySize(line.size, body);
     if (atLeastBody && (line.bold || ALL_CAPS.test(line.text))) return "strong";
@@ -128,12 +128,14 @@ export class Grouper {
     const previousStyle = group.style;
     // A line that carries on a sentence the previous body line was cut in is never a new block,
     // whatever its font: « Elle est / gérée par l’association CAPUCINE… » is one paragraph.
-    if (previousStyle === "body" && style !== "body" && this.isUnfinished(previous, line)) return true;
+    // A large title at the top of the next page starts something new all the same.
+    if (previousStyle === "body" && style === "strong" && previous.page === line.page && this.isUnfinished(previous, line)) return true;
     if (style !== previousStyle) {
       if (style === "large" || previousStyle === "large") return false;
       if (endsSentence(previous.text) || this.nextWordFits(previous, line)) return false;
     }
-    if (previousStyle !== "body") return this.continuesHeading(previous, line);
+    // A title never runs on to the next page: the line there starts something new.
+    if (previousStyle !== "body") return previous.page === line.page && this.continuesHeading(previous, line);
     if (this.breaksIndentation(group, previous, line)) return false;
     if (/[-\u2010\u00AD]$/.test(previous.text)) return true;
     return !(endsSentence(previous.text) && this.nextWordFits(previous, line));
@@ -223,14 +225,16 @@ export class Grouper {
   }
 }
 
-/** Whether at least a tenth of the line's letters are set at body size (or smaller). */
-function hasBodyText(line: Line, bodySize: number): boolean {
+/** Whether at least a tenth of the line's letters are set clearly smaller than its largest words. */
+function mixesSizes(line: Line): boolean {
+  let largest = 0;
+  for (const span of line.spans) if (/\p{L}/u.test(span.text)) largest = Math.max(largest, span.size);
   let small = 0;
   let total = 0;
   for (const span of line.spans) {
     const letters = span.text.match(/\p{L}/gu)?.length ?? 0;
     total += letters;
-    if (span.size <= bodySize + 0.6) small += letters;
+    if (span.size < largest - 1) small += letters;
   }
-  return total > 0 && small >= 0.1 * total && small < total;
+  return total > 0 && small >= 0.1 * total;
 }

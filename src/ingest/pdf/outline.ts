@@ -42,6 +42,9 @@ export function isHeading(group: TextGroup): boolean {
     // A long run of large plain text is a lead paragraph (a « chapô »), not a title.
     const plain = group.lines.some((line) => !line.bold);
     if (plain && words > STRONG_HEADING_MAX_WORDS) return false;
+    // « Nuisibles pour les uns, les pesticides sont jugés indispensables par d’autres. »: a sentence.
+    const last = group.lines[group.lines.length - 1]?.text ?? "";
+    if (words >= 8 && /[.!]$/.test(last)) return false;
     return group.lines.length <= LARGE_HEADING_MAX_LINES && words <= LARGE_HEADING_MAX_WORDS;
   }
   const last = group.lines[group.lines.length - 1]?.text ?? "";
@@ -131,14 +134,22 @@ export function findTablesOfContents(groups: Group[]): TableOfContents {
   return { groups: found, pages: [...pages].sort((p, q) => p - q) };
 }
 
-/** Entries from `start` on; one entry that matches nothing is tolerated between two that do. */
+/**
+ * Entries from `start` on; one entry that matches nothing is tolerated between two that do. Once
+ * entries with leaders were seen, only entries with leaders count: the first heading of the text
+ * after the table of contents names a later heading too when the document repeats its titles.
+ */
 function tocEntries(groups: Group[], start: number, headings: Map<string, number>): (TextGroup | ItemGroup)[] {
   const entries: (TextGroup | ItemGroup)[] = [];
   let misses = 0;
+  let leadered = false;
   for (let index = start; index < groups.length; index++) {
     const group = groups[index]!;
     if (group.kind === "table") break;
-    const isEntry = hasLeaders(group) || (headings.get(normalise(groupText(group))) ?? -1) > index;
+    const leaders = hasLeaders(group);
+    leadered ||= leaders;
+    const namesLater = !leadered && (headings.get(normalise(groupText(group))) ?? -1) > index;
+    const isEntry = leaders || namesLater;
     if (isEntry) {
       misses = 0;
       entries.push(group);

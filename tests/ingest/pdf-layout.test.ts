@@ -100,6 +100,30 @@ describe("reading order of a page set in two columns", () => {
   });
 });
 
+describe("superscripts", () => {
+  it("keeps « 1er » and « 2ème » in their sentence when the superscript is the highest text on the line", async () => {
+    const bytes = await renderPdf(
+      (doc) => {
+        line(doc, 50, 50, [{ text: "Article 6", size: 12, bold: true }]);
+        // pdfkit places text by its top: drawn 2.5 pt lower, the 6 pt superscript is raised 4.7 pt above the
+        // 9 pt baseline, as in the crèche rules (more than the same-baseline tolerance, less than the line height).
+        line(doc, 50, 80, [{ text: "Le lait infantile (1", size: 9 }]);
+        const after1 = 50 + doc.font("Helvetica").fontSize(9).widthOfString("Le lait infantile (1");
+        line(doc, after1, 77.5, [{ text: "er", size: 6 }]);
+        const afterEr = after1 + doc.fontSize(6).widthOfString("er ");
+        line(doc, afterEr, 80, [{ text: "ou 2", size: 9 }]);
+        const after2 = afterEr + doc.fontSize(9).widthOfString("ou 2");
+        line(doc, after2, 77.5, [{ text: "ème", size: 6 }]);
+        const afterEme = after2 + doc.fontSize(6).widthOfString("ème ");
+        line(doc, afterEme, 80, [{ text: "âge) est fourni par la crèche.", size: 9 }]);
+      },
+      { size: "A4" },
+    );
+    const result = await read(bytes);
+    expect(texts(result)).toEqual(["Article 6", "Le lait infantile (1er ou 2ème âge) est fourni par la crèche."]);
+  });
+});
+
 describe("headings only from lines that stand apart", () => {
   it("keeps a wrapped line that starts with large bold words inside its paragraph", async () => {
     const bytes = await renderPdf(

@@ -16,7 +16,7 @@ export function buildLines(pieces: TextPiece[], page: number): Line[] {
   let current: TextPiece[] = [];
   let reference: TextPiece | undefined;
   for (const piece of sorted) {
-    if (reference && Math.abs(piece.y - reference.y) <= BASELINE_TOLERANCE * Math.max(piece.size, reference.size)) {
+    if (reference && sameLine(reference, piece)) {
       current.push(piece);
       if (piece.size > reference.size) reference = piece;
       continue;
@@ -32,6 +32,22 @@ export function buildLines(pieces: TextPiece[], page: number): Line[] {
     if (line) lines.push(line);
   }
   return lines.sort((p, q) => p.y - q.y);
+}
+
+/**
+ * Same baseline, or a superscript of the other (« 1er », « 2ème », a footnote call): set smaller and
+ * raised by less than the larger text's height. Sorted by baseline, a superscript comes first.
+ */
+function sameLine(p: TextPiece, q: TextPiece): boolean {
+  if (Math.abs(p.y - q.y) <= BASELINE_TOLERANCE * Math.max(p.size, q.size)) return true;
+  const [small, large] = p.size < q.size ? [p, q] : [q, p];
+  const raised = large.y - small.y;
+  return small.size <= 0.8 * large.size && raised > 0 && raised <= 0.6 * large.size && horizontallyNear(small, large);
+}
+
+/** A superscript touches the word it belongs to: a smaller line far to the side is a line of its own. */
+function horizontallyNear(p: TextPiece, q: TextPiece): boolean {
+  return p.x <= q.right + q.size && q.x <= p.right + q.size;
 }
 
 function toLine(group: TextPiece[], page: number): Line | undefined {

@@ -182,6 +182,29 @@ describe("headings only from lines that stand apart", () => {
   });
 });
 
+describe("form fields", () => {
+  it("reads each label with its blank as a field of its own, never as a title", async () => {
+    const dots = "…".repeat(16);
+    const bytes = await renderPdf(
+      (doc) => {
+        line(doc, 50, 50, [{ text: "Questionnaire du vacancier", size: 16, bold: true }]);
+        line(doc, 50, 80, [{ text: `Nom, prénom et date de naissance du vacancier :${dots}`, size: 12, bold: true }]);
+        line(doc, 50, 95, [{ text: `Lieu de résidence habituelle :${dots}…..`, size: 12, bold: true }]);
+        lines(doc, 50, 125, ["Les informations de ce document restent confidentielles."]);
+      },
+      { size: "A4" },
+    );
+    const result = await read(bytes);
+    expect(headings(result)).toEqual(["Questionnaire du vacancier"]);
+    expect(texts(result)).toEqual([
+      "Questionnaire du vacancier",
+      `Nom, prénom et date de naissance du vacancier :${dots}`,
+      `Lieu de résidence habituelle :${dots}…..`,
+      "Les informations de ce document restent confidentielles.",
+    ]);
+  });
+});
+
 describe("tables of contents", () => {
   it("leaves out a table of contents with dotted leaders and page numbers, and says so", async () => {
     const leaders = ".".repeat(60);

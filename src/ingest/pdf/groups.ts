@@ -1,6 +1,6 @@
 import { bodySizeOn, isBodySize, type BodyMetrics } from "./metrics.js";
 import { matchMarker, type ListMarker } from "./markers.js";
-import { isLeaderLine } from "./outline.js";
+import { endsWithBlank, isLeaderLine } from "./outline.js";
 import { isTableAtom, type FlowItem, type Line, type PdfTable } from "./types.js";
 
 /**
@@ -121,7 +121,7 @@ export class Grouper {
   private continues(group: TextGroup | ItemGroup, previous: Line, line: Line, style: Style): boolean {
     // Table rows stand alone: run together, a table would read as one endless sentence.
     if (group.kind === "text" && (this.isRow(previous) || this.isRow(line))) return false;
-    if (isLeaderLine(previous.text)) return false;
+    if (isLeaderLine(previous.text) || endsWithBlank(previous.text)) return false;
     if (previous.region !== line.region) return this.flowsAcross(group, previous, line, style);
     if (this.hasGap(previous, line)) return group.kind === "item" && this.alignsWith(line.x, group.textX, line);
     if (group.kind === "item") return this.continuesItem(group, previous, line, style);

@@ -34,9 +34,18 @@ export function groupText(group: TextGroup | ItemGroup): string {
   return group.lines.map((line) => line.text).join(" ").replace(/\s+/g, " ").trim();
 }
 
+/** A form's blank to fill in (« …………… », « ______ », « ........ »): its label is a question, not a title. */
+const FORM_BLANK = /[_…]{3,}|\.{5,}/u;
+
+/** A line that ends with a blank to fill in is a whole field: the next line is the next field. */
+export function endsWithBlank(text: string): boolean {
+  return /(?:[_…][_….]{2,}|\.{5,})\s*$/u.test(text);
+}
+
 export function isHeading(group: TextGroup): boolean {
   if (group.style === "body") return false;
-  if (DATE_ONLY.test(groupText(group).replace(/[.,;:]$/, ""))) return false;
+  const text = groupText(group);
+  if (DATE_ONLY.test(text.replace(/[.,;:]$/, "")) || FORM_BLANK.test(text)) return false;
   const words = wordCount(group.lines);
   if (group.style === "large") {
     // A long run of large plain text is a lead paragraph (a « chapô »), not a title.

@@ -182,6 +182,33 @@ describe("headings only from lines that stand apart", () => {
   });
 });
 
+describe("tables", () => {
+  it("reads a ruled table as a table block with its rows and cells, in its place between the paragraphs", async () => {
+    const rows = [
+      ["Prestation", "Prix", "Qui paie"],
+      ["Hébergement", "74,50 € par jour", "La personne ou l’aide sociale"],
+      ["Dépendance", "5,80 € par jour", "Le département"],
+    ];
+    const columns = [50, 200, 330, 520];
+    const top = 100;
+    const height = 24;
+    const bytes = await renderPdf(
+      (doc) => {
+        lines(doc, 50, 70, ["Les prix de la résidence sont les suivants."]);
+        for (let row = 0; row <= rows.length; row++) doc.moveTo(columns[0]!, top + row * height).lineTo(columns[3]!, top + row * height).stroke();
+        for (const x of columns) doc.moveTo(x, top).lineTo(x, top + rows.length * height).stroke();
+        rows.forEach((cells, row) => cells.forEach((cell, column) => line(doc, columns[column]! + 4, top + row * height + 7, [{ text: cell, bold: row === 0 }])));
+        lines(doc, 50, 190, ["Les prix changent chaque année au 1er janvier."]);
+      },
+      { size: "A4" },
+    );
+    const result = await read(bytes);
+    expect(result.blocks.map((block) => block.type)).toEqual(["paragraph", "table", "paragraph"]);
+    const table = result.blocks[1];
+    expect(table?.type === "table" ? table.rows.map((row) => row.map((cell) => textOf(cell))) : []).toEqual(rows);
+  });
+});
+
 describe("form fields", () => {
   it("reads each label with its blank as a field of its own, never as a title", async () => {
     const dots = "…".repeat(16);

@@ -17,6 +17,7 @@ import { collectCompounds } from "./hyphenation.js";
 import { FontBook, readPageText, toPieces, type PageText } from "./items.js";
 import { readPageGraphics } from "./graphics.js";
 import { layoutPage } from "./layout/page.js";
+import { findTables } from "./tables/index.js";
 import { measureBody } from "./metrics.js";
 import { loadPdfjs, openPdf } from "./pdfjs.js";
 import { meaningfulTitle } from "./title.js";
@@ -99,7 +100,8 @@ async function readPages(document: PDFDocumentProxy, count: number): Promise<Rea
     }
     const pieces = toPieces(content.text, fonts);
     if (content.graphics.images.length > 0) pictured.push({ page: number, lines: pieces, graphics: content.graphics });
-    pages.push(layoutPage(number, pieces, [], content.graphics.rects, nextRegion));
+    const { tables, rest } = findTables(pieces, content.graphics, number);
+    pages.push(layoutPage(number, rest, tables, content.graphics.rects, nextRegion));
   }
   return { pages, unreadable, pictured };
 }

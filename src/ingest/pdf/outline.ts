@@ -12,7 +12,9 @@ import type { Line } from "./types.js";
 const LARGE_HEADING_MAX_LINES = 3;
 const LARGE_HEADING_MAX_WORDS = 30;
 const STRONG_HEADING_MAX_LINES = 2;
-const STRONG_HEADING_MAX_WORDS = 15;
+const STRONG_HEADING_MAX_WORDS = 22;
+/** Large plain (not bold) text longer than this is a lead paragraph. */
+const LEAD_MIN_WORDS = 15;
 
 const MONTHS = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre";
 /**
@@ -50,7 +52,7 @@ export function isHeading(group: TextGroup): boolean {
   if (group.style === "large") {
     // A long run of large plain text is a lead paragraph (a « chapô »), not a title.
     const plain = group.lines.some((line) => !line.bold);
-    if (plain && words > STRONG_HEADING_MAX_WORDS) return false;
+    if (plain && words > LEAD_MIN_WORDS) return false;
     // « Nuisibles pour les uns, les pesticides sont jugés indispensables par d’autres. »: a sentence.
     const last = group.lines[group.lines.length - 1]?.text ?? "";
     if (words >= 8 && /[.!]$/.test(last)) return false;

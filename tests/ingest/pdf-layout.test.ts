@@ -100,6 +100,38 @@ describe("reading order of a page set in two columns", () => {
   });
 });
 
+describe("forms set in boxes", () => {
+  it("keeps a small legend beside a title out of the title", async () => {
+    const bytes = await renderPdf(
+      (doc) => {
+        line(doc, 40, 50, [{ text: "1. Pathologie motivant la demande", size: 18 }]);
+        line(doc, 430, 48, [{ text: "Questions", size: 8 }]);
+        line(doc, 430, 56, [{ text: "obligatoires", size: 8 }]);
+        lines(doc, 40, 100, ["Décrivez la pathologie qui motive la demande, avec sa date de début."]);
+      },
+      { size: "A4" },
+    );
+    const result = await read(bytes);
+    expect(headings(result)).toEqual(["1. Pathologie motivant la demande"]);
+    expect(texts(result)).toContain("Questions obligatoires");
+  });
+
+  it("reads the two sides of a drawn vertical line one after the other, even with short labels", async () => {
+    const bytes = await renderPdf(
+      (doc) => {
+        lines(doc, 40, 60, ["Origine de la maladie :", "Congénitale", "Accident de la vie", "Maladie professionnelle"], 10, 16);
+        doc.moveTo(280, 50).lineTo(280, 130).stroke();
+        lines(doc, 300, 54, ["Antécédents médicaux en", "rapport avec le handicap :"], 10, 12);
+      },
+      { size: "A4" },
+    );
+    const result = await read(bytes);
+    const text = texts(result).join(" / ");
+    expect(text).toContain("Antécédents médicaux en rapport avec le handicap :");
+    expect(text.indexOf("Maladie professionnelle")).toBeLessThan(text.indexOf("Antécédents médicaux"));
+  });
+});
+
 describe("superscripts", () => {
   it("keeps « 1er » and « 2ème » in their sentence when the superscript is the highest text on the line", async () => {
     const bytes = await renderPdf(

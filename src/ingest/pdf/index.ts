@@ -101,7 +101,8 @@ async function readPages(document: PDFDocumentProxy, count: number): Promise<Rea
     const pieces = toPieces(content.text, fonts);
     if (content.graphics.images.length > 0) pictured.push({ page: number, lines: pieces, graphics: content.graphics });
     const { tables, rest } = findTables(pieces, content.graphics, number);
-    pages.push(layoutPage(number, rest, tables, content.graphics.rects, nextRegion));
+    const drawing = { frames: content.graphics.rects, separators: content.graphics.rulings };
+    pages.push(layoutPage(number, rest, tables, drawing, nextRegion));
   }
   return { pages, unreadable, pictured };
 }

@@ -11,6 +11,15 @@ const DUPLICATE_OFFSET = 0.25;
 
 /** Groups a page's pieces into lines, top to bottom, each read left to right. */
 export function buildLines(pieces: TextPiece[], page: number): Line[] {
+  const lines: Line[] = [];
+  for (const group of lineGroups(pieces)) {
+    const line = toLine(group, page);
+    if (line) lines.push(line);
+  }
+  return lines.sort((p, q) => p.y - q.y);
+}
+
+function lineGroups(pieces: TextPiece[]): TextPiece[][] {
   const sorted = pieces.slice().sort((p, q) => p.y - q.y || p.x - q.x);
   const groups: TextPiece[][] = [];
   let current: TextPiece[] = [];
@@ -26,12 +35,38 @@ export function buildLines(pieces: TextPiece[], page: number): Line[] {
     reference = piece;
   }
   if (current.length > 0) groups.push(current);
-  const lines: Line[] = [];
-  for (const group of groups) {
-    const line = toLine(group, page);
-    if (line) lines.push(line);
+  return groups.flatMap((group) => {
+    const parts = splitApart(group);
+    // Small texts held on one line only by the large text beside them (a two-line legend next to a
+    // title) are grouped again on their own.
+    return parts.length === 1 ? parts : parts.flatMap((part) => (part.length < group.length ? lineGroups(part) : [part]));
+  });
+}
+
+/** A gap wider than this (in em of the smaller text) between texts of different sizes parts two lines. */
+const APART_GAP = 2;
+
+/**
+ * Texts of clearly different sizes, far apart on nearly the same height, are not one line: a title
+ * and a legend set small beside it (« 1. Pathologie… » and « Questions obligatoires »).
+ */
+function splitApart(group: TextPiece[]): TextPiece[][] {
+  if (group.length < 2) return [group];
+  const sorted = group.slice().sort((p, q) => p.x - q.x);
+  const parts: TextPiece[][] = [[]];
+  let previous: TextPiece | undefined;
+  for (const piece of sorted) {
+    if (previous && piece.text.trim() !== "" && isApart(previous, piece)) parts.push([]);
+    parts[parts.length - 1]!.push(piece);
+    if (piece.text.trim() !== "") previous = piece;
   }
-  return lines.sort((p, q) => p.y - q.y);
+  return parts;
+}
+
+function isApart(left: TextPiece, right: TextPiece): boolean {
+  const small = Math.min(left.size, right.size);
+  const large = Math.max(left.size, right.size);
+  return right.x - left.right > APART_GAP * small && large > 1.3 * small;
 }
 
 /**

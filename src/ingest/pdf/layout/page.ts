@@ -1,6 +1,6 @@
 import { buildLines } from "../lines.js";
 import type { Box, FlowItem, Line, PageLines, PdfTable, TableAtom, TextPiece } from "../types.js";
-import { placeText, readingOrder, type Placed } from "./regions.js";
+import { placeText, readingOrder, type Drawing, type Placed } from "./regions.js";
 
 type PageThing = { piece: TextPiece } | { table: PdfTable };
 
@@ -10,12 +10,12 @@ type PageThing = { piece: TextPiece } | { table: PdfTable };
  * `nextRegion` numbers columns across the whole document, so that a line knows when it starts a
  * new column.
  */
-export function layoutPage(page: number, pieces: TextPiece[], tables: PdfTable[], frames: Box[], nextRegion: () => number): PageLines {
+export function layoutPage(page: number, pieces: TextPiece[], tables: PdfTable[], drawing: Drawing, nextRegion: () => number): PageLines {
   const placed: Placed<PageThing>[] = pieces.map((piece) => ({ ...placeText(piece), item: { piece } }));
   for (const table of tables) placed.push(placeTable(table));
   const flow: FlowItem[] = [];
   const columns = new Map<Box, number>();
-  for (const region of readingOrder(placed, frames)) {
+  for (const region of readingOrder(placed, drawing)) {
     // Bands of one column are one flow: only a change of column is a break the paragraph logic must
     // look across. Text outside any column is the page's single flow, region 0, as on every page.
     const column = region.column;

@@ -1,4 +1,4 @@
-import type { Box, TextPiece } from "../types.js";
+import type { Box, Ruling, TextPiece } from "../types.js";
 
 /**
  * Reading order of a page, found from its white space (a recursive XY-cut): the page is cut into
@@ -6,8 +6,21 @@ import type { Box, TextPiece } from "../types.js";
  * that runs the band's whole height), and each column is read the same way, top to bottom. Bands
  * that share a gutter are one multi-column block, so that paragraph gaps which happen to line up in
  * both columns do not interleave them. A column inside a drawn frame (a sidebar) is read after
- * the text it sits beside.
+ * the text it sits beside; a drawn vertical line that runs the band's height separates columns even
+ * when they hold only short labels.
  */
+
+/** What the page draws that tells its layout. */
+export interface Drawing {
+  /** Rectangles: a column inside one is a sidebar. */
+  frames: Box[];
+  /** Vertical rulings: column separators. */
+  separators: Ruling[];
+}
+
+const NO_DRAWING: Drawing = { frames: [], separators: [] };
+/** A separator must run at least this share of the band's height. */
+const SEPARATOR_SPAN = 0.8;
 
 /** Something placed on the page: a piece of text, or an atom such as a table read as a whole. */
 export interface Placed<T> {
@@ -55,20 +68,24 @@ function countLetters(text: string): number {
 }
 
 /** The page's regions in reading order. `frames` are drawn rectangles (sidebars, boxes). */
-export function readingOrder<T>(items: Placed<T>[], frames: Box[] = []): Region<T>[] {
+export function readingOrder<T>(items: Placed<T>[], drawing: Drawing = NO_DRAWING): Region<T>[] {
   const regions: Region<T>[] = [];
-  cut(items, undefined, frames, 0, regions);
+  const separators = drawing.separators.filter((ruling) => ruling.orientation === "vertical");
+  cut(items, undefined, { frames: drawing.frames, separators }, 0, regions);
   return regions;
 }
 
-function cut<T>(items: Placed<T>[], column: Box | undefined, frames: Box[], depth: number, out: Region<T>[]): void {
+function cut<T>(items: Placed<T>[], column: Box | undefined, drawing: Drawing, depth: number, out: Region<T>[]): void {
   if (items.length === 0) return;
   if (depth >= MAX_DEPTH || items.length === 1) {
     out.push(region(items, column));
     return;
   }
-  const bands = splitBands(items);
-  const blocks = mergeBandsByGutter(bands);
+  // A drawn line that runs the whole region, crossed by no text, parts it before anything else. White
+  // space alone does not: a heading under a sidebar leaves a gutter beside it but follows both.
+  const whole = drawnGutters(items, drawing.separators);
+  const bands: Band<T>[] = whole.length > 0 ? [{ items, top: 0, bottom: 0 }] : splitBands(items);
+  const blocks = whole.length > 0 ? [{ items, gutters: whole }] : mergeBandsByGutter(bands, drawing.separators);
   if (blocks.length === 1 && blocks[0]!.gutters.length === 0) {
     out.push(region(items, column));
     return;
@@ -76,11 +93,11 @@ function cut<T>(items: Placed<T>[], column: Box | undefined, frames: Box[], dept
   for (const block of blocks) {
     if (block.gutters.length === 0) {
       if (blocks.length === 1) out.push(region(block.items, column));
-      else cut(block.items, column, frames, depth + 1, out);
+      else cut(block.items, column, drawing, depth + 1, out);
       continue;
     }
     const columns = splitColumns(block.items, block.gutters);
-    for (const side of orderColumns(columns, frames)) cut(side.items, side.box, frames, depth + 1, out);
+    for (const side of orderColumns(columns, drawing.frames)) cut(side.items, side.box, drawing, depth + 1, out);
   }
 }
 
@@ -123,16 +140,16 @@ interface Gutter {
 }
 
 /** Consecutive bands cut by the same gutter are read as one multi-column block. */
-function mergeBandsByGutter<T>(bands: Band<T>[]): Block<T>[] {
+function mergeBandsByGutter<T>(bands: Band<T>[], separators: Ruling[]): Block<T>[] {
   const blocks: Block<T>[] = [];
   for (const band of bands) {
     const previous = blocks[blocks.length - 1];
-    const own = findGutters(band.items);
+    const own = findGutters(band.items, separators);
     // Only a band that is itself set in columns continues the block above: a heading under two
     // columns fits beside their gutter, but it starts what follows them.
     if (previous && previous.gutters.length > 0 && own.length > 0 && sharesGutter(previous.gutters, own)) {
       const merged = previous.items.concat(band.items);
-      const gutters = findGutters(merged);
+      const gutters = findGutters(merged, separators);
       if (gutters.length > 0 && sharesGutter(previous.gutters, gutters)) {
         previous.items = merged;
         previous.gutters = gutters;
@@ -149,7 +166,7 @@ function sharesGutter(before: Gutter[], after: Gutter[]): boolean {
 }
 
 /** Empty vertical strips running the whole height of `items`, with a column of text on each side. */
-function findGutters<T>(items: Placed<T>[]): Gutter[] {
+function findGutters<T>(items: Placed<T>[], separators: Ruling[]): Gutter[] {
   const visible = items.filter((item) => item.letters > 0);
   if (visible.length < 2) return [];
   const size = medianSize(visible);
@@ -167,12 +184,32 @@ function findGutters<T>(items: Placed<T>[]): Gutter[] {
     const rightEdge = candidates[index + 1]?.left ?? Infinity;
     const leftSide = visible.filter((item) => item.box.right <= gutter.left + 0.01 && item.box.left >= leftEdge);
     const rightSide = visible.filter((item) => item.box.left >= gutter.right - 0.01 && item.box.right <= rightEdge);
-    if (isTextColumn(leftSide, size) && isTextColumn(rightSide, size)) {
+    const drawn = separates(separators, gutter, visible);
+    if ((drawn && leftSide.length > 0 && rightSide.length > 0) || (isTextColumn(leftSide, size) && isTextColumn(rightSide, size))) {
       accepted.push(gutter);
       leftEdge = gutter.right;
     }
   }
   return accepted;
+}
+
+function drawnGutters<T>(items: Placed<T>[], separators: Ruling[]): Gutter[] {
+  if (separators.length === 0) return [];
+  const visible = items.filter((item) => item.letters > 0);
+  return findGutters(items, separators).filter((gutter) => separates(separators, gutter, visible));
+}
+
+/** Whether a drawn vertical line inside the gap runs (nearly) the whole height of the text. */
+function separates<T>(separators: Ruling[], gap: Gutter, items: Placed<T>[]): boolean {
+  if (separators.length === 0) return false;
+  const top = Math.min(...items.map((item) => item.box.top));
+  const bottom = Math.max(...items.map((item) => item.box.bottom));
+  const height = bottom - top;
+  return separators.some((ruling) => {
+    if (ruling.at < gap.left || ruling.at > gap.right) return false;
+    const covered = Math.min(ruling.to, bottom) - Math.max(ruling.from, top);
+    return covered >= SEPARATOR_SPAN * height;
+  });
 }
 
 /** Lines of the side, rebuilt roughly from baselines: enough to judge line length. */

@@ -239,6 +239,25 @@ describe("tables", () => {
     const table = result.blocks[1];
     expect(table?.type === "table" ? table.rows.map((row) => row.map((cell) => textOf(cell))) : []).toEqual(rows);
   });
+
+  it("does not call a page that is one table a page without text", async () => {
+    const bytes = await renderPdf(
+      (doc) => {
+        lines(doc, 50, 70, ["Voici les horaires de la résidence, page suivante."]);
+        doc.addPage();
+        const columns = [50, 250, 450];
+        for (let row = 0; row <= 3; row++) doc.moveTo(50, 60 + row * 24).lineTo(450, 60 + row * 24).stroke();
+        for (const x of columns) doc.moveTo(x, 60).lineTo(x, 132).stroke();
+        [["Jour", "Horaires"], ["Lundi", "9 h à 18 h"], ["Mardi", "9 h à 12 h"]].forEach((cells, row) =>
+          cells.forEach((cell, column) => line(doc, columns[column]! + 4, 67 + row * 24, [{ text: cell }])),
+        );
+      },
+      { size: "A4" },
+    );
+    const result = await read(bytes);
+    expect(result.warnings?.map((warning) => warning.code) ?? []).not.toContain("pdf-pages-without-text");
+    expect(result.blocks.map((block) => block.type)).toEqual(["paragraph", "table"]);
+  });
 });
 
 describe("form fields", () => {

@@ -22,7 +22,7 @@ import { measureBody } from "./metrics.js";
 import { loadPdfjs, openPdf } from "./pdfjs.js";
 import { meaningfulTitle } from "./title.js";
 import { checkTextLayer, imageTextCheck, type PageForImages } from "./trust/index.js";
-import type { PageGraphics, PageLines } from "./types.js";
+import { isTableAtom, type PageGraphics, type PageLines } from "./types.js";
 import { pagesWithoutTextWarning, truncatedWarning, unreadablePagesWarning } from "./warnings.js";
 
 /** A page with fewer letters than this, once headers and footers are gone, has no text layer. */
@@ -136,8 +136,15 @@ async function infoTitle(document: PDFDocumentProxy): Promise<unknown> {
   }
 }
 
+/** Letters of the page's lines and of its tables' cells: a page that is one table has text too. */
 function letterCount(page: PageLines): number {
   let count = 0;
-  for (const line of page.lines) count += line.text.match(/\p{L}/gu)?.length ?? 0;
+  for (const item of page.flow) {
+    if (!isTableAtom(item)) {
+      count += item.text.match(/\p{L}/gu)?.length ?? 0;
+      continue;
+    }
+    for (const row of item.table.rows) for (const cell of row) for (const piece of cell.pieces) count += piece.text.match(/\p{L}/gu)?.length ?? 0;
+  }
   return count;
 }

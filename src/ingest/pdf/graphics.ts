@@ -173,30 +173,27 @@ function subpaths(data: Float32Array, ctm: Matrix): Subpath[] {
     const y = data[i++] ?? 0;
     return apply(ctm, x, y);
   };
+  /** A segment to `point`; with no current point, the segment's end starts a subpath. */
+  const segmentTo = (point: [number, number], straight: boolean): void => {
+    if (!current) {
+      current = { points: [point], straight: [false] };
+      result.push(current);
+      return;
+    }
+    current.points.push(point);
+    current.straight.push(straight);
+  };
   while (i < data.length) {
     const code = data[i++];
     if (code === DRAW_MOVE) {
       current = { points: [read()], straight: [false] };
       result.push(current);
     } else if (code === DRAW_LINE) {
-      const point = read();
-      if (!current) {
-        current = { points: [point], straight: [false] };
-        result.push(current);
-      } else {
-        current.points.push(point);
-        current.straight.push(true);
-      }
+      segmentTo(read(), true);
     } else if (code === DRAW_CURVE) {
+      // Only the end point matters: a curve is never a ruling, its control points are skipped.
       i += 4;
-      const point = read();
-      if (!current) {
-        current = { points: [point], straight: [false] };
-        result.push(current);
-      } else {
-        current.points.push(point);
-        current.straight.push(false);
-      }
+      segmentTo(read(), false);
     } else if (code === DRAW_CLOSE) {
       const first = current?.points[0];
       if (current && first) {

@@ -19,7 +19,8 @@ export function buildLines(pieces: TextPiece[], page: number): Line[] {
   return lines.sort((p, q) => p.y - q.y);
 }
 
-function lineGroups(pieces: TextPiece[]): TextPiece[][] {
+/** The pieces of each line, top to bottom (each group in the order found, not yet sorted by x). */
+export function lineGroups(pieces: TextPiece[]): TextPiece[][] {
   const sorted = pieces.slice().sort((p, q) => p.y - q.y || p.x - q.x);
   const groups: TextPiece[][] = [];
   let current: TextPiece[] = [];

@@ -1,3 +1,5 @@
+import { romanValue } from "../../rules/text/roman.js";
+
 /**
  * List markers at the start of a line. Word exports its Symbol-font bullets as private-use
  * characters (U+F0B7 and friends), which are bullets too.
@@ -33,24 +35,12 @@ export function matchMarker(text: string): ListMarker | undefined {
   return undefined;
 }
 
-const ROMAN: Record<string, number> = { i: 1, v: 5, x: 10 };
-
 function itemNumber(marker: string): number | undefined {
   const label = marker.trim().slice(0, -1);
   if (/^\d+$/.test(label)) return Number(label);
-  if (/^[ivx]+$/.test(label) && label.length > 1) return romanValue(label);
+  if (/^[ivx]+$/.test(label) && label.length > 1) return romanValue(label.toUpperCase());
   if (/^[a-z]$/.test(label)) return label.charCodeAt(0) - 96;
   return undefined;
-}
-
-function romanValue(label: string): number {
-  let total = 0;
-  for (let index = 0; index < label.length; index++) {
-    const value = ROMAN[label[index]!] ?? 0;
-    const next = ROMAN[label[index + 1] ?? ""] ?? 0;
-    total += value < next ? -value : value;
-  }
-  return total;
 }
 
 function marker(text: string, length: number, ordered: boolean, certain: boolean): ListMarker | undefined {

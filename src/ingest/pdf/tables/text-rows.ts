@@ -2,6 +2,7 @@
  * A page's text cut into lines, and each line into chunks at the gaps that may separate table
  * cells: what unruled tables are looked for in.
  */
+import { lineGroups } from "../lines.js";
 import type { TextPiece } from "../types.js";
 
 /** A gap wider than this (in em) between two pieces of a line separates cells. */
@@ -14,8 +15,6 @@ const CELL_GAP = 1.5;
 const NARROW_CELL_GAP = 0.5;
 /** How far apart (pt) two edges may be and still line up. */
 const EDGE_TOLERANCE = 1;
-/** Pieces whose baselines differ by less than this (in em) are on one line. */
-const BASELINE_TOLERANCE = 0.45;
 /** Lines further apart than this (baseline to baseline, in em) are not rows of one table. */
 export const MAX_ROW_SPACING = 3.2;
 /** A list marker tabbed away from its item: part of the item, not a cell. */
@@ -43,22 +42,9 @@ export interface Interval {
 
 /** The pieces' lines, top to bottom, each cut into chunks; pieces of blank text are left out by the caller. */
 export function textRows(pieces: TextPiece[]): TextRow[] {
-  const sorted = pieces.slice().sort((p, q) => p.y - q.y || p.x - q.x);
-  const groups: TextPiece[][] = [];
-  let current: TextPiece[] = [];
-  let reference: TextPiece | undefined;
-  for (const piece of sorted) {
-    if (reference && Math.abs(piece.y - reference.y) <= BASELINE_TOLERANCE * Math.max(piece.size, reference.size)) {
-      current.push(piece);
-      if (piece.size > reference.size) reference = piece;
-      continue;
-    }
-    if (current.length > 0) groups.push(current);
-    current = [piece];
-    reference = piece;
-  }
-  if (current.length > 0) groups.push(current);
-  const lines = groups.map((group) => group.sort((p, q) => p.x - q.x));
+  const lines = lineGroups(pieces)
+    .map((group) => group.sort((p, q) => p.x - q.x))
+    .sort((p, q) => (p[0]?.y ?? 0) - (q[0]?.y ?? 0));
   const edges = lines.map(edgesOf);
   return lines.map((line, k) => {
     const near = (other: number) => {

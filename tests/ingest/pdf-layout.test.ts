@@ -132,6 +132,36 @@ describe("forms set in boxes", () => {
   });
 });
 
+describe("labels wrapped on two lines", () => {
+  it("reads two labels set side by side whole, one after the other", async () => {
+    const bytes = await renderPdf(
+      (doc) => {
+        lines(doc, 40, 60, ["N° d’immatriculation", "sécurité sociale :"], 10, 12);
+        lines(doc, 300, 60, ["N° de dossier", "auprès de la MDPH :"], 10, 12);
+      },
+      { size: "A4" },
+    );
+    expect(texts(await read(bytes))).toEqual(["N° d’immatriculation sécurité sociale :", "N° de dossier auprès de la MDPH :"]);
+  });
+
+  it("does not part a line from its own end wrapped back under its start", async () => {
+    const bytes = await renderPdf(
+      (doc) => {
+        line(doc, 50, 60, [{ text: "ANNEXE 5", bold: true }]);
+        line(doc, 130, 60, [{ text: "- Modèle du questionnaire mentionné à l’article R. 412-11 du code du", bold: true }]);
+        line(doc, 50, 72, [{ text: "tourisme", bold: true }]);
+        lines(doc, 50, 100, [
+          "Ce questionnaire est rempli par la famille avant le départ en séjour. Il aide",
+          "l’équipe à connaître les habitudes du vacancier et à préparer son accueil dans",
+          "les meilleures conditions.",
+        ]);
+      },
+      { size: "A4" },
+    );
+    expect(texts(await read(bytes))[0]).toBe("ANNEXE 5 - Modèle du questionnaire mentionné à l’article R. 412-11 du code du tourisme");
+  });
+});
+
 describe("superscripts", () => {
   it("keeps « 1er » and « 2ème » in their sentence when the superscript is the highest text on the line", async () => {
     const bytes = await renderPdf(

@@ -31,6 +31,8 @@ export interface Placed<T> {
   size: number;
   /** Baseline, to tell rows of cells from columns of text. */
   baseline: number;
+  /** The text, for a piece of text: how a line ends tells a wrapped label from a list of fields. */
+  text?: string;
   item: T;
 }
 
@@ -57,6 +59,7 @@ export function placeText(piece: TextPiece): Placed<TextPiece> {
     letters: countLetters(piece.text),
     size: piece.size,
     baseline: piece.y,
+    text: piece.text,
     item: piece,
   };
 }
@@ -185,7 +188,11 @@ function findGutters<T>(items: Placed<T>[], separators: Ruling[]): Gutter[] {
     const leftSide = visible.filter((item) => item.box.right <= gutter.left + 0.01 && item.box.left >= leftEdge);
     const rightSide = visible.filter((item) => item.box.left >= gutter.right - 0.01 && item.box.right <= rightEdge);
     const drawn = separates(separators, gutter, visible);
-    if ((drawn && leftSide.length > 0 && rightSide.length > 0) || (isTextColumn(leftSide, size) && isTextColumn(rightSide, size))) {
+    const columnar = (side: Placed<T>[]) => isTextColumn(side, size) || isWrappedLabel(side);
+    // A wrapped label beside one line (a title and its legend, a field and a two-line label) is read
+    // after that line, whole.
+    const besideOneLine = labelBesideLine(leftSide, rightSide) || labelBesideLine(rightSide, leftSide);
+    if ((drawn && leftSide.length > 0 && rightSide.length > 0) || (columnar(leftSide) && columnar(rightSide)) || besideOneLine) {
       accepted.push(gutter);
       leftEdge = gutter.right;
     }
@@ -213,16 +220,56 @@ function separates<T>(separators: Ruling[], gap: Gutter, items: Placed<T>[]): bo
 }
 
 /** Lines of the side, rebuilt roughly from baselines: enough to judge line length. */
-function sideLines<T>(items: Placed<T>[]): { baseline: number; letters: number }[] {
-  const lines = new Map<number, number>();
+interface SideLine {
+  baseline: number;
+  letters: number;
+  /** Text of the line's rightmost piece: how the line ends. */
+  end: string;
+  right: number;
+}
+
+function sideLines<T>(items: Placed<T>[]): SideLine[] {
+  const lines = new Map<number, SideLine>();
   for (const item of items) {
     const key = Math.round(item.baseline);
     let found: number | undefined;
     for (const existing of lines.keys()) if (Math.abs(existing - key) <= 0.4 * item.size) found = existing;
-    const at = found ?? key;
-    lines.set(at, (lines.get(at) ?? 0) + item.letters);
+    const line = lines.get(found ?? key) ?? { baseline: found ?? key, letters: 0, end: "", right: -Infinity };
+    line.letters += item.letters;
+    if (item.box.right > line.right && (item.text ?? "").trim() !== "") {
+      line.right = item.box.right;
+      line.end = (item.text ?? "").trim();
+    }
+    lines.set(line.baseline, line);
   }
-  return [...lines].map(([baseline, letters]) => ({ baseline, letters }));
+  return [...lines.values()].sort((p, q) => p.baseline - q.baseline);
+}
+
+/**
+ * The line sits between the label's first and last lines, as a title beside a two-line legend or a
+ * field beside a two-line label does. A line level with the label's first line is rather a line
+ * whose end wrapped back under its start (« ANNEXE 5 → Modèle du questionnaire… / tourisme »).
+ */
+function labelBesideLine<T>(label: Placed<T>[], other: Placed<T>[]): boolean {
+  if (!isWrappedLabel(label)) return false;
+  const lines = sideLines(other);
+  if (lines.length !== 1 || lines[0]!.letters < 3) return false;
+  const own = sideLines(label);
+  const baseline = lines[0]!.baseline;
+  const size = medianSize(label);
+  return baseline > own[0]!.baseline + 0.3 * size && baseline < own[own.length - 1]!.baseline - 0.3 * size;
+}
+
+/**
+ * A short label wrapped on two or three lines (« N° d’immatriculation / sécurité sociale : »): set
+ * beside another one, each is read whole before the other. Lines that each end a field (« Nom : »,
+ * « Prénom : ») are rows read across instead.
+ */
+function isWrappedLabel<T>(side: Placed<T>[]): boolean {
+  const lines = sideLines(side);
+  if (lines.length < 2 || lines.length > 3) return false;
+  if (lines.reduce((sum, line) => sum + line.letters, 0) < 8) return false;
+  return lines.slice(0, -1).every((line) => line.end !== "" && !/[:;.!?…_]$/u.test(line.end));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { countWords } from "../analysis/words.js";
-import type { Block, BlockInput, Section } from "./types.js";
+import type { Block, BlockInput, HeadingBlock, Section } from "./types.js";
 import { runsText } from "./render.js";
 
 export interface SectioningOptions {
@@ -34,28 +34,85 @@ export function promoteStructuralTitles(inputs: BlockInput[]): BlockInput[] {
 
 /** Splits rendered blocks into sections at headings, then splits long sections on the word budget. */
 export function splitSections(blocks: Block[], text: string, options: SectioningOptions, fallbackTitle: string): Section[] {
-  const groups: { title: string; level: number; blocks: Block[] }[] = [];
+  const groups: { title: string; level: number; madeUp: boolean; blocks: Block[] }[] = [];
   for (const block of blocks) {
     const startsSection = block.type === "heading" && block.level <= options.headingLevel;
     const current = groups[groups.length - 1];
     if (startsSection || current === undefined) {
-      groups.push({
-        title: block.type === "heading" ? block.text.replace(/\s+/g, " ") : fallbackTitle,
-        level: block.type === "heading" ? block.level : 0,
-        blocks: [block],
-      });
+      const heading = block.type === "heading";
+      groups.push({ title: heading ? block.text.replace(/\s+/g, " ") : fallbackTitle, level: heading ? block.level : 0, madeUp: !heading, blocks: [block] });
     } else {
       current.blocks.push(block);
     }
   }
+  const titles = new TitleFinder(blocks);
   const sections: Section[] = [];
   for (const group of groups) {
     for (const part of splitOnBudget(group.blocks, options.maxWords)) {
-      const title = sections.length > 0 && part.continued ? `${group.title} (suite)` : group.title;
-      sections.push(makeSection(sections.length, title, group.level, part.blocks, text));
+      const first = part.blocks[0]!;
+      let title = group.title;
+      let madeUp = group.madeUp;
+      if (sections.length > 0 && part.continued) {
+        // A part keeps the heading it starts with; else it is the sequel of the nearest heading before it.
+        const own = first.type === "heading" && titles.isReal(first) ? first.text.replace(/\s+/g, " ") : undefined;
+        // The group's own heading, when real, is among those before; a date or page line is not.
+        const base = titles.nearestBefore(first) ?? (group.madeUp ? group.title : undefined);
+        title = own ?? (base === undefined ? CONTINUED_TITLE : `${base} (suite)`);
+        madeUp = own === undefined;
+      }
+      sections.push(makeSection(sections.length, title, group.level, madeUp, part.blocks, text));
     }
   }
   return sections;
+}
+
+/** Label of a part of a long section when no heading before it may title it (only a date or a page line). */
+const CONTINUED_TITLE = "Suite du document";
+
+const MONTH = "janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre";
+/** « Novembre 2017 », « 12 mars 2024 », « 01/03/2026 », « 2017-2018 »: a date, not what a part is about. */
+const DATE_ONLY = new RegExp(
+  String.raw`^(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(?:\d{1,2}(?:er)?\s+)?(?:${MONTH})\s+\d{4}$|^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$|^(?:ann[ée]e\s+)?\d{4}(?:\s*[-–/]\s*\d{4})?$`,
+  "iu",
+);
+/** « Page 3 », « 3/12 », « - 3 - »: a page number. */
+const PAGE_NUMBER = /^(?:page\s*)?[-–]?\s*\d+\s*[-–]?(?:\s*(?:\/|sur)\s*\d+)?$/iu;
+/** A heading met this often is a running header the page furniture filter let through. */
+const FURNITURE_REPEATS = 3;
+
+/**
+ * Which headings may title a part of a long section: not a date (a cover's « Novembre 2017 »), not a
+ * page number, not a line repeated on every page.
+ */
+class TitleFinder {
+  private readonly counts = new Map<string, number>();
+  private readonly headings: HeadingBlock[];
+
+  constructor(blocks: readonly Block[]) {
+    this.headings = blocks.filter((block): block is HeadingBlock => block.type === "heading");
+    for (const heading of this.headings) {
+      const key = normalised(heading.text);
+      this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    }
+  }
+
+  isReal(heading: HeadingBlock): boolean {
+    const key = normalised(heading.text);
+    return key !== "" && /\p{L}/u.test(key) && !DATE_ONLY.test(key) && !PAGE_NUMBER.test(key) && (this.counts.get(key) ?? 0) < FURNITURE_REPEATS;
+  }
+
+  /** The text of the nearest real heading before `block`, at any level. */
+  nearestBefore(block: Block): string | undefined {
+    for (let i = this.headings.length - 1; i >= 0; i--) {
+      const heading = this.headings[i]!;
+      if (heading.start < block.start && this.isReal(heading)) return heading.text.replace(/\s+/g, " ");
+    }
+    return undefined;
+  }
+}
+
+function normalised(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
 }
 
 function splitOnBudget(blocks: Block[], maxWords: number): { blocks: Block[]; continued: boolean }[] {
@@ -77,9 +134,11 @@ function splitOnBudget(blocks: Block[], maxWords: number): { blocks: Block[]; co
   return parts;
 }
 
-function makeSection(index: number, title: string, level: number, blocks: Block[], text: string): Section {
+function makeSection(index: number, title: string, level: number, madeUp: boolean, blocks: Block[], text: string): Section {
   const start = blocks[0]!.start;
   const end = blocks[blocks.length - 1]!.end;
   const sectionText = text.slice(start, end);
-  return { index, title, level, blocks, start, end, text: sectionText, wordCount: countWords(sectionText) };
+  const section: Section = { index, title, level, blocks, start, end, text: sectionText, wordCount: countWords(sectionText) };
+  if (madeUp) section.titleMadeUp = true;
+  return section;
 }

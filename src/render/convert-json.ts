@@ -19,6 +19,8 @@ export function renderConvertJson(result: ConvertResult): string {
       title: section.title,
       original: section.original,
       falc: section.falc,
+      // The rewrite's structure (paragraphs, lists, tables with their rows and cells), as the DOCX shows it.
+      blocks: section.rewrite.blocks,
       score: section.score,
       findings: section.findings,
       facts: section.facts,

@@ -1,6 +1,6 @@
-import type { ConvertResult, RewriteBlock } from "../rewrite/types.js";
+import type { ConvertResult, RewriteBlock, RewriteTable } from "../rewrite/types.js";
 import { FACT_LABEL } from "../rewrite/fidelity.js";
-import { keptLines, showsHeading } from "./section-heading.js";
+import { keptLines, sectionPlace, showsHeading } from "./section-heading.js";
 
 export const DRAFT_NOTICE =
   "Ce document est un brouillon préparé avec falc. Des personnes qui vont le lire doivent le relire et le valider avant d’utiliser le logo « Facile à lire et à comprendre ».";
@@ -9,8 +9,8 @@ export const DRAFT_NOTICE =
 export function renderConvertMarkdown(result: ConvertResult): string {
   const out: string[] = [`# ${result.title}`, `> ${DRAFT_NOTICE}`];
   const problems = result.sections.flatMap((section) => [
-    ...section.facts.missing.map((f) => `- **Information manquante** dans « ${section.title} » : ${f.text} (${FACT_LABEL[f.type]})`),
-    ...section.facts.added.map((f) => `- **Information ajoutée** dans « ${section.title} » : ${f.text} (${FACT_LABEL[f.type]})`),
+    ...section.facts.missing.map((f) => `- **Information manquante** ${sectionPlace(section)} : ${f.text} (${FACT_LABEL[f.type]})`),
+    ...section.facts.added.map((f) => `- **Information ajoutée** ${sectionPlace(section)} : ${f.text} (${FACT_LABEL[f.type]})`),
   ]);
   if (problems.length > 0) out.push("## ⚠ À vérifier avant la relecture", problems.join("\n"));
   for (const [position, section] of result.sections.entries()) {
@@ -28,6 +28,17 @@ export function renderConvertMarkdown(result: ConvertResult): string {
 
 function renderBlock(block: RewriteBlock): string {
   if (block.type === "paragraph") return block.sentences.join("  \n");
-  const items = block.items.map((item) => `- ${item}`).join("\n");
-  return block.intro ? `${block.intro}\n\n${items}` : items;
+  const body = block.type === "list" ? block.items.map((item) => `- ${item}`).join("\n") : gfmTable(block);
+  return block.intro ? `${block.intro}\n\n${body}` : body;
+}
+
+/** A GFM table; one without column names gets an empty first row, which GFM requires. */
+function gfmTable(table: RewriteTable): string {
+  const width = Math.max(table.header?.length ?? 0, ...table.rows.map((row) => row.length), 1);
+  const line = (cells: readonly string[]) => `| ${Array.from({ length: width }, (_, i) => gfmCell(cells[i] ?? "")).join(" | ")} |`;
+  return [line(table.header ?? []), `|${" --- |".repeat(width)}`, ...table.rows.map(line)].join("\n");
+}
+
+function gfmCell(text: string): string {
+  return text.replace(/\s+/g, " ").trim().replace(/\|/g, "\\|");
 }

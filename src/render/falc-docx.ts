@@ -1,14 +1,16 @@
 import type { FileChild, IParagraphOptions, Paragraph } from "docx";
-import type { ConvertedSection, ConvertResult, GlossaryEntry, RewriteBlock } from "../rewrite/types.js";
+import type { ConvertedSection, ConvertResult, GlossaryEntry, RewriteBlock, RewriteTable } from "../rewrite/types.js";
 import { A4, FONT, LANGUAGE, MARGIN, loadDocx, markupRuns, pageFooter, type Docx } from "./docx/common.js";
 import { frenchSpaces, lines, stripBold } from "./docx/markup.js";
 import { reproducible } from "./docx/package.js";
+import { docxTable, rowPairs, rowRuns, tableFits } from "./docx/table.js";
 import { keptLines, showsHeading } from "./section-heading.js";
 
 /**
  * `<name>.falc.docx`: the easy-to-read draft, laid out by the FALC rules that falc itself checks
  * (sans-serif 14 pt and more, left-aligned, 1.5 line spacing, no italics or underline, no
- * hyphenation), one sentence per paragraph, real bullet lists, a glossary, and a note that only its
+ * hyphenation), one sentence per paragraph, real bullet lists, small tables with their header row
+ * repeated on each page, a glossary, and a note that only its
  * readers can validate it.
  */
 
@@ -116,8 +118,8 @@ function draftNote(d: Docx): Paragraph[] {
   );
 }
 
-function sectionParagraphs(d: Docx, section: ConvertedSection, documentTitle: string, withHeading: boolean): Paragraph[] {
-  const out: Paragraph[] = withHeading ? [new d.Paragraph({ heading: d.HeadingLevel.HEADING_1, children: markupRuns(d, stripBold(section.title)) })] : [];
+function sectionParagraphs(d: Docx, section: ConvertedSection, documentTitle: string, withHeading: boolean): FileChild[] {
+  const out: FileChild[] = withHeading ? [new d.Paragraph({ heading: d.HeadingLevel.HEADING_1, children: markupRuns(d, stripBold(section.title)) })] : [];
   if (section.rewrite.blocks.length === 0) {
     // Kept as written (a heading alone, too short to rewrite): its lines, minus the titles already shown.
     const rest = keptLines(section, documentTitle);
@@ -129,11 +131,19 @@ function sectionParagraphs(d: Docx, section: ConvertedSection, documentTitle: st
   return out;
 }
 
-function blockParagraphs(d: Docx, block: RewriteBlock): Paragraph[] {
+function blockParagraphs(d: Docx, block: RewriteBlock): FileChild[] {
   if (block.type === "paragraph") return sentences(d, block.sentences.flatMap(lines));
-  const out: Paragraph[] = [];
+  const out: FileChild[] = [];
   const intro = lines(block.intro ?? "");
   if (intro.length > 0) out.push(...sentences(d, intro, { keepNext: true }));
+  if (block.type === "table") {
+    const look = { width: A4.short - 2 * MARGIN, size: SIZE.body, borderColor: "000000", headerFill: "E7E6E6", after: GAP.sentence };
+    if (!tableFits(block, look)) return [...out, ...rowBullets(d, block, intro.length === 0)];
+    // A table has no spacing of its own: an empty line sets it apart (and keeps two tables in a row from merging).
+    if (intro.length === 0) out.push(new d.Paragraph({ keepNext: true, spacing: { before: 0, after: 0 }, children: [] }));
+    out.push(docxTable(d, block, look));
+    return out;
+  }
   const items = block.items.flatMap(lines);
   items.forEach((item, i) => {
     out.push(
@@ -145,6 +155,22 @@ function blockParagraphs(d: Docx, block: RewriteBlock): Paragraph[] {
     );
   });
   return out;
+}
+
+/**
+ * A table too wide for the page (its words would break letter by letter): one bullet per row, one
+ * line per cell, « colonne : valeur », the column name in bold.
+ */
+function rowBullets(d: Docx, table: RewriteTable, first: boolean): Paragraph[] {
+  return rowPairs(table).map(
+    (pairs, i) =>
+      new d.Paragraph({
+        numbering: { reference: BULLETS, level: 0 },
+        keepLines: true,
+        spacing: { before: i === 0 && first ? GAP.block : 0, after: GAP.sentence },
+        children: rowRuns(d, pairs),
+      }),
+  );
 }
 
 /** One paragraph per sentence; the first one of a block gets the space that separates blocks. */

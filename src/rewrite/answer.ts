@@ -1,4 +1,4 @@
-import type { GlossaryEntry, RewriteBlock, RewriteResult } from "./types.js";
+import type { GlossaryEntry, RewriteBlock, RewriteResult, RewriteTable } from "./types.js";
 
 /**
  * The answer every provider must give for a section, as a JSON schema, and its validator.
@@ -16,17 +16,21 @@ export const ANSWER_LIMITS = {
   blocks: 300,
   sentences: 40,
   items: 80,
+  rows: 80,
+  columns: 8,
   glossary: 80,
 } as const;
 
 const L = ANSWER_LIMITS;
 
 const sentence = (description: string, maxLength: number) => ({ type: "string", description, minLength: 1, maxLength });
+/** A table cell may be empty: an empty box of the original stays an empty box. */
+const tableCell = (description: string) => ({ type: "string", description, maxLength: L.sentence });
 
 /** Strict JSON schema of `RewriteResult` (descriptions in French: the model reads them). */
 export const REWRITE_SCHEMA = {
   type: "object",
-  description: "La section réécrite en FALC : un titre court, des blocs de phrases courtes ou de listes, et les mots difficiles gardés avec leur explication.",
+  description: "La section réécrite en FALC : un titre court, des blocs de phrases courtes, de listes ou de petits tableaux, et les mots difficiles gardés avec leur explication.",
   properties: {
     title: sentence("Titre court de la section, en langage facile, sans point final.", L.title),
     blocks: {
@@ -55,6 +59,29 @@ export const REWRITE_SCHEMA = {
               items: { type: "array", minItems: 1, maxItems: L.items, items: sentence("Un élément de la liste, sans puce ni tiret au début.", L.sentence) },
             },
             required: ["type", "items"],
+            additionalProperties: false,
+          },
+          {
+            type: "object",
+            description:
+              "Un petit tableau gardé en tableau : 2 à 4 colonnes, des cellules courtes. Chaque ligne a autant de cellules que l'en-tête, dans le même ordre.",
+            properties: {
+              type: { type: "string", const: "table" },
+              intro: sentence("Phrase qui introduit le tableau, par exemple « Voici les prix : ».", L.intro),
+              header: { type: "array", minItems: 1, maxItems: L.columns, items: tableCell("Le nom d'une colonne, en quelques mots.") },
+              rows: {
+                type: "array",
+                minItems: 1,
+                maxItems: L.rows,
+                items: {
+                  type: "array",
+                  minItems: 1,
+                  maxItems: L.columns,
+                  items: tableCell("Une cellule : quelques mots, un montant ou une date. Texte vide si la case est vide."),
+                },
+              },
+            },
+            required: ["type", "rows"],
             additionalProperties: false,
           },
         ],
@@ -131,11 +158,58 @@ function parseBlocks(value: unknown, problems: string[]): RewriteBlock[] {
       const items = lines(block.items, `${path}.items`, L.items, problems).map(stripBullet).filter((item) => item !== "");
       if (items.length > 0) blocks.push(intro === "" ? { type: "list", items } : { type: "list", intro, items });
       else if (intro !== "") blocks.push({ type: "paragraph", sentences: [intro] });
+    } else if (block.type === "table") {
+      unknownKeys(block, ["type", "intro", "header", "rows"], path, problems);
+      blocks.push(...parseTable(block, path, problems));
     } else {
-      problems.push(`« ${path}.type » doit valoir "paragraph" ou "list" (reçu : ${JSON.stringify(block.type) ?? "rien"}).`);
+      problems.push(`« ${path}.type » doit valoir "paragraph", "list" ou "table" (reçu : ${JSON.stringify(block.type) ?? "rien"}).`);
     }
   });
   return blocks;
+}
+
+/**
+ * A table block: cells on one line each, rows of empty cells dropped, no header when every column
+ * name is empty. Every row must have the header's number of cells (or, without a header, the same
+ * number as the others): a row one cell short would put a price under the wrong service.
+ */
+function parseTable(block: Record<string, unknown>, path: string, problems: string[]): RewriteBlock[] {
+  const intro = block.intro === undefined || block.intro === null ? "" : oneLine(block.intro, `${path}.intro`, L.intro, problems) ?? "";
+  const rawHeader = block.header === undefined || block.header === null ? [] : cells(block.header, `${path}.header`, problems);
+  const header = rawHeader.some((cell) => cell !== "") ? rawHeader : [];
+  const rows: string[][] = [];
+  asArray(block.rows, `${path}.rows`, L.rows, problems)?.forEach((raw, index) => {
+    const row = cells(raw, `${path}.rows[${index}]`, problems);
+    if (row.some((cell) => cell !== "")) rows.push(row);
+  });
+  const width = header.length > 0 ? header.length : rows[0]?.length ?? 0;
+  rows.forEach((row, index) => {
+    if (row.length === width) return;
+    const expected = header.length > 0 ? `l'en-tête (« header ») en a ${width}` : `la première ligne en a ${width}`;
+    problems.push(`« ${path}.rows[${index}] » a ${row.length} cellules, mais ${expected} : donnez le même nombre de cellules à chaque ligne, "" pour une case vide.`);
+  });
+  if (rows.length > 0) {
+    const table: RewriteTable = { type: "table", ...(intro !== "" ? { intro } : {}), ...(header.length > 0 ? { header } : {}), rows };
+    return [table];
+  }
+  // Only column names: they are kept, as a list.
+  if (header.length > 0) {
+    const items = header.filter((cell) => cell !== "");
+    return [intro === "" ? { type: "list", items } : { type: "list", intro, items }];
+  }
+  return intro === "" ? [] : [{ type: "paragraph", sentences: [intro] }];
+}
+
+/** The cells of one row or of the header: each on one line, blanks collapsed; empty cells kept. */
+function cells(value: unknown, path: string, problems: string[]): string[] {
+  const list = asArray(value, path, L.columns, problems);
+  const out: string[] = [];
+  list?.forEach((raw, index) => {
+    const where = `${path}[${index}]`;
+    if (raw === null) return void out.push("");
+    out.push(oneLine(raw, where, L.sentence, problems) ?? "");
+  });
+  return out;
 }
 
 function parseGlossary(value: unknown, problems: string[]): GlossaryEntry[] {

@@ -30,6 +30,7 @@ export const FACT_LABEL: Record<Fact["type"] | "personal-data", string> = {
   email: "adresse e-mail",
   url: "adresse web",
   "legal-reference": "référence juridique",
+  identifier: "numéro de formulaire ou de norme",
 };
 
 function ref(fact: Fact): FactRef {

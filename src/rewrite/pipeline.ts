@@ -5,6 +5,7 @@ import type { RuleSet } from "../rules/schema.js";
 import { analyzeDocument, analyzeText } from "../score/analyze.js";
 import { cacheKey, type SectionCache } from "./cache.js";
 import { checkFacts, FACT_LABEL } from "./fidelity.js";
+import { requestText } from "./section-text.js";
 import { rewriteToText } from "./text.js";
 import {
   addUsage,
@@ -90,7 +91,9 @@ async function convertSection(
   options: ConvertOptions & { queueSignal: AbortSignal },
 ): Promise<ConvertedSection> {
   const { provider, ruleSet, prompt, cache } = options;
-  const key = cacheKey({ sectionTitle: section.title, text: section.text, rulesVersion: ruleSet.effectiveVersion, promptVersion: prompt.version, provider: provider.name, model: provider.model });
+  // Tables go as Markdown tables (rows and columns kept); the guard still compares with section.text.
+  const text = requestText(section);
+  const key = cacheKey({ sectionTitle: section.title, text, rulesVersion: ruleSet.effectiveVersion, promptVersion: prompt.version, provider: provider.name, model: provider.model });
   const cached = await cache?.get(key);
   if (cached) return assess(section, cached.result, scoreBefore, { repairs: cached.repairs, cached: true, usage: NO_USAGE, lost: cached.lost ?? [] }, ruleSet);
 
@@ -99,7 +102,7 @@ async function convertSection(
     return assess(section, kept, scoreBefore, { repairs: 0, cached: false, usage: NO_USAGE, lost: [] }, ruleSet);
   }
 
-  const request = { documentTitle: document.title, sectionIndex: section.index, sectionTitle: section.title, text: section.text };
+  const request = { documentTitle: document.title, sectionIndex: section.index, sectionTitle: section.title, text };
   let usage: Usage = NO_USAGE;
   const callOptions = { ...signalOption(options.signal), queueSignal: options.queueSignal };
   let response = await provider.rewrite(request, callOptions);
@@ -129,13 +132,20 @@ function assess(
   run: { repairs: number; cached: boolean; usage: Usage; lost: FactRef[] },
   ruleSet: RuleSet,
 ): ConvertedSection {
-  const body = rewriteToText(rewrite);
+  // A title falc made up is not in the original: in the compared and scored text it would be a fact
+  // the rewrite « added » (the « (suite) » parts repeating a date). A section kept as it is (no
+  // blocks) is its original text, not its title alone.
+  const madeUp = section.titleMadeUp === true;
+  // Unless the text does start with it (a document without headings whose first line is its title).
+  const titleInText = !madeUp || section.text.split("\n", 1)[0]!.trim() === section.title.trim();
+  const body = rewrite.blocks.length === 0 ? "" : rewriteToText(rewrite, { title: titleInText });
   const falc = body.trim() === "" ? section.text : body;
   const analysis = analyzeText(falc, ruleSet);
   const facts = checkFacts(section.text, falc);
   return {
     index: section.index,
-    title: rewrite.title.trim() || section.title,
+    title: madeUp ? section.title : rewrite.title.trim() || section.title,
+    ...(madeUp ? { titleMadeUp: true as const } : {}),
     original: section.text,
     originalBlocks: section.blocks,
     rewrite,

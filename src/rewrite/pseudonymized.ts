@@ -1,5 +1,6 @@
 import { emptyMapping, pseudonymize, restore, PII_KINDS, type PiiKind, type PseudonymMap } from "../privacy/index.js";
-import type { FactRef, RewriteProvider, RewriteRequest, RewriteResponse, RewriteResult } from "./types.js";
+import { blockLines } from "./text.js";
+import type { FactRef, RewriteBlock, RewriteProvider, RewriteRequest, RewriteResponse, RewriteResult } from "./types.js";
 
 /**
  * Personal data never leaves the machine: before a section goes to a remote model, names, phone
@@ -65,21 +66,19 @@ function valueOf(mapping: PseudonymMap, placeholder: string): string {
 function mapResult(result: RewriteResult, map: (text: string) => string): RewriteResult {
   return {
     title: map(result.title),
-    blocks: result.blocks.map((block) =>
-      block.type === "paragraph"
-        ? { type: "paragraph", sentences: block.sentences.map(map) }
-        : { type: "list", ...(block.intro !== undefined ? { intro: map(block.intro) } : {}), items: block.items.map(map) },
-    ),
+    blocks: result.blocks.map((block): RewriteBlock => {
+      const intro = block.type !== "paragraph" && block.intro !== undefined ? { intro: map(block.intro) } : {};
+      if (block.type === "paragraph") return { type: "paragraph", sentences: block.sentences.map(map) };
+      if (block.type === "list") return { type: "list", ...intro, items: block.items.map(map) };
+      return { type: "table", ...intro, ...(block.header ? { header: block.header.map(map) } : {}), rows: block.rows.map((row) => row.map(map)) };
+    }),
     glossary: result.glossary.map((entry) => ({ word: map(entry.word), explanation: map(entry.explanation) })),
   };
 }
 
 function resultStrings(result: RewriteResult): string[] {
   const strings = [result.title];
-  for (const block of result.blocks) {
-    if (block.type === "paragraph") strings.push(...block.sentences);
-    else strings.push(...(block.intro !== undefined ? [block.intro] : []), ...block.items);
-  }
+  for (const block of result.blocks) strings.push(...blockLines(block));
   for (const entry of result.glossary) strings.push(entry.word, entry.explanation);
   return strings;
 }

@@ -4,7 +4,7 @@ import type { Finding } from "../rules/finding.js";
 
 /**
  * The structure every provider must return for a section: a short title, blocks of short sentences
- * (one per line) or bullet lists, and the difficult words kept, with their explanation (for the
+ * (one per line), bullet lists or small tables, and the difficult words kept, with their explanation (for the
  * glossary « Les mots difficiles »). Key information may be marked `**en gras**` inside a sentence;
  * no other markup is allowed.
  */
@@ -16,7 +16,19 @@ export interface RewriteResult {
 
 export type RewriteBlock =
   | { type: "paragraph"; sentences: string[] }
-  | { type: "list"; intro?: string; items: string[] };
+  | { type: "list"; intro?: string; items: string[] }
+  | RewriteTable;
+
+/**
+ * A small table kept as a table (2 to 4 columns, short cells). `header` holds the column names when
+ * the table has them; every row has as many cells as the widest row or header, empty cells as "".
+ */
+export interface RewriteTable {
+  type: "table";
+  intro?: string;
+  header?: string[];
+  rows: string[][];
+}
 
 export interface GlossaryEntry {
   word: string;
@@ -117,6 +129,8 @@ export interface SectionFacts {
 export interface ConvertedSection {
   index: number;
   title: string;
+  /** The title is falc's label, not a heading of the original (see Section.titleMadeUp): never shown to readers. */
+  titleMadeUp?: true;
   /** The original text and blocks, as read. */
   original: string;
   originalBlocks: Block[];

@@ -1,3 +1,5 @@
+import { findFields, maskFields } from "../analysis/fields.js";
+import { findIdentifiers } from "../analysis/identifiers.js";
 import { splitSentences, type SentenceSpan } from "../analysis/sentences.js";
 import { scanTokens, type TokenKind } from "../analysis/tokens.js";
 import type { RunStyle } from "../model/types.js";
@@ -66,6 +68,11 @@ export class UnitContext {
   readonly wordFeatures: Int32Array;
   /** Index of the first word of each sentence; one extra entry for the end. */
   readonly sentenceWordStart: Int32Array;
+  /**
+   * Form fields (« ______ », « ☐ ») and identifiers (« 16030*01 », « EN 301 549 »), sorted and merged:
+   * places no rule may report on (see analysis/fields.ts and analysis/identifiers.ts).
+   */
+  readonly untouchable: readonly Span[];
   /** Spans of addresses, phone numbers, dates and times, as the tokenizer found them. */
   private readonly maskSpans: Record<MaskKind, Span[]> | undefined;
   private maskCache: Map<readonly MaskKind[], Span[]> | undefined;
@@ -84,9 +91,13 @@ export class UnitContext {
     const sameLength = lower.length === text.length ? lower : text;
     // One regex scan finds either quote faster than two `includes`.
     this.lower = HAS_CURLY_APOSTROPHE.test(sameLength) ? sameLength.replace(CURLY_APOSTROPHES, "'") : sameLength;
-    this.sentences = splitSentences(text);
+    const fields = findFields(text);
+    this.untouchable = mergeSpans(fields, findIdentifiers(text));
+    // Fields are read as spaces: neither words nor sentence ends, offsets unchanged.
+    const analysed = maskFields(text, fields);
+    this.sentences = analysed === text ? splitSentences(text) : splitSentences(analysed).map((s) => ({ text: text.slice(s.start, s.end), start: s.start, end: s.end }));
     const builder = new WordBuilder(text, this.lower, (text.length >> 2) + 16, this.sentences.length + 1);
-    scanTokens(text, builder.take);
+    scanTokens(analysed, builder.take);
     builder.finish();
     this.maskSpans = builder.maskSpans;
     this.wordCount = builder.count;
@@ -338,6 +349,20 @@ class WordBuilder {
 }
 
 const HYPHENS = new Set(["-", "‐", "‑"]);
+
+/** Both lists sorted, as one sorted list where overlapping spans are one. */
+function mergeSpans(a: readonly Span[], b: readonly Span[]): readonly Span[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const all = [...a, ...b].sort((x, y) => x.start - y.start);
+  const out: Span[] = [];
+  for (const span of all) {
+    const last = out[out.length - 1];
+    if (last !== undefined && span.start < last.end) last.end = Math.max(last.end, span.end);
+    else out.push({ start: span.start, end: span.end });
+  }
+  return out;
+}
 
 /** Space, tab, line breaks, no-break spaces. */
 function isSpace(code: number): boolean {

@@ -1,3 +1,4 @@
+import { insideSpans } from "../analysis/fields.js";
 import type { Block, FalcDocument, Run, TextUnit } from "../model/types.js";
 import { UnitContext, type StyledRange } from "./context.js";
 import type { Finding, RawFinding } from "./finding.js";
@@ -115,7 +116,10 @@ class UnitReporter {
   private ctx: UnitContext | undefined;
   private rule: ActiveRule | undefined;
   readonly report: Report = (input) => {
-    this.out.push(unitFinding(this.ctx!, this.rule!, input));
+    const ctx = this.ctx!;
+    // A form field or an identifier is copied, never written: nothing inside one is a finding.
+    if (ctx.untouchable.length > 0 && insideSpans(ctx.untouchable, input.start, input.end)) return;
+    this.out.push(unitFinding(ctx, this.rule!, input));
   };
 
   constructor(private readonly out: PlacedFinding[]) {}

@@ -1,3 +1,4 @@
+import { maskFields } from "../analysis/fields.js";
 import { splitSentences } from "../analysis/sentences.js";
 import { isWordKind, scanTokens, type Token } from "../analysis/tokens.js";
 import { countSyllablesInContext } from "../analysis/syllables.js";
@@ -29,7 +30,9 @@ export function isWordToken(token: Token): boolean {
  * One token scan over the whole text, walked alongside the sentence spans: this runs on every text
  * falc scores, so it builds no token objects.
  */
-export function computeStats(text: string): TextStats {
+export function computeStats(original: string): TextStats {
+  // Form fields (« ______ », « ☐ ») are neither words nor sentence ends: read as spaces.
+  const text = maskFields(original);
   const sentences = splitSentences(text);
   let sentenceIndex = 0;
   let sentenceEnd = sentences[0]?.end ?? -1;

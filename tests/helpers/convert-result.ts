@@ -3,6 +3,7 @@ import { buildDocument } from "../../src/model/build.js";
 import type { BlockInput, Run } from "../../src/model/types.js";
 import type { ConvertedSection, ConvertResult, RewriteBlock, RewriteResult, SectionFacts } from "../../src/rewrite/types.js";
 import { NO_USAGE, addUsage } from "../../src/rewrite/types.js";
+import { blockLines } from "../../src/rewrite/text.js";
 import { analyzeDocument, analyzeText } from "../../src/score/analyze.js";
 
 /**
@@ -111,7 +112,7 @@ const FACTS: SectionFacts[] = [
 
 /** The rewrite as plain text: one sentence per line, blocks apart, list items on their own line. */
 export function rewriteText(rewrite: RewriteResult): string {
-  const block = (b: RewriteBlock) => (b.type === "paragraph" ? b.sentences.join("\n") : [...(b.intro ? [b.intro] : []), ...b.items.map((i) => `- ${i}`)].join("\n"));
+  const block = (b: RewriteBlock) => (b.type === "paragraph" ? b.sentences.join("\n") : b.type === "list" ? [...(b.intro ? [b.intro] : []), ...b.items.map((i) => `- ${i}`)].join("\n") : blockLines(b).join("\n"));
   return rewrite.blocks.map(block).join("\n\n").replace(/\*\*/g, "");
 }
 

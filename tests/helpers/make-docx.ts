@@ -226,3 +226,40 @@ export function longDocx(pages: number): Promise<Uint8Array> {
   }
   return pack(new Document({ sections: [{ children }] }));
 }
+
+/**
+ * A short document with one table: a heading, an intro paragraph, the table (first row in bold, as
+ * Word's « header row »), and a closing paragraph. Cells are plain strings, one row per array.
+ */
+export function tableDocx(heading: string, intro: string, rows: readonly (readonly string[])[], outro = "Le prix peut changer chaque année."): Promise<Uint8Array> {
+  const width = Math.floor(9000 / Math.max(1, rows[0]?.length ?? 1));
+  return pack(
+    new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: heading, heading: HeadingLevel.HEADING_1 }),
+            new Paragraph(intro),
+            new Table({
+              columnWidths: rows[0]!.map(() => width),
+              rows: rows.map(
+                (row, r) =>
+                  new TableRow({
+                    tableHeader: r === 0,
+                    children: row.map(
+                      (text) =>
+                        new TableCell({
+                          width: { size: width, type: WidthType.DXA },
+                          children: [new Paragraph({ children: text === "" ? [] : [new TextRun({ text, bold: r === 0 })] })],
+                        }),
+                    ),
+                  }),
+              ),
+            }),
+            new Paragraph(outro),
+          ],
+        },
+      ],
+    }),
+  );
+}

@@ -57,7 +57,7 @@ describe("personal data stays home", () => {
       const rewrite = wellBehavedRewrite(request);
       for (const block of rewrite.blocks) {
         if (block.type === "paragraph") block.sentences = block.sentences.map((s) => s.replace(/\[PERSONNE_1\]/g, "la personne"));
-        else block.items = block.items.map((s) => s.replace(/\[PERSONNE_1\]/g, "la personne"));
+        else if (block.type === "list") block.items = block.items.map((s) => s.replace(/\[PERSONNE_1\]/g, "la personne"));
       }
       return { rewrite };
     }, { apiKey: KEY });

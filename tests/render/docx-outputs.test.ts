@@ -85,7 +85,7 @@ describe("the easy-to-read draft (.falc.docx)", () => {
       expected.push(section.title);
       for (const block of section.rewrite.blocks) {
         if (block.type === "paragraph") expected.push(...block.sentences);
-        else expected.push(...(block.intro ? [block.intro] : []), ...block.items);
+        else if (block.type === "list") expected.push(...(block.intro ? [block.intro] : []), ...block.items);
       }
     }
     expected.push(GLOSSARY_TITLE, ...result.glossary.map((entry) => `${entry.word} : ${entry.explanation}`));
@@ -96,7 +96,7 @@ describe("the easy-to-read draft (.falc.docx)", () => {
   it("puts each **key** part in a bold run", () => {
     const boldTexts = new Set(all(parts.document, "r").filter(isBold).map(text));
     const keys = result.sections.flatMap((section) =>
-      section.rewrite.blocks.flatMap((block) => (block.type === "paragraph" ? block.sentences : [block.intro ?? "", ...block.items])),
+      section.rewrite.blocks.flatMap((block) => (block.type === "paragraph" ? block.sentences : block.type === "list" ? [block.intro ?? "", ...block.items] : [])),
     );
     const marked = keys.flatMap((sentence) => parseBold(sentence).filter((span) => span.bold).map((span) => span.text.replace(/\u00a0/g, " ")));
     expect(marked.length).toBeGreaterThan(10);

@@ -76,7 +76,8 @@ describe("the review document (.relecture.docx)", () => {
   it("has a four-column table with DXA widths and a fixed layout", () => {
     expect(tables).toHaveLength(2);
     const table = tables[0]!;
-    const grid = all(table, "gridCol").map((col) => Number(val(col, "w")));
+    // The table's own grid: a table of the original nested in a cell has its own.
+    const grid = children(child(table, "tblGrid")!, "gridCol").map((col) => Number(val(col, "w")));
     expect(grid).toHaveLength(4);
     expect(grid.reduce((a, b) => a + b, 0)).toBe(TEXT_WIDTH);
     expect(grid[0]).toBeCloseTo(TEXT_WIDTH * 0.3, -1);
@@ -105,12 +106,19 @@ describe("the review document (.relecture.docx)", () => {
       const [original, easy, , opinion] = cellsOf(row).map(cellText) as [string[], string[], string[], string[]];
       expect(original[0]).toBe(section.originalBlocks[0]!.text);
       expect(easy[0]).toBe(section.title);
-      const expected = section.rewrite.blocks.flatMap((block) => (block.type === "paragraph" ? block.sentences : [...(block.intro ? [block.intro] : []), ...block.items]));
+      const expected = section.rewrite.blocks.flatMap((block) => (block.type === "paragraph" ? block.sentences : block.type === "list" ? [...(block.intro ? [block.intro] : []), ...block.items] : []));
       expect(easy.slice(1)).toEqual(expected.map(plain));
       expect(opinion.join("")).toBe("");
     });
-    const pricing = cellText(cellsOf(rows[2]!)[0]!);
-    expect(pricing).toContain("Hébergement (prix de journée) | 74,50 €");
+    // The original's table is a table again, nested in the cell, its first row the repeated header.
+    const nested = children(cellsOf(rows[2]!)[0]!, "tbl");
+    expect(nested).toHaveLength(1);
+    expect(rowsOf(nested[0]!).map((row) => cellsOf(row).map((cell) => cellText(cell).join(" ")))).toEqual([
+      ["Prestation", "Tarif"],
+      ["Hébergement (prix de journée)", "74,50 €"],
+      ["Repas d'un invité", "9,80 €"],
+    ]);
+    expect(child(child(rowsOf(nested[0]!)[0]!, "trPr"), "tblHeader")).toBeDefined();
     const termination = cellText(cellsOf(rows[3]!)[0]!);
     expect(termination).toContain("• manquement grave ou répété au règlement de fonctionnement ;");
   });

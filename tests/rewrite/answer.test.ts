@@ -96,7 +96,7 @@ describe("parseAnswer", () => {
     expect(problemsOf({ ...valid, note: "bonjour" })).toEqual(["La réponse contient une clé inconnue « note » (clés permises : title, blocks, glossary)."]);
     expect(problemsOf({ blocks: valid.blocks, glossary: [] })).toEqual(["« title » doit être un texte (reçu : rien)."]);
     expect(problemsOf({ ...valid, title: "  " })).toEqual(["« title » est vide : donnez un titre court."]);
-    expect(problemsOf({ ...valid, blocks: [{ type: "table", rows: [] }] })[0]).toContain("« blocks[0].type » doit valoir");
+    expect(problemsOf({ ...valid, blocks: [{ type: "image", src: "logo.png" }] })[0]).toContain("« blocks[0].type » doit valoir");
     expect(problemsOf({ ...valid, blocks: [{ type: "paragraph", sentences: "Une phrase." }] })).toEqual(["« blocks[0].sentences » doit être une liste (reçu : un texte)."]);
     expect(problemsOf({ ...valid, blocks: [{ type: "paragraph", sentences: [12] }] })).toEqual(["« blocks[0].sentences[0] » doit être un texte (reçu : un nombre)."]);
     expect(problemsOf({ ...valid, blocks: [{ type: "list", items: ["a"], extra: 1 }] })[0]).toContain("« blocks[0] » contient une clé inconnue « extra »");
@@ -131,7 +131,7 @@ describe("REWRITE_SCHEMA", () => {
       Object.values(record).forEach(walk);
     };
     walk(REWRITE_SCHEMA);
-    expect(objects).toHaveLength(4);
+    expect(objects).toHaveLength(5);
     for (const object of objects) {
       expect(object.additionalProperties).toBe(false);
       expect((object.required as string[]).every((key) => key in (object.properties as object))).toBe(true);
@@ -142,7 +142,7 @@ describe("REWRITE_SCHEMA", () => {
     const wire = transformJSONSchema(structuredClone(REWRITE_SCHEMA) as unknown as Record<string, unknown>) as any;
     expect(wire.required).toEqual(["title", "blocks", "glossary"]);
     expect(wire.additionalProperties).toBe(false);
-    expect(wire.properties.blocks.items.anyOf.map((variant: any) => variant.properties.type.const)).toEqual(["paragraph", "list"]);
+    expect(wire.properties.blocks.items.anyOf.map((variant: any) => variant.properties.type.const)).toEqual(["paragraph", "list", "table"]);
     expect(wire.properties.title.maxLength).toBeUndefined();
     expect(wire.properties.title.description).toContain(`maxLength: ${ANSWER_LIMITS.title}`);
   });

@@ -51,7 +51,7 @@ function tamper(change: (sentence: string) => string): MockScript {
     const rewrite = wellBehavedRewrite(request);
     for (const block of rewrite.blocks) {
       if (block.type === "paragraph") block.sentences = block.sentences.map(change);
-      else block.items = block.items.map(change);
+      else if (block.type === "list") block.items = block.items.map(change);
     }
     return { rewrite };
   };

@@ -58,7 +58,7 @@ function obedient(request: RecordedRequest): MockReply {
   const section = sectionOfUserMessage(request.userText)!.text;
   const honest = wellBehavedRewrite(request);
   const orders = new Set<string>(Object.values(INJECTIONS));
-  let sentences = honest.blocks.flatMap((block) => (block.type === "paragraph" ? block.sentences : block.items)).filter((s) => !orders.has(s));
+  let sentences = honest.blocks.flatMap((block) => (block.type === "paragraph" ? block.sentences : block.type === "list" ? block.items : [])).filter((s) => !orders.has(s));
   if (section.includes(INJECTIONS.dropPrice)) sentences = sentences.map((s) => s.replace(/ de \d[\d  ]*(?:,\d+)? €/g, ""));
   if (section.includes(INJECTIONS.english)) sentences = IN_ENGLISH;
   if (section.includes(INJECTIONS.validated)) sentences = [...sentences, "Ce document est validé FALC."];

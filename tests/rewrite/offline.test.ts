@@ -33,7 +33,7 @@ function request(sectionTitle: string, text: string): RewriteRequest {
 }
 
 const sentencesOf = (result: RewriteResult): string[] =>
-  result.blocks.flatMap((b) => (b.type === "paragraph" ? b.sentences : [...(b.intro !== undefined ? [b.intro] : []), ...b.items]));
+  result.blocks.flatMap((b) => (b.type === "paragraph" ? b.sentences : b.type === "list" ? [...(b.intro !== undefined ? [b.intro] : []), ...b.items] : []));
 
 describe("the fidelity guard of each step", () => {
   it("undoes a step that changes, loses or adds a fact", () => {
@@ -422,7 +422,7 @@ describe("the fixtures", () => {
             // A sentence ends like one; a heading inside the section is a bold line.
             expect(sentence, name).toMatch(/[.!?]$|^\*\*[^*]+\*\*$/u);
           }
-        } else {
+        } else if (block.type === "list") {
           if (block.intro !== undefined) expect(block.intro).toMatch(/ :$/);
           for (const item of block.items) expect(item.trim()).not.toBe("");
         }

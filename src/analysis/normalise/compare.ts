@@ -96,7 +96,8 @@ const NUMBER_IN_VALUE = /\d+(?:\.\d+)?/g;
 
 /** The numbers a fact is made of, for matching a bare number (« 30 » inside « P30D »). */
 function numbersOf(f: Fact): string[] {
-  if (f.type === "phone" || f.type === "email" || f.type === "url") return [];
+  // Written to be copied: « 16030 » alone is not what « 16030*01 » names.
+  if (f.type === "phone" || f.type === "email" || f.type === "url" || f.type === "identifier") return [];
   const values = f.value.match(NUMBER_IN_VALUE) ?? [];
   // « 74.50 » is also 74 and « 02 » is 2: strip what writing adds.
   return values.flatMap((v) => {

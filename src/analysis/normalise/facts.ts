@@ -20,7 +20,7 @@
  */
 import { findEmails, findPhones, findUrls } from "./contacts.js";
 import { findDates } from "./dates.js";
-import { findDatedActs, findLegalReferences } from "./legal.js";
+import { findDatedActs, findLegalReferences, refValue } from "./legal.js";
 import { findNamedTimes, matchHour } from "./times.js";
 import { findHalfHours, matchDuration, matchRoundTheClock } from "./durations.js";
 import { matchAmount, matchPercent, matchPrefixedAmount } from "./amounts.js";
@@ -29,6 +29,7 @@ import { canonicalNumber } from "./format.js";
 import { SpanMask } from "./spans.js";
 import { afterLetter, nextMatch } from "./scan.js";
 import type { Fact } from "./types.js";
+import { findIdentifiers as scanIdentifiers, identifierFact } from "../identifiers.js";
 
 const SP = String.raw`[\s\u00A0\u202F]`;
 const LIST_MARKER = new RegExp(
@@ -55,6 +56,20 @@ function claimListMarkers(text: string, mask: SpanMask): void {
   LIST_MARKER.lastIndex = 0;
   for (let m = LIST_MARKER.exec(text); m !== null; m = LIST_MARKER.exec(text)) {
     mask.claim(m.index, m.index + m[0].length);
+  }
+}
+
+/**
+ * Form numbers and standards (« 16030*01 », « EN 301 549 ») are facts compared as written; a code
+ * article cited without « article » (« R. 314-149 ») is the same legal reference as with it.
+ */
+function findNamedIdentifiers(text: string, mask: SpanMask, out: Fact[]): void {
+  for (const identifier of scanIdentifiers(text)) {
+    const { start, end } = identifier;
+    if (identifier.kind === "phone" || !mask.isFree(start, end)) continue;
+    mask.claim(start, end);
+    if (identifier.kind === "code-article") out.push({ type: "legal-reference", value: `art:${refValue(identifier.value)}`, text: text.slice(start, end), start, end });
+    else out.push(identifierFact(identifier, text));
   }
 }
 
@@ -145,6 +160,7 @@ export function extractFacts(text: string): Fact[] {
   findPhones(text, mask, out);
   claimListMarkers(text, mask);
   findLegalReferences(text, mask, out);
+  findNamedIdentifiers(text, mask, out);
   const dates: Fact[] = [];
   findDates(text, mask, dates);
   findDatedActs(text, dates, mask, out);

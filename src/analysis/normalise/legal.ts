@@ -57,7 +57,8 @@ function actKind(word: string): string {
   return "directive";
 }
 
-function refValue(ref: string): string {
+/** « L. 311-4 » → « L311-4 », « premier » → « 1 »: the canonical article number. */
+export function refValue(ref: string): string {
   if (/^(?:premier|1er)$/iu.test(ref)) return "1";
   return ref.replace(/[\s\u00A0\u202F]/gu, "").replace(/^([LRDA])\./u, "$1");
 }

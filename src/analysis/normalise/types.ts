@@ -14,7 +14,9 @@ export type FactType =
   | "phone"
   | "email"
   | "url"
-  | "legal-reference";
+  | "legal-reference"
+  /** A form number, a standard, a code article cited alone: compared as written (see analysis/identifiers.ts). */
+  | "identifier";
 
 export interface Fact {
   type: FactType;

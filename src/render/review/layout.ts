@@ -1,4 +1,4 @@
-import type { IParagraphOptions, IRunOptions, Paragraph, ParagraphChild, TableCell } from "docx";
+import type { IParagraphOptions, IRunOptions, Paragraph, ParagraphChild, Table, TableCell } from "docx";
 import { A4, MARGIN, markupRuns, type Docx } from "../docx/common.js";
 import { frenchSpaces } from "../docx/markup.js";
 
@@ -14,6 +14,8 @@ export const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
 /** Half-points. */
 export const SIZE = { small: 20, table: 22, body: 24, easy: 28, subtitle: 28, heading: 32, title: 44 } as const;
 export const COLOR = { alert: "C00000", muted: "595959", header: "D9D9D9", border: "808080", ok: "2E7D32" } as const;
+/** Left plus right margin of a cell of the review tables (see `cell`): what a nested table loses of the column. */
+export const CELL_PADDING = 230;
 
 export const BULLETS = { easy: "relecture-puces-14", body: "relecture-puces-12" } as const;
 export const STEPS = "relecture-etapes";
@@ -51,7 +53,7 @@ export function labelled(d: Docx, label: string, value: string, run: RunBase = {
   });
 }
 
-export function cell(d: Docx, width: number, children: Paragraph[], options: { shading?: string } = {}): TableCell {
+export function cell(d: Docx, width: number, children: (Paragraph | Table)[], options: { shading?: string } = {}): TableCell {
   return new d.TableCell({
     width: { size: width, type: d.WidthType.DXA },
     margins: { top: 80, bottom: 80, left: 115, right: 115 },

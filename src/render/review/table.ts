@@ -2,9 +2,11 @@ import type { Paragraph, Table, TableRow } from "docx";
 import type { ConvertedSection, RewriteBlock } from "../../rewrite/types.js";
 import type { Docx } from "../docx/common.js";
 import { lines, stripBold } from "../docx/markup.js";
-import { BULLETS, COLOR, SIZE, TEXT_WIDTH, cell, columnWidths, markupParagraph, tableBorders, textParagraph } from "./layout.js";
+import { BULLETS, CELL_PADDING, COLOR, SIZE, TEXT_WIDTH, cell, columnWidths, markupParagraph, tableBorders, textParagraph } from "./layout.js";
 import { originalParagraphs } from "./original.js";
 import { pointsParagraphs } from "./points.js";
+import { fitsOnePage } from "./row-height.js";
+import { reviewTable } from "./table-block.js";
 
 /**
  * The side-by-side table: one row per section, the header row repeated on every page, widths in
@@ -41,10 +43,11 @@ function sectionRow(d: Docx, section: ConvertedSection, widths: number[]): Table
   const [original, easy, points, opinion] = widths as [number, number, number, number];
   return new d.TableRow({
     height: { value: MIN_ROW_HEIGHT, rule: d.HeightRule.ATLEAST },
-    cantSplit: true,
+    // A section is read in one piece when it fits on a page; a longer one must be allowed to break.
+    ...(fitsOnePage(section, widths) ? { cantSplit: true } : {}),
     children: [
-      cell(d, original, originalParagraphs(d, section.originalBlocks, section.original)),
-      cell(d, easy, easyParagraphs(d, section)),
+      cell(d, original, originalParagraphs(d, section.originalBlocks, section.original, original - CELL_PADDING)),
+      cell(d, easy, easyParagraphs(d, section, easy - CELL_PADDING)),
       cell(d, points, pointsParagraphs(d, section)),
       // Left empty on purpose: the reviewers write their ✔ / ✘ and remarks by hand.
       cell(d, opinion, [new d.Paragraph({})]),
@@ -56,21 +59,26 @@ const EASY = { size: SIZE.easy };
 const SENTENCE = { spacing: { before: 0, after: 60 } };
 const FIRST_OF_BLOCK = { spacing: { before: 160, after: 60 } };
 
-/** The rewrite at the size its readers will get: title, then one sentence per line, lists with bullets. */
-export function easyParagraphs(d: Docx, section: ConvertedSection): Paragraph[] {
+/** The rewrite at the size its readers will get: title, then one sentence per line, lists with bullets, tables. */
+export function easyParagraphs(d: Docx, section: ConvertedSection, width: number): (Paragraph | Table)[] {
   const title = stripBold(section.title).trim();
-  const out: Paragraph[] = [textParagraph(d, title, { ...EASY, bold: true }, { ...SENTENCE, keepNext: true })];
+  const out: (Paragraph | Table)[] = [textParagraph(d, title, { ...EASY, bold: true }, { ...SENTENCE, keepNext: true })];
   if (section.rewrite.blocks.length === 0) {
     for (const line of lines(section.falc)) if (line !== title) out.push(markupParagraph(d, line, EASY, SENTENCE));
     return out;
   }
-  for (const block of section.rewrite.blocks) out.push(...blockParagraphs(d, block));
+  for (const block of section.rewrite.blocks) out.push(...blockParagraphs(d, block, width));
   return out;
 }
 
-function blockParagraphs(d: Docx, block: RewriteBlock): Paragraph[] {
+function blockParagraphs(d: Docx, block: RewriteBlock, width: number): (Paragraph | Table)[] {
   const texts = block.type === "paragraph" ? block.sentences.flatMap(lines) : lines(block.intro ?? "");
-  const out = texts.map((text, i) => markupParagraph(d, text, EASY, i === 0 ? FIRST_OF_BLOCK : SENTENCE));
+  const out: (Paragraph | Table)[] = texts.map((text, i) => markupParagraph(d, text, EASY, i === 0 ? FIRST_OF_BLOCK : SENTENCE));
+  if (block.type === "table") {
+    // The gap that sets a block apart, which a table cannot carry itself.
+    if (out.length === 0) out.push(new d.Paragraph({ spacing: { before: 100, after: 0 }, children: [] }));
+    out.push(...reviewTable(d, block, { width, size: SIZE.easy }));
+  }
   if (block.type === "list") {
     block.items.flatMap(lines).forEach((item, i) => {
       const spacing = i === 0 && out.length === 0 ? FIRST_OF_BLOCK : SENTENCE;

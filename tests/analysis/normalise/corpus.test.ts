@@ -23,6 +23,7 @@ const VALUE_FORMAT: Record<Fact["type"], RegExp> = {
   email: /^[^\sA-Z]+@[^\sA-Z]+\.[^\sA-Z]+$/,
   url: /^(?!https?:|www\.)[^\s]+[^/\s]$/,
   "legal-reference": /^art:[^:\s]+(?::[A-Z]+)?$|^(?:loi|decret|ordonnance|arrete|circulaire|directive):[\d-]+$/,
+  identifier: /^\S(?:[^\n]*\S)?$/,
 };
 
 function checkInvariants(text: string, facts: Fact[]): void {

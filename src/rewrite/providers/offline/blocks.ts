@@ -1,6 +1,9 @@
+import { parseMarkdownTable, type SourceTable } from "./tables.js";
+
 /**
  * The request's text back into blocks. The pipeline gives each section as plain text: blocks
- * separated by a blank line, one list item (or table cell) per line, the section heading first. A
+ * separated by a blank line, one list item per line, tables as Markdown tables (one row per line,
+ * cells between « | »), the section heading first. A
  * one-line block without final punctuation is a heading inside the section (« 4.1 Prix de
  * journée ») or a label line (an address); a block of several lines is a list, unless its lines are
  * one paragraph wrapped by hand (each line runs on in lower case into the next).
@@ -9,7 +12,8 @@
 export type SourceBlock =
   | { kind: "label"; text: string }
   | { kind: "paragraph"; text: string }
-  | { kind: "list"; items: string[] };
+  | { kind: "list"; items: string[] }
+  | ({ kind: "table" } & SourceTable);
 
 const MAX_LABEL_WORDS = 12;
 const ENDS_LIKE_SENTENCE = /[.!?:;,…]["»”)]*$/u;
@@ -44,7 +48,10 @@ export function readSourceBlocks(text: string, title: string): { blocks: SourceB
       continue;
     }
     first = false;
-    if (lines.length === 1) {
+    const table = parseMarkdownTable(lines);
+    if (table !== null) {
+      blocks.push({ kind: "table", ...table });
+    } else if (lines.length === 1) {
       const line = lines[0]!;
       blocks.push(isLabel(line) ? { kind: "label", text: line } : { kind: "paragraph", text: line });
     } else if (isWrappedParagraph(lines)) {

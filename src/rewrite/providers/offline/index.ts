@@ -1,6 +1,6 @@
 import type { RuleSet } from "../../../rules/schema.js";
 import { NO_USAGE, type RewriteProvider, type RewriteRequest, type RewriteResponse } from "../../types.js";
-import { rewriteSection } from "./section.js";
+import { rewriteSectionWithFields as rewriteSection } from "./fields.js";
 
 /**
  * The `offline` provider: a deterministic rewrite into easier French, with no network, used when no
@@ -8,7 +8,8 @@ import { rewriteSection } from "./section.js";
  * sentences cut at « ; » and between independent clauses, numbers in digits, dates in full with
  * their weekday, acronyms explained at their first use, plain words for administrative ones where the
  * grammar allows it, brackets turned into sentences, « etc. » removed, enumerations as bullet lists,
- * one sentence per line, amounts and dates in bold. Every step is held to the fidelity guard: a step
+ * one sentence per line, amounts and dates in bold, small tables kept and larger ones one item per
+ * row. Every step is held to the fidelity guard: a step
  * that would lose, change or add an amount, number, date, time, duration, percentage, contact or
  * legal reference is undone.
  *
@@ -17,7 +18,7 @@ import { rewriteSection } from "./section.js";
  */
 
 /** Part of the model name, hence of the cache key: bump it when the output changes. */
-export const OFFLINE_VERSION = "1";
+export const OFFLINE_VERSION = "2";
 
 /** For the warning shown when convert falls back to the offline provider. */
 export const OFFLINE_LIMITS = {
@@ -27,6 +28,7 @@ export const OFFLINE_LIMITS = {
     "explique les sigles connus la première fois qu'ils apparaissent",
     "remplace des mots administratifs par des mots courants quand la grammaire le permet",
     "sort le contenu des parenthèses dans une phrase à part, enlève « etc. », fait des listes à puces",
+    "garde en tableau un petit tableau (2 à 4 colonnes, cases courtes) ; fait d’un plus grand une liste, une ligne du tableau par élément",
     "met une phrase par ligne et les montants et les dates en gras",
   ],
   doesNot: [
@@ -56,4 +58,4 @@ export function createOfflineProvider(ruleSet: RuleSet): RewriteProvider {
   };
 }
 
-export { rewriteSection } from "./section.js";
+export { rewriteSectionWithFields as rewriteSection } from "./fields.js";

@@ -1,3 +1,4 @@
+import { inclusiveMarks } from "../../../analysis/inclusive.js";
 import { extractFacts, factsMatch, type Fact } from "../../../analysis/normalise/index.js";
 import type { CompiledLexicons } from "../../../rules/lexicon/lexicons.js";
 import { expansionBefore, isExpansionOf, type AcronymDefinition } from "./acronyms.js";
@@ -12,7 +13,8 @@ import { removeEtc } from "./etc.js";
  * - « soixante-quatorze euros et cinquante centimes (74,50 €) », « trente (30) jours »: a restatement
  *   of figures the sentence already has, checked fact by fact, goes;
  * - anything else becomes a sentence of its own after the sentence: « Précision : … . », or
- *   « Par exemple : … . » when it ended with « etc. », or « Voir … . » for a reference.
+ *   « Par exemple : … . » when it ended with « etc. », or « Voir … . » for a reference;
+ * - plural and gender marks (« Nom(s) », « né(e) ») stay: they are part of their word.
  */
 
 export interface MovedParentheses {
@@ -52,7 +54,9 @@ function insideAddress(text: string, index: number): boolean {
 
 export function moveParentheses(text: string, compiled: CompiledLexicons): MovedParentheses {
   GROUP.lastIndex = 0;
-  const groups = [...text.matchAll(GROUP)].filter((m) => !insideAddress(text, m.index!));
+  // « Nom(s) », « né(e) »: a mark of the word, not an aside (see analysis/inclusive.ts).
+  const marks = new Set(inclusiveMarks(text).map((mark) => mark.start));
+  const groups = [...text.matchAll(GROUP)].filter((m) => !insideAddress(text, m.index!) && !marks.has(m.index!));
   if (groups.length === 0) return { text, extras: [], definitions: [] };
   const extras: string[] = [];
   const definitions: AcronymDefinition[] = [];

@@ -10,7 +10,8 @@ import { finishSentence } from "./french.js";
 import { guarded, keepsFacts } from "./guard.js";
 import { difficultWordsIn, lexiconTools } from "./lexicon.js";
 import { dashesToColon } from "./punctuation.js";
-import { rewriteItem, rewriteLabel, rewriteSentence, type Context, type OutSentence } from "./units.js";
+import { headerCase, rowItem, rowItems, rowKeepsFacts, staysTable, type SourceTable } from "./tables.js";
+import { rewriteCell, rewriteItem, rewriteLabel, rewriteSentence, type Context, type OutSentence } from "./units.js";
 
 /**
  * A whole section: its blocks rewritten unit by unit (units.ts), then what needs the section as a
@@ -23,7 +24,8 @@ import { rewriteItem, rewriteLabel, rewriteSentence, type Context, type OutSente
 type Unit =
   | { kind: "label"; text: string; defines: AcronymDefinition[] }
   | { kind: "paragraph"; sentences: OutSentence[] }
-  | { kind: "list"; intro?: OutSentence; items: OutSentence[] };
+  | { kind: "list"; intro?: OutSentence; items: OutSentence[] }
+  | { kind: "table"; intro?: OutSentence; header?: string[]; rows: string[][] };
 
 type Explained = OutSentence & { explains?: AcronymDefinition };
 
@@ -54,6 +56,8 @@ function buildUnits(blocks: readonly SourceBlock[], context: Context): Unit[] {
       if (label.after.length > 0) units.push({ kind: "paragraph", sentences: label.after });
     } else if (block.kind === "list") {
       units.push({ kind: "list", items: block.items.map((item) => rewriteItem(item, context)) });
+    } else if (block.kind === "table") {
+      units.push(tableUnit(block, context));
     } else {
       paragraphUnits(block.text, context, units);
     }
@@ -61,7 +65,34 @@ function buildUnits(blocks: readonly SourceBlock[], context: Context): Unit[] {
   return units;
 }
 
-/** « … conclu entre : » followed by a list becomes the list's intro; a stray final « : » becomes « . ». */
+/**
+ * A table of the original: cells rewritten word by word; kept as a table when small (see tables.ts),
+ * else one list item per row naming its columns. A one-column table is a list, its name the intro.
+ */
+function tableUnit(table: SourceTable, context: Context): Unit {
+  const header = table.header?.map((cell) => headerCase(rewriteCell(cell, context), context.ruleSet.lexicons, context.tools.compiled));
+  const rows = table.rows.map((row) => row.map((cell) => rewriteCell(cell, context)));
+  const rewritten: SourceTable = header ? { header, rows } : { rows };
+  const width = rows[0]?.length ?? header?.length ?? 0;
+  if (width <= 1) {
+    const items = rows.map((row) => row[0] ?? "").filter((cell) => cell !== "").map((cell) => plainSentence(cell));
+    const name = header?.[0] ?? "";
+    return name === "" ? { kind: "list", items } : { kind: "list", intro: plainSentence(`${name} :`), items };
+  }
+  if (staysTable(rewritten)) return { kind: "table", ...(header ? { header } : {}), rows };
+  const items = table.rows.map((source, i) => {
+    const item = rowItem(header, rows[i]!);
+    // The guard compares with the row as written: the word-level steps were guarded cell by cell.
+    return plainSentence(rowKeepsFacts(table.header, source, item) ? item : rowItem(table.header, source));
+  });
+  return { kind: "list", items: items.filter((item) => item.text !== ".") };
+}
+
+function plainSentence(text: string): OutSentence {
+  return { text, defines: [] };
+}
+
+/** « … conclu entre : » followed by a list or a table becomes its intro; a stray final « : » becomes « . ». */
 function attachIntros(units: Unit[]): Unit[] {
   const out: Unit[] = [];
   for (let i = 0; i < units.length; i++) {
@@ -69,7 +100,7 @@ function attachIntros(units: Unit[]): Unit[] {
     const next = units[i + 1];
     if (unit.kind === "paragraph") {
       const last = unit.sentences[unit.sentences.length - 1];
-      if (last !== undefined && last.text.endsWith(":") && next?.kind === "list" && next.intro === undefined) {
+      if (last !== undefined && last.text.endsWith(":") && (next?.kind === "list" || next?.kind === "table") && next.intro === undefined) {
         next.intro = unit.sentences.pop();
       }
       for (const s of unit.sentences) if (s.text.endsWith(":")) s.text = `${s.text.slice(0, -1).trimEnd()}.`;
@@ -97,8 +128,8 @@ function explainAcronyms(units: readonly Unit[], compiled: CompiledLexicons): Un
       const sentences: OutSentence[] = [];
       for (const s of unit.sentences) sentences.push(...firstUses(s), s, ...definitions(s.defines));
       out.push({ kind: "paragraph", sentences });
-    } else if (unit.kind === "list") {
-      const members = [...(unit.intro ? [unit.intro] : []), ...unit.items];
+    } else if (unit.kind === "list" || unit.kind === "table") {
+      const members = sentencesOf(unit);
       const before = members.flatMap(firstUses);
       const after = members.flatMap((s) => definitions(s.defines));
       // A paragraph of its own, so that the list stays next to its intro.
@@ -117,6 +148,10 @@ function explainAcronyms(units: readonly Unit[], compiled: CompiledLexicons): Un
 function sentencesOf(unit: Unit): OutSentence[] {
   if (unit.kind === "paragraph") return unit.sentences;
   if (unit.kind === "list") return [...(unit.intro ? [unit.intro] : []), ...unit.items];
+  if (unit.kind === "table") {
+    const cells = [...(unit.header ?? []), ...unit.rows.flat()].filter((cell) => cell !== "").map(plainSentence);
+    return [...(unit.intro ? [unit.intro] : []), ...cells];
+  }
   return [{ text: unit.text, defines: [] }];
 }
 
@@ -150,6 +185,9 @@ function toBlocks(units: readonly Unit[], maxSentences: number): RewriteBlock[] 
     if (unit.kind === "label") blocks.push({ type: "paragraph", sentences: [`**${unit.text}**`] });
     else if (unit.kind === "list") {
       blocks.push(unit.intro ? { type: "list", intro: bold(unit.intro), items: unit.items.map(bold) } : { type: "list", items: unit.items.map(bold) });
+    } else if (unit.kind === "table") {
+      // Cells stay plain: in a table of prices every cell is a key fact, and bold on all is bold on none.
+      blocks.push({ type: "table", ...(unit.intro ? { intro: bold(unit.intro) } : {}), ...(unit.header ? { header: unit.header } : {}), rows: unit.rows });
     } else {
       const sentences = unit.sentences.map(bold).filter((s) => s !== "");
       for (let i = 0; i < sentences.length; i += maxSentences) blocks.push({ type: "paragraph", sentences: sentences.slice(i, i + maxSentences) });
@@ -163,9 +201,16 @@ function literal(title: string, blocks: readonly SourceBlock[]): RewriteResult {
   const out: RewriteBlock[] = blocks.map((block) => {
     if (block.kind === "label") return { type: "paragraph", sentences: [`**${block.text}**`] };
     if (block.kind === "list") return { type: "list", items: block.items };
+    if (block.kind === "table") return literalTable(block);
     return { type: "paragraph", sentences: splitSentences(block.text).map((s) => finishSentence(s.text)) };
   });
   return { title, blocks: out, glossary: [] };
+}
+
+function literalTable(table: SourceTable): RewriteBlock {
+  const width = table.rows[0]?.length ?? 0;
+  if (width > 1 && staysTable(table)) return { type: "table", ...(table.header ? { header: table.header } : {}), rows: table.rows };
+  return { type: "list", items: width > 1 ? rowItems(table) : table.rows.map((row) => row[0] ?? "").filter((cell) => cell !== "") };
 }
 
 export function rewriteSection(request: RewriteRequest, ruleSet: RuleSet): RewriteResult {

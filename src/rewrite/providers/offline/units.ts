@@ -1,3 +1,4 @@
+import { splitSentences } from "../../../analysis/sentences.js";
 import type { RuleSet } from "../../../rules/schema.js";
 import type { AcronymDefinition } from "./acronyms.js";
 import { fullDates } from "./dates.js";
@@ -108,6 +109,22 @@ export function rewriteItem(original: string, context: Context): OutSentence {
   if (tail.length > 0) text = [finishSentence(text, false), ...tail].join(" ");
   if (!keepsFacts(original, text)) return plain(original.replace(/[\s;,]+$/u, ""));
   return plain(text, moved.definitions);
+}
+
+/**
+ * A table cell: the word-level steps only (numbers, dates, plain words, connectors, dashes). A cell
+ * is a few words in its column: brackets, cuts and lists would break it, so they are left alone.
+ */
+export function rewriteCell(original: string, context: Context): string {
+  // Sentence by sentence, as the steps expect (a capital after « . » is a sentence start for them).
+  let text = "";
+  let at = 0;
+  for (const span of splitSentences(original)) {
+    text += original.slice(at, span.start) + wordLevel(span.text, context);
+    at = span.end;
+  }
+  text += original.slice(at);
+  return keepsFacts(original, text) ? text : original;
 }
 
 export interface RewrittenLabel {

@@ -270,6 +270,34 @@ describe("tables", () => {
     expect(table?.type === "table" ? table.rows.map((row) => row.map((cell) => textOf(cell))) : []).toEqual(rows);
   });
 
+  it("joins a table cut by a page break into one table", async () => {
+    const columns = [50, 250, 350, 450];
+    const grid = (doc: PdfKitDoc, top: number, rows: string[][]) => {
+      for (let row = 0; row <= rows.length; row++) doc.moveTo(50, top + row * 24).lineTo(450, top + row * 24).stroke();
+      for (const x of columns) doc.moveTo(x, top).lineTo(x, top + rows.length * 24).stroke();
+      rows.forEach((cells, row) => cells.forEach((cell, column) => line(doc, columns[column]! + 4, top + row * 24 + 7, [{ text: cell }])));
+    };
+    const bytes = await renderPdf(
+      (doc) => {
+        lines(doc, 50, 60, ["Prise des médicaments :"]);
+        grid(doc, 700, [
+          ["Prescription", "Matin", "Midi"],
+          ["Médicament 1", "", ""],
+        ]);
+        doc.addPage();
+        grid(doc, 50, [
+          ["Médicament 2", "", ""],
+          ["Médicament 3", "", ""],
+        ]);
+      },
+      { size: "A4" },
+    );
+    const result = await read(bytes);
+    expect(result.blocks.map((block) => block.type)).toEqual(["paragraph", "table"]);
+    const table = result.blocks[1];
+    expect(table?.type === "table" ? table.rows.map((row) => textOf(row[0]!)) : []).toEqual(["Prescription", "Médicament 1", "Médicament 2", "Médicament 3"]);
+  });
+
   it("does not call a page that is one table a page without text", async () => {
     const bytes = await renderPdf(
       (doc) => {

@@ -167,6 +167,17 @@ describe("tables in the offline rewrite", () => {
     expect(staysTable({ rows: [["a", "b", "c", "d", "e"]] })).toBe(false);
     expect(staysTable({ rows: [["Repas", "Le repas est servi à midi. Il est compris dans le prix."]] })).toBe(false);
     expect(staysTable({ rows: [["Diplômes", "CAP ; BEP"]] })).toBe(false);
+    // A grid of boxes to tick stays a grid, even when a cell holds two questions.
+    const grid = {
+      header: ["Entretien personnel", "Seul", "Avec aide ponctuelle", "Autres précisions"],
+      rows: [
+        ["Fait sa toilette", "", "", ""],
+        ["Est énurétique la nuit", "", "", "Utilise des protections ? Sont-elles fournies ?"],
+      ],
+    };
+    expect(staysTable(grid)).toBe(true);
+    const schedule = { header: ["Prescription", "Matin", "Midi", "Soir", "Coucher"], rows: [["Médicament 1 et doses prescrites :", "", "", "", ""]] };
+    expect(staysTable(schedule)).toBe(true);
   });
 
   it("writes a row as one item that names its columns, empty cells left out", () => {

@@ -16,6 +16,7 @@ export function assembleBlocks(read: Group[], compounds: ReadonlySet<string>, bo
   const warnings = toc.pages.length > 0 ? [tableOfContentsWarning(toc.pages)] : [];
   const levels = headingLevels(groups);
   const blocks: BlockInput[] = [];
+  const tablePages = new Map<BlockInput | undefined, number>();
   const lists = new ListBuilder(blocks);
   for (const group of groups) {
     if (group.kind === "item") {
@@ -25,7 +26,18 @@ export function assembleBlocks(read: Group[], compounds: ReadonlySet<string>, bo
     lists.close();
     if (group.kind === "table") {
       const table = tableBlock(group.table, (lines) => joinLines(lines, compounds, 0));
-      if (table) blocks.push(table);
+      if (!table) continue;
+      // A table cut by a page break goes on at the top of the next page with the same columns:
+      // one table for the reader, so that each row stays under its column names.
+      const last = blocks[blocks.length - 1];
+      const lastPage = tablePages.get(last);
+      if (last?.type === "table" && lastPage === group.table.page - 1 && width(last) === width(table)) {
+        last.rows.push(...table.rows);
+        tablePages.set(last, group.table.page);
+        continue;
+      }
+      blocks.push(table);
+      tablePages.set(table, group.table.page);
       continue;
     }
     const runs = joinLines(group.lines, compounds, 0);
@@ -36,6 +48,10 @@ export function assembleBlocks(read: Group[], compounds: ReadonlySet<string>, bo
     blocks.push(block);
   }
   return { blocks, warnings };
+}
+
+function width(table: { rows: unknown[][] }): number {
+  return Math.max(0, ...table.rows.map((row) => row.length));
 }
 
 function markerLength(group: ItemGroup): number {

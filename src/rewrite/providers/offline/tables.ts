@@ -19,6 +19,8 @@ export interface SourceTable {
 export const TABLE_LIMITS = {
   minColumns: 2,
   maxColumns: 4,
+  /** A grid to fill in keeps its columns up to this many: as sentences it would lose its empty boxes. */
+  maxFormColumns: 6,
   /** Characters of the longest cell a table kept as a table may have: a few words, an amount, a date. */
   maxCellChars: 50,
 } as const;
@@ -60,8 +62,22 @@ function splitRow(line: string): string[] {
 /** Whether the table stays a table in the easy-to-read version. */
 export function staysTable(table: SourceTable): boolean {
   const width = table.rows[0]?.length ?? table.header?.length ?? 0;
-  if (width < TABLE_LIMITS.minColumns || width > TABLE_LIMITS.maxColumns) return false;
+  if (width < TABLE_LIMITS.minColumns) return false;
+  if (isFormGrid(table)) return width <= TABLE_LIMITS.maxFormColumns;
+  if (width > TABLE_LIMITS.maxColumns) return false;
   return [...(table.header ?? []), ...table.rows.flat()].every(isShortCell);
+}
+
+/** Share of empty cells from which a table is a grid to fill in (boxes to tick, amounts to write). */
+const FORM_GRID_EMPTY = 0.4;
+
+/**
+ * A form's grid (« Fait sa toilette | Seul | Avec aide ponctuelle | Avec aide constante », boxes to
+ * tick): as sentences, its rows would lose the empty boxes that are the whole point.
+ */
+function isFormGrid(table: SourceTable): boolean {
+  const cells = table.rows.flat();
+  return cells.length > 0 && cells.filter((cell) => cell === "").length >= FORM_GRID_EMPTY * cells.length;
 }
 
 function isShortCell(cell: string): boolean {

@@ -186,6 +186,27 @@ describe("superscripts", () => {
   });
 });
 
+describe("lines broken on purpose", () => {
+  it("keeps each entry of an unbulleted list apart, and joins a wrapped sentence", async () => {
+    const bytes = await renderPdf(
+      (doc) => {
+        lines(doc, 50, 60, [
+          "L’équipe de la crèche est composée de professionnelles diplômées, qui accueillent les",
+          "enfants et leurs familles toute l’année :",
+        ]);
+        lines(doc, 50, 90, ["1 Directrice", "1 Educatrice de Jeunes Enfants", "2 Auxiliaires de puériculture"]);
+      },
+      { size: "A4" },
+    );
+    expect(texts(await read(bytes))).toEqual([
+      "L’équipe de la crèche est composée de professionnelles diplômées, qui accueillent les enfants et leurs familles toute l’année :",
+      "1 Directrice",
+      "1 Educatrice de Jeunes Enfants",
+      "2 Auxiliaires de puériculture",
+    ]);
+  });
+});
+
 describe("headings only from lines that stand apart", () => {
   it("keeps a wrapped line that starts with large bold words inside its paragraph", async () => {
     const bytes = await renderPdf(

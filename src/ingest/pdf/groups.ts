@@ -138,7 +138,10 @@ export class Grouper {
     if (previousStyle !== "body") return previous.page === line.page && this.continuesHeading(previous, line);
     if (this.breaksIndentation(group, previous, line)) return false;
     if (/[-\u2010\u00AD]$/.test(previous.text)) return true;
-    return !(endsSentence(previous.text) && this.nextWordFits(previous, line));
+    if (!this.nextWordFits(previous, line)) return true;
+    // Broken on purpose: a new sentence, or a new entry of an unbulleted list (« 1 Directrice » /
+    // « 1 Educatrice de Jeunes Enfants »), starts a block of its own.
+    return !(endsSentence(previous.text) || (/^(?:\d+\s+)?\p{Lu}/u.test(line.text) && !/[,;:(]$/.test(previous.text)));
   }
 
   /**

@@ -226,6 +226,18 @@ describe("headings only from lines that stand apart", () => {
     ]);
   });
 
+  it("takes « ARTICLE 3 », a tab, then the title's words, for one title", async () => {
+    const bytes = await renderPdf(
+      (doc) => {
+        line(doc, 50, 50, [{ text: "ARTICLE 3", size: 14, bold: true }]);
+        line(doc, 160, 50, [{ text: "Tarifs et facturation", size: 14, bold: true }]);
+        lines(doc, 50, 80, ["Le prix de journée est fixé chaque année par le conseil départemental."]);
+      },
+      { size: "A4" },
+    );
+    expect(headings(await read(bytes))).toEqual(["ARTICLE 3 Tarifs et facturation"]);
+  });
+
   it("reads bold numbered lines with no text between them as a list that keeps its numbers", async () => {
     const bytes = await renderPdf(
       (doc) => {

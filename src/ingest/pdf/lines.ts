@@ -124,8 +124,11 @@ function toLine(group: TextPiece[], page: number): Line | undefined {
   };
 }
 
-/** « 1.», « 4.2 », « a) », « • »: a tab after a number or a bullet is layout, not a table cell. */
-const LEADING_MARKER = /^\s*(?:\d+(?:\.\d+)*[.)]?|[a-zA-Z][.)]|[IVXLC]+[.)]?|[-–—*•●▪■◦○‣∙·◆◇►▸➢➤✓✔□❖\uF0A7\uF0B7\uF076\uF0D8\uF0FC\uF0A8\uF06E\uF071])\s*$/u;
+/**
+ * « 1.», « 4.2 », « a) », « • », « Article 3 », « ANNEXE 5 »: a tab after a number, a bullet or the
+ * label of a numbered title is layout, not a table cell.
+ */
+const LEADING_MARKER = /^\s*(?:(?:annexe|article|chapitre|titre|partie|section)\s+(?:\d+(?:\.\d+)*|[IVXLC]+|[A-Z])\s*[.:–—-]?|\d+(?:\.\d+)*[.)]?|[a-zA-Z][.)]|[IVXLC]+[.)]?|[-–—*•●▪■◦○‣∙·◆◇►▸➢➤✓✔□❖\uF0A7\uF0B7\uF076\uF0D8\uF0FC\uF0A8\uF06E\uF071])\s*$/iu;
 
 function isLeadingMarker(spans: Span[]): boolean {
   let text = "";

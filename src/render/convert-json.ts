@@ -1,9 +1,10 @@
-import { factCounts } from "../rewrite/quality-gate.js";
+import { factCounts, toCheckCount } from "../rewrite/quality-gate.js";
 import type { ConvertResult } from "../rewrite/types.js";
 
 /** `<name>.falc.json`: the conversion report (version 1 contract; fields may be added, never removed). */
 export function renderConvertJson(result: ConvertResult): string {
   const facts = factCounts(result);
+  const toCheck = toCheckCount(result);
   const report = {
     version: 1,
     source: { path: result.source.path, sha256: result.source.sha256, format: result.source.format },
@@ -13,7 +14,14 @@ export function renderConvertJson(result: ConvertResult): string {
     date: result.date,
     status: "brouillon à valider par ses lecteurs",
     score: result.score,
-    facts: { checked: result.sections.reduce((n, s) => n + s.facts.checked, 0), missing: facts.missingFacts, added: facts.addedFacts },
+    facts: {
+      checked: result.sections.reduce((n, s) => n + s.facts.checked, 0),
+      missing: facts.missingFacts,
+      added: facts.addedFacts,
+      // Values made explicit (« annuel » → « 1 an »): present only when there are some, so that a
+      // report without any keeps the exact shape version 1 readers compare against.
+      ...(toCheck > 0 ? { toCheck } : {}),
+    },
     sections: result.sections.map((section) => ({
       index: section.index,
       title: section.title,

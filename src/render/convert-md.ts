@@ -11,6 +11,7 @@ export function renderConvertMarkdown(result: ConvertResult): string {
   const problems = result.sections.flatMap((section) => [
     ...section.facts.missing.map((f) => `- **Information manquante** ${sectionPlace(section)} : ${f.text} (${FACT_LABEL[f.type]})`),
     ...section.facts.added.map((f) => `- **Information ajoutée** ${sectionPlace(section)} : ${f.text} (${FACT_LABEL[f.type]})`),
+    ...(section.facts.toCheck ?? []).map((f) => `- **À vérifier** ${sectionPlace(section)} : ${f.text} (${FACT_LABEL[f.type]})`),
   ]);
   if (problems.length > 0) out.push("## ⚠ À vérifier avant la relecture", problems.join("\n"));
   for (const [position, section] of result.sections.entries()) {

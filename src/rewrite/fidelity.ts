@@ -1,19 +1,28 @@
-import { compareFacts, extractFacts, type Fact } from "../analysis/normalise/index.js";
+import { compareFacts, extractFactsAndHints, reconcile, type Fact } from "../analysis/normalise/index.js";
 import type { FactRef, SectionFacts } from "./types.js";
 
 /**
  * The fidelity guard: every fact of the original (amount, number, date, time, duration, percentage,
  * phone, e-mail, URL, legal reference) must be in the rewrite in some easy-to-read form, and the
  * rewrite must not bring facts of its own. A lost notice period or price is a lost right.
+ * A value the rewrite only makes explicit (« contrat annuel » → « dure 1 an ») is neither: it is
+ * « à vérifier » (`toCheck`), shown to the reviewer but never failing `--strict`.
  */
-export function checkFacts(original: string, rewrite: string): SectionFacts & { missingFacts: Fact[]; addedFacts: Fact[] } {
-  const comparison = compareFacts(extractFacts(original), extractFacts(rewrite));
-  const added = [...comparison.added, ...comparison.wrongWeekdays];
+export function checkFacts(
+  original: string,
+  rewrite: string,
+): SectionFacts & { toCheck: FactRef[]; missingFacts: Fact[]; addedFacts: Fact[] } {
+  const before = extractFactsAndHints(original);
+  const after = extractFactsAndHints(rewrite);
+  const comparison = compareFacts(before.facts, after.facts);
+  const { missing, added: reallyAdded, toCheck } = reconcile(comparison, before.hints, after.hints);
+  const added = [...reallyAdded, ...comparison.wrongWeekdays];
   return {
     checked: comparison.checked,
-    missing: dedupe(comparison.missing.map(ref)),
+    missing: dedupe(missing.map(ref)),
     added: dedupe(added.map(ref)),
-    missingFacts: comparison.missing,
+    toCheck: dedupe(toCheck.map(ref)),
+    missingFacts: missing,
     addedFacts: added,
   };
 }

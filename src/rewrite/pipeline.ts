@@ -152,7 +152,7 @@ function assess(
     falc,
     score: { before: scoreBefore, after: analysis.score },
     findings: analysis.findings,
-    facts: { checked: facts.checked, missing: [...run.lost, ...facts.missing], added: facts.added },
+    facts: { checked: facts.checked, missing: [...run.lost, ...facts.missing], added: facts.added, toCheck: facts.toCheck },
     repairs: run.repairs,
     cached: run.cached,
     usage: run.usage,

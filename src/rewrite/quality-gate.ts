@@ -26,6 +26,11 @@ export function factCounts(result: ConvertResult): { missingFacts: number; added
   return { missingFacts, addedFacts };
 }
 
+/** Values the rewrite made explicit (« annuel » → « 1 an »), over all sections: shown, never failing the gate. */
+export function toCheckCount(result: ConvertResult): number {
+  return result.sections.reduce((n, section) => n + (section.facts.toCheck?.length ?? 0), 0);
+}
+
 export function gateInputOf(result: ConvertResult): GateInput {
   return { after: result.score.after, ...factCounts(result) };
 }

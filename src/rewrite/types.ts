@@ -123,6 +123,8 @@ export interface SectionFacts {
   checked: number;
   missing: FactRef[];
   added: FactRef[];
+  /** Values the rewrite makes explicit (« annuel » → « 1 an »): « à vérifier », never failing --strict. */
+  toCheck?: FactRef[];
 }
 
 /** One section after rewrite, checks, repairs and the fidelity guard. */

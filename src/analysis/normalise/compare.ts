@@ -111,7 +111,8 @@ function numberFoundIn(n: Fact, others: readonly Fact[]): boolean {
   return others.some((o) => o.type !== "number" && numbersOf(o).includes(value));
 }
 
-function isFound(fact: Fact, others: readonly Fact[]): boolean {
+/** True when `others` hold `fact` in some form (see the tolerances above). */
+export function foundIn(fact: Fact, others: readonly Fact[]): boolean {
   if (others.some((o) => factsMatch(fact, o))) return true;
   return fact.type === "number" && numberFoundIn(fact, others);
 }
@@ -133,8 +134,8 @@ function missingWithRepeats(original: readonly Fact[], rewrite: readonly Fact[])
 export function compareFacts(original: readonly Fact[], rewrite: readonly Fact[], options: CompareOptions = {}): FactComparison {
   const missing = options.countRepeats
     ? missingWithRepeats(original, rewrite)
-    : original.filter((f) => !isFound(f, rewrite));
-  const added = rewrite.filter((f) => !(f.type === "number" && f.value === "1") && !isFound(f, original));
+    : original.filter((f) => !foundIn(f, rewrite));
+  const added = rewrite.filter((f) => !(f.type === "number" && f.value === "1") && !foundIn(f, original));
   const wrongWeekdays = rewrite.filter((f) => weekdayMismatch(f) !== null);
   return { checked: original.length, missing, added, wrongWeekdays };
 }

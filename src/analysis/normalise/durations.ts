@@ -9,6 +9,7 @@
  *
  * « jours ouvrés », « ouvrables » and « francs » are different legal durations from plain « jours »,
  * so the qualifier is part of the value ("P30D[ouvrés]"); « jours calendaires » are plain days.
+ * « journée » is a « jour » and « année » an « an »: a rewrite picks either word for the same length.
  * Ages (« 60 ans ») are durations too: the unit is the same and the comparison needs nothing else.
  * Hours are read in times.ts, which decides between « à 10 h » (a time) and « sous 10 h » (a duration).
  */
@@ -19,7 +20,7 @@ import { afterLetter, nextMatch } from "./scan.js";
 
 const SP = String.raw`[\s\u00A0\u202F]`;
 const UNIT = new RegExp(
-  String.raw`${SP}*(jours?|j(?=${SP}*\/)|semaines?|mois|ans|an|années?|minutes?|min|mn|secondes?)(?![\p{L}]|-\p{L})` +
+  String.raw`${SP}*(jours?|journées?|journees?|j(?=${SP}*\/)|semaines?|mois|ans|an|années?|annees?|minutes?|min|mn|secondes?)(?![\p{L}]|-\p{L})` +
     String.raw`(?:${SP}+(ouvrés|ouvrées|ouvré|ouvres|ouvrables?|francs|franc|calendaires?)(?![\p{L}]))?` +
     String.raw`(?:${SP}+et${SP}+(demie?)(?![\p{L}]))?`,
   "iuy",
@@ -32,7 +33,7 @@ const ROUND_THE_CLOCK = new RegExp(
 const HALF_HOUR = /demi-heures?(?![\p{L}])/giu;
 
 const LETTER: Readonly<Record<string, string>> = {
-  jour: "D", jours: "D", j: "D", semaine: "W", semaines: "W", mois: "M", an: "Y", ans: "Y", année: "Y",
+  jour: "D", jours: "D", journée: "D", journées: "D", journee: "D", journees: "D", j: "D", semaine: "W", semaines: "W", mois: "M", an: "Y", ans: "Y", année: "Y",
   années: "Y", annee: "Y", annees: "Y", minute: "m", minutes: "m", min: "m", mn: "m", seconde: "s", secondes: "s",
 };
 

@@ -7,7 +7,9 @@
  * time, duration); a quantity with no unit is a `number` fact.
  *
  * What is deliberately not a fact:
- * - a lone « un / une » (an article, unless a unit follows: « un mois » is P1M, « une fois » is 1);
+ * - a lone « un / une » (an article, unless a unit follows: « un mois » is P1M, « une fois » is 1),
+ *   and an article before a unit of time where the text does not count (« modification d’un jour
+ *   de permanence », see articles.ts);
  * - list and heading numbering at the start of a line (« 1. », « 2) », « 3.2 Les visites »,
  *   also after a Markdown « ### » or bullet): it is layout, and a FALC rewrite renumbers or drops it;
  * - « les deux / des deux / aux deux » meaning « both », and plural « premiers / premières »;
@@ -27,6 +29,8 @@ import { matchAmount, matchPercent, matchPrefixedAmount } from "./amounts.js";
 import { findQuantities, execAt, type Quantity, type UnitMatch } from "./quantities.js";
 import { canonicalNumber } from "./format.js";
 import { SpanMask } from "./spans.js";
+import { articleCounts } from "./articles.js";
+import { findWordHints, type Hint } from "./implicit.js";
 import { afterLetter, nextMatch } from "./scan.js";
 import type { Fact } from "./types.js";
 import { findIdentifiers as scanIdentifiers, identifierFact } from "../identifiers.js";
@@ -50,6 +54,8 @@ const RANGE_OPENER = new RegExp(String.raw`(?:^|[^\p{L}])(?:de|d['’]|du|des|en
 interface Reading {
   q: Quantity;
   match: UnitMatch | null;
+  /** What words that are not a count still say (« les deux », « un jour de permanence »). */
+  hint?: UnitMatch;
 }
 
 function claimListMarkers(text: string, mask: SpanMask): void {
@@ -103,9 +109,10 @@ function isIdiomatic(text: string, q: Quantity): boolean {
   return false;
 }
 
-function readQuantity(text: string, q: Quantity): UnitMatch | null {
-  if (q.literal !== undefined) return { type: "number", value: q.literal, end: q.end };
-  if (q.ordinal) return isIdiomatic(text, q) ? null : { type: "number", value: canonicalNumber(q.value), end: q.end };
+function readQuantity(text: string, q: Quantity): Omit<Reading, "q"> {
+  const bare: UnitMatch = { type: "number", value: q.dotted ?? canonicalNumber(q.value), end: q.end };
+  if (q.literal !== undefined) return { match: { type: "number", value: q.literal, end: q.end } };
+  if (q.ordinal) return isIdiomatic(text, q) ? { match: null, hint: bare } : { match: bare };
   const unit =
     matchRoundTheClock(text, q) ??
     matchAmount(text, q) ??
@@ -113,10 +120,14 @@ function readQuantity(text: string, q: Quantity): UnitMatch | null {
     matchPercent(text, q) ??
     matchHour(text, q) ??
     matchDuration(text, q);
-  if (unit !== null) return unit;
-  if (execAt(FOIS, text, q.end) !== null) return { type: "number", value: canonicalNumber(q.value), end: q.end };
-  if (isIdiomatic(text, q)) return null;
-  return { type: "number", value: canonicalNumber(q.value), end: q.end };
+  if (unit !== null) {
+    if (q.article && unit.type === "duration" && !articleCounts(text, q.start, unit.end)) return { match: null, hint: unit };
+    return { match: unit };
+  }
+  if (execAt(FOIS, text, q.end) !== null) return { match: bare };
+  // A lone article says nothing a reader must keep; « les deux » still says two.
+  if (isIdiomatic(text, q)) return q.article ? { match: null } : { match: null, hint: bare };
+  return { match: bare };
 }
 
 function readAll(text: string, quantities: readonly Quantity[]): Reading[] {
@@ -125,9 +136,9 @@ function readAll(text: string, quantities: readonly Quantity[]): Reading[] {
   for (const q of quantities) {
     // A unit may have swallowed the next quantity (« 74 euros et cinquante centimes »).
     if (q.start < cursor) continue;
-    const match = readQuantity(text, q);
-    if (match !== null) cursor = match.end;
-    readings.push({ q, match });
+    const reading = readQuantity(text, q);
+    if (reading.match !== null) cursor = reading.match.end;
+    readings.push({ q, ...reading });
   }
   return readings;
 }
@@ -153,6 +164,12 @@ function shareUnits(text: string, readings: Reading[]): void {
 
 /** Every fact in `text`, in order of position, none overlapping another. */
 export function extractFacts(text: string): Fact[] {
+  return extractFactsAndHints(text).facts;
+}
+
+/** The facts of `text`, and the values its words hold without stating them (see implicit.ts). */
+export function extractFactsAndHints(text: string): { facts: Fact[]; hints: Hint[] } {
+  const hints = findWordHints(text);
   const mask = new SpanMask(text.length);
   const out: Fact[] = [];
   findEmails(text, mask, out);
@@ -175,12 +192,16 @@ export function extractFacts(text: string): Fact[] {
   findHalfHours(text, named("duration"));
   const readings = readAll(text, findQuantities(text, mask));
   shareUnits(text, readings);
-  for (const { q, match } of readings) {
+  for (const { q, match, hint } of readings) {
+    if (hint !== undefined) {
+      const start = hint.start ?? q.start;
+      hints.push({ tier: "same", fact: { type: hint.type, value: hint.value, text: text.slice(start, hint.end), start, end: hint.end } });
+    }
     if (match === null) continue;
     const start = match.start ?? q.start;
     if (!mask.isFree(start, match.end)) continue;
     mask.claim(start, match.end);
     out.push({ type: match.type, value: match.value, text: text.slice(start, match.end), start, end: match.end });
   }
-  return out.sort((a, b) => a.start - b.start);
+  return { facts: out.sort((a, b) => a.start - b.start), hints };
 }

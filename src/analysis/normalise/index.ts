@@ -4,7 +4,8 @@
  * of the original, and invents none. Pure functions, no I/O.
  */
 export type { Fact, FactType } from "./types.js";
-export { extractFacts } from "./facts.js";
+export { extractFacts, extractFactsAndHints } from "./facts.js";
+export { reconcile, type Hint, type HintTier, type ReconciledComparison } from "./implicit.js";
 export { compareFacts, factsMatch, type CompareOptions, type FactComparison } from "./compare.js";
 export { parseFrenchNumber, parseFrenchOrdinal, numberToFrenchWords, type FrenchWordsOptions } from "./numbers.js";
 export {

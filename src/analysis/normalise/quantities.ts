@@ -28,6 +28,11 @@ export interface Quantity {
   words: boolean;
   /** A lone « un » / « une », which is an article unless a unit follows. */
   article: boolean;
+  /**
+   * A decimal written with a dot (« 4.10 »), as written: in French text it is mostly a version
+   * number, where 4.10 is not 4.1. Used only when no unit makes it an amount or a duration.
+   */
+  dotted?: string;
 }
 
 const DIGITS = new RegExp(
@@ -36,7 +41,8 @@ const DIGITS = new RegExp(
     String.raw`|([1-9]\d{0,2}(?:\.\d{3})+)(?![.,]?\d)` +
     String.raw`|(\d{1,3}(?:['’]\d{3})+)(?!\d)` +
     String.raw`|(\d+(?:\.\d+){2,}|\d+(?:\/\d+)+)(?![\d])` +
-    String.raw`|(\d+)(?:\.(\d+)(?![.\d]))?` +
+    // « RGAA 4.1. »: a full stop after a decimal ends the sentence, it does not cut the number.
+    String.raw`|(\d+)(?:\.(\d+)(?!\d|\.\d))?` +
     String.raw`)(?:,(\d+)(?!\d))?` +
     String.raw`(?:(er|re|ère|ere|ème|eme|ième|ieme|nde|nd|e|è|ᵉʳ|ʳᵉ|ᵉ)s?(?![\p{L}\p{N}]))?` +
     String.raw`(?:[ \u00A0\u202F]+(millions?|milliards?)(?![\p{L}]))?`,
@@ -77,6 +83,9 @@ function digitQuantity(m: RegExpExecArray): Quantity | null {
   const ordinal = ordinalSuffix !== undefined && fraction === undefined && plain !== undefined;
   if (ordinalSuffix !== undefined && (!ordinal || multiplier !== undefined)) return null;
   if (multiplier !== undefined) value *= MULTIPLIER[multiplier] ?? 1;
+  if (dotFraction !== undefined && commaFraction === undefined && multiplier === undefined) {
+    return { start, end, value, ordinal, words: false, article: false, dotted: `${whole}.${dotFraction}` };
+  }
   return { start, end, value, ordinal, words: false, article: false };
 }
 

@@ -7,7 +7,7 @@ import { COLOR, SIZE, textParagraph, textRuns } from "./layout.js";
 
 /**
  * The « Points à vérifier » column: facts lost or invented first (a lost notice period is a lost
- * right), then what the rules still find, grouped and capped so that the column stays readable.
+ * right), then values the rewrite made explicit, then what the rules still find, grouped and capped so that the column stays readable.
  */
 
 export const MAX_FINDING_GROUPS = 8;
@@ -18,8 +18,10 @@ const LIST_MARKER = /^[-–•*]\s+/;
 
 const SEVERITY_LABEL: Record<Severity, string> = { error: "À corriger", warning: "À vérifier", info: "Conseil" };
 
-export function factLine(kind: "missing" | "added", fact: FactRef): string {
-  const label = kind === "missing" ? "Information manquante" : "Information ajoutée";
+const FACT_KIND_LABEL = { missing: "Information manquante", added: "Information ajoutée", toCheck: "À vérifier" } as const;
+
+export function factLine(kind: keyof typeof FACT_KIND_LABEL, fact: FactRef): string {
+  const label = FACT_KIND_LABEL[kind];
   return `${label} : ${factText(fact)}`;
 }
 
@@ -88,6 +90,8 @@ export function pointsParagraphs(d: Docx, section: ConvertedSection): Paragraph[
   const alert = { bold: true, color: COLOR.alert, size: SIZE.table };
   for (const fact of section.facts.missing) out.push(textParagraph(d, `⚠ ${factLine("missing", fact)}`, alert, gap));
   for (const fact of section.facts.added) out.push(textParagraph(d, `⚠ ${factLine("added", fact)}`, alert, gap));
+  // Made explicit, not invented (« annuel » → « 1 an »): a person checks it, without the alarm.
+  for (const fact of section.facts.toCheck ?? []) out.push(textParagraph(d, factLine("toCheck", fact), { bold: true, size: SIZE.table }, gap));
   const { shown, hidden } = groupFindings(section.findings);
   for (const group of shown) {
     out.push(

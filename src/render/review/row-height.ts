@@ -36,7 +36,7 @@ function textHeight(paragraphs: readonly string[], widthDxa: number, sizeHalfPoi
 
 /** What the « Points à vérifier » column holds, as text (see points.ts). */
 function pointsTexts(section: ConvertedSection): string[] {
-  const facts = [...section.facts.missing, ...section.facts.added].map((fact) => `⚠ Information manquante : ${fact.text} (information)`);
+  const facts = [...section.facts.missing, ...section.facts.added, ...(section.facts.toCheck ?? [])].map((fact) => `⚠ Information manquante : ${fact.text} (information)`);
   const { shown } = groupFindings(section.findings);
   return ["Lisibilité : 00 avant, 00 après (sur 100)", ...facts, ...shown.flatMap((group) => [`À vérifier : ${group.message} (00 fois)`, `« ${group.excerpt} »`]), "… et 00 autres remarques"];
 }

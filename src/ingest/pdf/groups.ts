@@ -37,6 +37,8 @@ const PARAGRAPH_GAP = 1.3;
 /** Horizontal tolerance, in em, for lines meant to start at the same place. */
 const ALIGN = 0.6;
 
+/** A blank to fill in: underscores, dots or ellipses in a row, spaced out or not. */
+const FIELD_BLANK = /(?:[_…]\s?){3,}|\.{5,}/u;
 const SENTENCE_END = /[.!?:…](?:\s*[»”"')\]])*$/u;
 const ALL_CAPS = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
 
@@ -47,6 +49,8 @@ export function endsSentence(text: string): boolean {
 export class Grouper {
   private readonly groups: Group[] = [];
   private previous: Line | undefined;
+  /** Lines with wide gaps read as prose all the same: stretched by justification, not cells. */
+  private readonly stretched = new Set<Line>();
 
   constructor(private readonly body: BodyMetrics) {}
 
@@ -119,6 +123,10 @@ export class Grouper {
   }
 
   private continues(group: TextGroup | ItemGroup, previous: Line, line: Line, style: Style): boolean {
+    if (group.kind === "text" && this.isStretched(group, previous, line)) {
+      this.stretched.add(line);
+      return true;
+    }
     // Table rows stand alone: run together, a table would read as one endless sentence.
     if (group.kind === "text" && (this.isRow(previous) || this.isRow(line))) return false;
     if (isLeaderLine(previous.text) || endsWithBlank(previous.text)) return false;
@@ -163,7 +171,20 @@ export class Grouper {
    * to the column's right edge.
    */
   private isRow(line: Line): boolean {
-    return line.wideGaps > 0 && line.right < this.rightEdge(line) - 1.5;
+    return line.wideGaps > 0 && line.right < this.rightEdge(line) - 1.5 && !this.stretched.has(line);
+  }
+
+  /**
+   * A line with a wide gap that carries on the sentence a full body line was cut in: a justified
+   * line ended by a manual line break, which word processors spread over the width (« …par adulte
+   * est / financée            tous / les 5 ans… »). A table does not start in the middle of a
+   * sentence, so it is prose, and the line after it may go on with it too.
+   */
+  private isStretched(group: TextGroup, previous: Line, line: Line): boolean {
+    if (group.style !== "body" || !this.isRow(line) || this.isRow(previous) || previous.region !== line.region) return false;
+    // A form's lines of fields (« Prénom(s) : _ _ _ » / « Date : _ _ /_ _   Lieu : _ _ ») are rows.
+    if (FIELD_BLANK.test(previous.text) || FIELD_BLANK.test(line.text)) return false;
+    return this.isUnfinished(previous, line);
   }
 
   private rightEdge(line: Line): number {

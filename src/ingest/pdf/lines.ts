@@ -59,9 +59,16 @@ function splitApart(group: TextPiece[]): TextPiece[][] {
   for (const piece of sorted) {
     if (previous && piece.text.trim() !== "" && isApart(previous, piece)) parts.push([]);
     parts[parts.length - 1]!.push(piece);
-    if (piece.text.trim() !== "") previous = piece;
+    // A superscript (« 1er », a note call) is part of the word it touches: the text after it is
+    // measured against that word, not against the small raised letters (« au 1er janvier »,
+    // justified, leaves a gap after « er » wider than two of its em).
+    if (piece.text.trim() !== "" && !(previous && isSuperscriptOf(piece, previous))) previous = piece;
   }
   return parts;
+}
+
+function isSuperscriptOf(small: TextPiece, base: TextPiece): boolean {
+  return small.size <= 0.8 * base.size && small.y < base.y - 0.15 * base.size && small.x - base.right < 0.2 * base.size;
 }
 
 function isApart(left: TextPiece, right: TextPiece): boolean {

@@ -184,6 +184,7 @@ function findGutters<T>(items: Placed<T>[], separators: Ruling[]): Gutter[] {
   const accepted: Gutter[] = [];
   let leftEdge = -Infinity;
   for (const [index, gutter] of candidates.entries()) {
+    if (isStretchedSpace(gutter, visible)) continue;
     const rightEdge = candidates[index + 1]?.left ?? Infinity;
     const leftSide = visible.filter((item) => item.box.right <= gutter.left + 0.01 && item.box.left >= leftEdge);
     const rightSide = visible.filter((item) => item.box.left >= gutter.right - 0.01 && item.box.right <= rightEdge);
@@ -198,6 +199,43 @@ function findGutters<T>(items: Placed<T>[], separators: Ruling[]): Gutter[] {
     }
   }
   return accepted;
+}
+
+/** Word spaces of one justified line differ by less than this ratio (kerning, rounding). */
+const EVEN_SPACING = 1.15;
+
+/**
+ * A justified line with few words (a bold heading over two lines, a short line forced to the full
+ * width) stretches every word space alike, sometimes past a gutter's width; two such lines can leave
+ * an empty strip between two « wrapped labels ». A real gutter is wider than the word spaces of
+ * the lines it parts, while a justified line spaces all its words evenly: the candidate is a word
+ * space when a line crossing it, set in one size, has at least three other gaps between its words
+ * and all of them, the candidate's included, are equal. Producers that write a whole line as one
+ * piece give no such gaps, and nothing changes for them.
+ */
+function isStretchedSpace<T>(gutter: Gutter, visible: Placed<T>[]): boolean {
+  const rows = new Map<number, Placed<T>[]>();
+  for (const item of visible) {
+    const key = [...rows.keys()].find((baseline) => Math.abs(baseline - item.baseline) <= 0.2 * item.size) ?? item.baseline;
+    rows.set(key, [...(rows.get(key) ?? []), item]);
+  }
+  for (const row of rows.values()) {
+    const sorted = row.slice().sort((p, q) => p.box.left - q.box.left);
+    const sizes = sorted.map((item) => item.size);
+    if (Math.max(...sizes) > EVEN_SPACING * Math.min(...sizes)) continue;
+    const gaps: number[] = [];
+    let crosses = false;
+    for (let i = 1; i < sorted.length; i++) {
+      const [before, after] = [sorted[i - 1]!, sorted[i]!];
+      const gap = after.box.left - before.box.right;
+      if (before.box.right <= gutter.left + 0.01 && after.box.left >= gutter.right - 0.01) crosses = true;
+      // Pieces touching are one word in two fonts, not a space.
+      if (gap > 0.1 * after.size) gaps.push(gap);
+    }
+    if (!crosses || gaps.length < 4) continue;
+    if (Math.max(...gaps) <= EVEN_SPACING * Math.min(...gaps)) return true;
+  }
+  return false;
 }
 
 function drawnGutters<T>(items: Placed<T>[], separators: Ruling[]): Gutter[] {
@@ -229,20 +267,23 @@ interface SideLine {
 }
 
 function sideLines<T>(items: Placed<T>[]): SideLine[] {
-  const lines = new Map<number, SideLine>();
-  for (const item of items) {
-    const key = Math.round(item.baseline);
-    let found: number | undefined;
-    for (const existing of lines.keys()) if (Math.abs(existing - key) <= 0.4 * item.size) found = existing;
-    const line = lines.get(found ?? key) ?? { baseline: found ?? key, letters: 0, end: "", right: -Infinity };
+  const lines: (SideLine & { size: number })[] = [];
+  // Largest text first: a line's baseline is its main text's, and a superscript (« 1er », a note
+  // call) raised above it then joins it instead of making a line of its own above.
+  const bySize = items.slice().sort((p, q) => q.size - p.size);
+  for (const item of bySize) {
+    let line = lines.find((existing) => Math.abs(existing.baseline - item.baseline) <= 0.4 * Math.max(item.size, existing.size));
+    if (!line) {
+      line = { baseline: item.baseline, letters: 0, end: "", right: -Infinity, size: item.size };
+      lines.push(line);
+    }
     line.letters += item.letters;
     if (item.box.right > line.right && (item.text ?? "").trim() !== "") {
       line.right = item.box.right;
       line.end = (item.text ?? "").trim();
     }
-    lines.set(line.baseline, line);
   }
-  return [...lines.values()].sort((p, q) => p.baseline - q.baseline);
+  return lines.map(({ size: _, ...line }) => line).sort((p, q) => p.baseline - q.baseline);
 }
 
 /**

@@ -74,3 +74,16 @@ export function isBold(run: Element): boolean {
 export function styleById(styles: Document, id: string): Element | undefined {
   return all(styles, "style").find((style) => val(style, "styleId") === id);
 }
+
+/** The lines of a paragraph, a <w:br/> starting a new one; no-break spaces read as spaces. */
+export function paragraphLines(paragraph: Element): string[] {
+  const lines = [""];
+  for (const run of children(paragraph, "r")) {
+    for (const node of Array.from(run.childNodes) as Element[]) {
+      if (node.namespaceURI !== W) continue;
+      if (node.localName === "br") lines.push("");
+      if (node.localName === "t") lines[lines.length - 1] += (node.textContent ?? "").replace(/\u00a0/g, " ");
+    }
+  }
+  return lines;
+}

@@ -13,7 +13,7 @@ import { renderReviewDocx } from "../../src/render/review-docx.js";
 import type { ConvertResult, RewriteTable } from "../../src/rewrite/types.js";
 import { buildConvertResult } from "../helpers/convert-result.js";
 import { tempDir } from "../helpers/temp.js";
-import { all, child, children, isBold, readParts, text, val, W } from "./docx-xml.js";
+import { all, child, children, isBold, paragraphLines, readParts, text, val, W } from "./docx-xml.js";
 
 /** Tables of the rewrite in the FALC DOCX, the review DOCX, the Markdown draft and the JSON report. */
 
@@ -52,17 +52,6 @@ const cellsOf = (row: Element) => children(row, "tc");
 const cellText = (cell: Element) => children(cell, "p").map(text).join("\n");
 const body = (bytes: Uint8Array) => all(readParts(bytes).document, "body")[0]!;
 
-function paragraphLines(paragraph: Element): string[] {
-  const lines = [""];
-  for (const run of children(paragraph, "r")) {
-    for (const node of Array.from(run.childNodes) as Element[]) {
-      if (node.namespaceURI !== W) continue;
-      if (node.localName === "br") lines.push("");
-      if (node.localName === "t") lines[lines.length - 1] += (node.textContent ?? "").replace(/\u00a0/g, " ");
-    }
-  }
-  return lines;
-}
 
 describe("a table of the rewrite in the FALC DOCX", () => {
   let table: Element;

@@ -11,7 +11,7 @@ import type { RewriteResult } from "../../src/rewrite/types.js";
 import { startMockAnthropic, wellBehavedRewrite, type MockAnthropic } from "../helpers/mock-anthropic.js";
 import { tableDocx } from "../helpers/make-docx.js";
 import { tempDir } from "../helpers/temp.js";
-import { all, children, readParts, W } from "../render/docx-xml.js";
+import { all, children, paragraphLines, readParts } from "../render/docx-xml.js";
 
 /**
  * Tables through the whole convert pipeline: the original's table reaches the provider as a table,
@@ -37,18 +37,8 @@ const tablesOf = (document: FalcDocument) => blocksOf(document).filter((b): b is
 const cellTexts = (table: TableBlock) => table.rows.map((row) => row.map((cell) => plain(cell.text)));
 const listItems = (document: FalcDocument) => blocksOf(document).flatMap((b) => (b.type === "list" ? b.items.map((i) => plain(i.text)) : []));
 
-/** The lines of a paragraph of the review DOCX, a <w:br/> starting a new one. */
-function paragraphLines(paragraph: Element): string[] {
-  const lines = [""];
-  for (const run of children(paragraph, "r")) {
-    for (const node of Array.from(run.childNodes) as Element[]) {
-      if (node.namespaceURI !== W) continue;
-      if (node.localName === "br") lines.push("");
-      if (node.localName === "t") lines[lines.length - 1] += node.textContent ?? "";
-    }
-  }
-  return lines.map(plain);
-}
+/** The lines of a paragraph of the review DOCX, a <w:br/> starting a new one, spaces collapsed. */
+const reviewLines = (paragraph: Element) => paragraphLines(paragraph).map(plain);
 
 /** The review table's cell in the « Version facile à lire » column for the section whose FALC title is `title`. */
 function easyCell(reviewPath: string, title: string): Element {
@@ -57,7 +47,7 @@ function easyCell(reviewPath: string, title: string): Element {
   const review = children(body, "tbl")[0]!;
   const row = children(review, "tr").find((tr) => {
     const easy = children(tr, "tc")[1];
-    return easy !== undefined && plain(paragraphLines(children(easy, "p")[0]!).join(" ")) === title;
+    return easy !== undefined && plain(reviewLines(children(easy, "p")[0]!).join(" ")) === title;
   });
   expect(row, `ligne « ${title} »`).toBeDefined();
   return children(row!, "tc")[1]!;
@@ -202,7 +192,7 @@ describe("tables through falc convert, with the Anthropic provider (local mock s
     // The review shows it too: in the « Version facile à lire » column, one « colonne : valeur » line per cell
     // (four columns at 14 pt do not fit a third of the page).
     const easy = easyCell(join(out, "contrat-de-sejour.relecture.docx"), "Le prix par jour");
-    const rows = children(easy, "p").map(paragraphLines).filter((lines) => lines[0]!.startsWith("Service :"));
+    const rows = children(easy, "p").map(reviewLines).filter((lines) => lines[0]!.startsWith("Service :"));
     expect(rows).toEqual([
       ["Service : Hébergement en chambre seule", "Prix par jour : 74,50 €", "Prix pour 30 jours : 2 235,00 €", "Qui paie : Vous ou l'aide sociale"],
       ["Service : Dépendance GIR 1-2", "Prix par jour : 22,86 €", "Prix pour 30 jours : 685,80 €", "Qui paie : Le Département et vous"],

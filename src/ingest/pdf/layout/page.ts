@@ -1,6 +1,7 @@
 import { buildLines } from "../lines.js";
 import type { Box, FlowItem, Line, PageLines, PdfTable, TableAtom, TextPiece } from "../types.js";
-import { placeText, readingOrder, type Drawing, type Placed } from "./regions.js";
+import { placeText, type Placed } from "./placed.js";
+import { readingOrder, type Drawing } from "./regions.js";
 
 type PageThing = { piece: TextPiece } | { table: PdfTable };
 

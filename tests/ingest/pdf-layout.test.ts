@@ -259,6 +259,19 @@ describe("headings only from lines that stand apart", () => {
     expect(list?.items.map((item) => textOf(item))).toEqual(["CGU", "Règlement de fonctionnement", "Livret d’accueil"]);
   });
 
+  it("does not take a link or an e-mail address set apart in bold for a title", async () => {
+    const bytes = await renderPdf(
+      (doc) => {
+        line(doc, 50, 50, [{ text: "Nous contacter", size: 14, bold: true }]);
+        lines(doc, 50, 80, ["Le portail de l’enquête se trouve à cette adresse :"]);
+        line(doc, 50, 100, [{ text: "https://emjpm.num.social.gouv.fr", size: 14, bold: true }]);
+        line(doc, 50, 125, [{ text: "support.emjpm@fabrique.social.gouv.fr", size: 14, bold: true }]);
+      },
+      { size: "A4" },
+    );
+    expect(headings(await read(bytes))).toEqual(["Nous contacter"]);
+  });
+
   it("does not take a cover date for a title, so that sections are named after real headings", async () => {
     const bytes = await renderPdf(
       (doc) => {

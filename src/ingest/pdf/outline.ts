@@ -44,10 +44,13 @@ export function endsWithBlank(text: string): boolean {
   return /(?:[_…][_….]{2,}|\.{5,})\s*$/u.test(text);
 }
 
+/** An address to type, set apart in bold: a link or an e-mail address is not a title. */
+const ADDRESS_ONLY = /^(?:(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)$/iu;
+
 export function isHeading(group: TextGroup): boolean {
   if (group.style === "body") return false;
   const text = groupText(group);
-  if (DATE_ONLY.test(text.replace(/[.,;:]$/, "")) || FORM_BLANK.test(text)) return false;
+  if (DATE_ONLY.test(text.replace(/[.,;:]$/, "")) || FORM_BLANK.test(text) || ADDRESS_ONLY.test(text)) return false;
   const words = wordCount(group.lines);
   if (group.style === "large") {
     // A long run of large plain text is a lead paragraph (a « chapô »), not a title.

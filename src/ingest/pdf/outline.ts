@@ -50,7 +50,8 @@ const ADDRESS_ONLY = /^(?:(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
 export function isHeading(group: TextGroup): boolean {
   if (group.style === "body") return false;
   const text = groupText(group);
-  if (DATE_ONLY.test(text.replace(/[.,;:]$/, "")) || FORM_BLANK.test(text) || ADDRESS_ONLY.test(text)) return false;
+  if (DATE_ONLY.test(text.replace(/[.,;:]$/, "")) || FORM_BLANK.test(text)) return false;
+  if (group.lines.every((line) => ADDRESS_ONLY.test(line.text.trim()))) return false;
   const words = wordCount(group.lines);
   if (group.style === "large") {
     // A long run of large plain text is a lead paragraph (a « chapô »), not a title.

@@ -37,7 +37,10 @@ export function parseMarkdown(source: string): ReadResult {
 }
 
 function list(node: List): ListInput {
-  return { type: "list", ordered: node.ordered === true, items: node.children.map(listItem) };
+  const input: ListInput = { type: "list", ordered: node.ordered === true, items: node.children.map(listItem) };
+  // « 3. CGU » keeps its number: renumbered from 1, the list would point to the wrong items.
+  if (input.ordered && typeof node.start === "number" && node.start !== 1) input.firstNumber = node.start;
+  return input;
 }
 
 function listItem(node: ListItem): ListItemInput {

@@ -90,6 +90,15 @@ describe("Markdown", () => {
     expect(table.type === "table" && table.rows.map((r) => r.map((c) => c.text))).toEqual([["Prestation", "Prix"], ["Repas", "8 €"]]);
     expect(document.warnings.map((w) => w.code)).toContain("markdown-code-skipped");
     expect(document.text).not.toContain("code ignoré");
+    expect(list.firstNumber).toBeUndefined();
+  });
+
+  it("keeps the number an ordered list starts at", async () => {
+    const path = tmp.write("annexes.md", "# Annexes\n\nLisez aussi :\n\n3. CGU\n4. Règlement de fonctionnement\n");
+    const document = await ingestFile(path);
+    const list = document.sections[0]!.blocks.find((block) => block.type === "list");
+    expect(list?.type === "list" && list.firstNumber).toBe(3);
+    expect(list?.type === "list" && list.items.map((item) => item.text)).toEqual(["CGU", "Règlement de fonctionnement"]);
   });
 });
 

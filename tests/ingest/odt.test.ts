@@ -107,6 +107,17 @@ describe("ODT structure", () => {
     const numbers = result.blocks[4] as ListInput;
     expect(numbers.ordered).toBe(true);
     expect(numbers.items.map((item) => textOf(item.runs))).toEqual(["Lire", "Signer"]);
+    expect(numbers.firstNumber).toBeUndefined();
+  });
+
+  it("keeps the number a numbered list restarts at (text:start-value)", async () => {
+    const restarted = PARTS.body.replace(
+      '<text:list text:style-name="Numbering_20_123"><text:list-item>',
+      '<text:list text:style-name="Numbering_20_123"><text:list-item text:start-value="3">',
+    );
+    const numbers = (await read(makeOdt({ ...PARTS, body: restarted }))).blocks[4] as ListInput;
+    expect(numbers.firstNumber).toBe(3);
+    expect(numbers.items.map((item) => textOf(item.runs))).toEqual(["Lire", "Signer"]);
   });
 
   it("reads tables as rows × cells, covered cells empty, several paragraphs of a cell on several lines", () => {

@@ -143,9 +143,12 @@ export class OdtWalker {
   private listBlock(element: Element, depth: number, inherited: string | undefined, extras: Element[]): ListInput {
     let styleName = attr(element, NS.text, "style-name") ?? inherited;
     let layout: BlockLayout | undefined;
+    let firstNumber: number | undefined;
     const items: ListItemInput[] = [];
     for (const item of elements(element)) {
       if (item.namespaceURI !== NS.text || (item.localName !== "list-item" && item.localName !== "list-header")) continue;
+      // A list restarted at « 3. » says so on its first item.
+      if (items.length === 0) firstNumber = Number(attr(item, NS.text, "start-value") ?? NaN);
       const parts: Run[][] = [];
       const children: ListInput[] = [];
       for (const content of elements(item)) {
@@ -163,6 +166,7 @@ export class OdtWalker {
     }
     const ordered = this.styles.listKind(styleName, depth) === "number";
     const list: ListInput = { type: "list", ordered, items: foldEmptyItems(items) };
+    if (ordered && firstNumber !== undefined && Number.isInteger(firstNumber) && firstNumber > 1) list.firstNumber = firstNumber;
     if (layout) list.layout = layout;
     return list;
   }

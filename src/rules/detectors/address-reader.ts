@@ -22,7 +22,9 @@ export const addressReader: Detector = {
         const first = ctx.sentenceWordStart[s]!;
         if (first >= ctx.sentenceWordStart[s + 1]!) continue;
         const subject = readers.matchAt(ctx, first);
-        if (subject !== undefined) report({ start: ctx.wordStart[first]!, end: ctx.wordEnd[subject.end - 1]!, suggestion: "vous" });
+        // A sentence that is only the phrase (a heading, a table header, a list item) has no verb: it
+        // names a group of people, it does not speak about the reader in the third person.
+        if (subject !== undefined && subject.end < ctx.sentenceWordStart[s + 1]!) report({ start: ctx.wordStart[first]!, end: ctx.wordEnd[subject.end - 1]!, suggestion: "vous" });
       }
       if (impersonal.size === 0) return;
       for (const match of impersonal.findAll(ctx)) {

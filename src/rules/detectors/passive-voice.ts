@@ -2,7 +2,8 @@ import { W_CLITIC, W_NUMBER, type UnitContext } from "../context.js";
 import type { Detector, Report } from "../kinds/types.js";
 import { formSet, phraseMatcher } from "./shared.js";
 
-const PARTICIPLE = /(?:é|ée|és|ées|i|ie|is|ies|[^aeo]u|[^aeo]ue|[^aeo]us|[^aeo]ues|it|ite|its|ites|ert|erte|erts|ertes|int|inte|ints|intes|ise|ises)$/;
+// « -que » is never a participle ending (« vaincue » is « -cue »): it is the adjectives in « -ique ».
+const PARTICIPLE = /(?:é|ée|és|ées|i|ie|is|ies|[^aeo]u|[^aeoq]ue|[^aeo]us|[^aeoq]ues|it|ite|its|ites|ert|erte|erts|ertes|int|inte|ints|intes|ise|ises)$/;
 
 /**
  * Passive voice: a form of « être » followed, within a couple of adverbs, by a word shaped like a past

@@ -4,6 +4,13 @@ import type { MaskKind } from "../text/masks.js";
 
 const REPEATED = /[!?]{2,}/g;
 const URL_ONLY: readonly MaskKind[] = ["url"];
+const LINE_END = /[ \t\u00a0\u202f]*(?:\r?\n|$)/y;
+
+/** A semicolon that ends a line ends a list item (« les EHPAD ; »): list punctuation, not two sentences. */
+function endsLine(text: string, i: number): boolean {
+  LINE_END.lastIndex = i + 1;
+  return LINE_END.test(text);
+}
 
 /**
  * Simple punctuation: full stop, comma, question mark, a colon before a list. Reported: each
@@ -26,7 +33,8 @@ export const punctuation: Detector = {
       const text = ctx.text;
       if (semicolons) {
         for (let i = text.indexOf(";"); i >= 0; i = text.indexOf(";", i + 1)) {
-          if (!ctx.isMasked(URL_ONLY, i, i + 1) && !/&[a-z]+$|&#\d+$/i.test(text.slice(Math.max(0, i - 8), i))) report({ start: i, end: i + 1 });
+          if (endsLine(text, i) || ctx.isMasked(URL_ONLY, i, i + 1) || /&[a-z]+$|&#\d+$/i.test(text.slice(Math.max(0, i - 8), i))) continue;
+          report({ start: i, end: i + 1 });
         }
       }
       for (let s = 0; s < ctx.sentences.length; s++) {

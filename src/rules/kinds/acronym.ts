@@ -65,6 +65,9 @@ function isDefinedHere(ctx: UnitContext, i: number, verbs: string[][], naming: S
 
 const strip = (text: string): string => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 
+/** How far back an expansion may start: diploma names run to 15 words with their elided articles. */
+const EXPANSION_WORDS = 16;
+
 /** « Maison départementale des personnes handicapées (MDPH) ». */
 function expansionBefore(ctx: UnitContext, i: number): boolean {
   const start = ctx.wordStart[i]!;
@@ -75,7 +78,7 @@ function expansionBefore(ctx: UnitContext, i: number): boolean {
   const sentence = ctx.wordSentence[i]!;
   let contentWords = 0;
   let initialSeen = false;
-  for (let j = i - 1; j >= 0 && j >= i - 10; j--) {
+  for (let j = i - 1; j >= 0 && j >= i - EXPANSION_WORDS; j--) {
     if (ctx.wordSentence[j] !== sentence) break;
     if (ctx.wordLower[j]!.length >= 3) contentWords++;
     if (strip(ctx.text.charAt(ctx.wordStart[j]!)) === initial) initialSeen = true;

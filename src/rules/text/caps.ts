@@ -1,4 +1,4 @@
-import { W_ALLCAPS, W_CAP, W_CLITIC, W_MASKED, W_SENTENCE_START, type UnitContext } from "../context.js";
+import { W_ALLCAPS, W_CAP, W_CLITIC, W_MASKED, type UnitContext } from "../context.js";
 import { acronymKey, type CompiledLexicons } from "../lexicon/lexicons.js";
 import { isRoman } from "./roman.js";
 
@@ -13,6 +13,8 @@ export type CapsClass = "known" | "acronym" | "word" | "roman" | "name" | "ignor
 const ACRONYM_MAX_LENGTH = 6;
 const CIVILITIES = new Set(["m", "mme", "mmes", "mlle", "monsieur", "madame", "mademoiselle", "docteur", "dr", "me", "maître", "professeur", "pr"]);
 const INNER_ACCENT = /^.[^]*[À-ÖØ-Þ]/u;
+const DIACRITIC = /[À-ÖØ-Þ]/u;
+const REPEATED_LETTER = /^(\p{Lu})\1+$/u;
 
 const cache = new WeakMap<UnitContext, Map<number, CapsClass>>();
 const NONE: Map<number, CapsClass> = new Map();
@@ -38,11 +40,40 @@ function classify(ctx: UnitContext, i: number, lexicons: CompiledLexicons): Caps
   const text = ctx.surface(i);
   const key = acronymKey(text);
   if (lexicons.ignoredCaps.has(key)) return "ignored";
+  // « ÇA » is « ça » in a title, not the acronym CA: the lookup key drops the diacritic, the word keeps it.
+  if (DIACRITIC.test(text) && lexicons.common.hasWord(ctx, i)) return "word";
   if (lexicons.acronyms.has(key)) return "known";
   if (isRoman(text)) return "roman";
+  // « AAA » (a conformance level, a rating), « XXX » (a placeholder): one letter repeated spells nothing.
+  if (REPEATED_LETTER.test(text)) return "ignored";
   if (isName(ctx, i, lexicons)) return "name";
-  if (lexicons.common.hasWord(ctx, i) || INNER_ACCENT.test(text) || text.includes("-")) return "word";
-  return text.length > ACRONYM_MAX_LENGTH ? "word" : "acronym";
+  if (lexicons.common.hasWord(ctx, i) || INNER_ACCENT.test(text) || text.includes("-") || (key.length >= 4 && unaccentedCommon(lexicons).has(key.toLowerCase()))) return "word";
+  return text.length > ACRONYM_MAX_LENGTH && !bracketed(ctx, i) ? "word" : "acronym";
+}
+
+/** « … d'unité d'intervention sociale (CAFERUIS) »: alone in brackets, a long capital word is an acronym. */
+function bracketed(ctx: UnitContext, i: number): boolean {
+  return ctx.text.charAt(ctx.wordStart[i]! - 1) === "(" && ctx.text.charAt(ctx.wordEnd[i]!) === ")";
+}
+
+const unaccented = new WeakMap<CompiledLexicons, Set<string>>();
+
+/**
+ * The everyday words without their accents: capitals are often typed without them (« CRECHE »,
+ * « REGLEMENT INTERIEUR »), and such a word is still a word, not an acronym. Short ones are left out:
+ * « DUT » is a diploma, not « dût ».
+ */
+function unaccentedCommon(lexicons: CompiledLexicons): Set<string> {
+  let set = unaccented.get(lexicons);
+  if (set === undefined) {
+    set = new Set();
+    for (const form of lexicons.common.values()) {
+      const bare = acronymKey(form).toLowerCase();
+      if (bare !== form) set.add(bare);
+    }
+    unaccented.set(lexicons, set);
+  }
+  return set;
 }
 
 /** « M. DUPONT », « Mme MARTIN Julie », « Jean DUPONT »: surnames are often typed in capitals. */
@@ -51,10 +82,15 @@ function isName(ctx: UnitContext, i: number, lexicons: CompiledLexicons): boolea
   return isFirstName(ctx, i - 1, lexicons) || isFirstName(ctx, i + 1, lexicons);
 }
 
+/**
+ * A capitalised word that is not an everyday word, next to the capitals: a first name (« Gaëlle
+ * FADDA ») or a brand (« Safari OSX »), even at the start of a sentence, where everyday words are
+ * capitalised too but are known.
+ */
 function isFirstName(ctx: UnitContext, j: number, lexicons: CompiledLexicons): boolean {
   if (j < 0 || j >= ctx.wordCount) return false;
   const flags = ctx.wordFlags[j]!;
-  return (flags & W_CAP) !== 0 && (flags & (W_ALLCAPS | W_SENTENCE_START | W_CLITIC)) === 0 && !lexicons.common.hasWord(ctx, j);
+  return (flags & W_CAP) !== 0 && (flags & (W_ALLCAPS | W_CLITIC)) === 0 && !lexicons.common.hasWord(ctx, j);
 }
 
 /** In a run of capitals that holds real words (a title in capitals), unknown short ones are words too. */

@@ -126,4 +126,9 @@ export class WordList {
   get size(): number {
     return this.forms.size;
   }
+
+  /** Every form of the list, for a rule that derives its own lookup from it. */
+  values(): IterableIterator<string> {
+    return this.forms.values();
+  }
 }

@@ -171,14 +171,21 @@ export function applyConfig(ruleSet: RuleSet, config: FalcConfig): RuleSet {
     const setting = config.rules[rule.id];
     if (setting === undefined) rules.push(rule);
     else if (setting === "off") disabled.push(rule.id);
-    else if (typeof setting === "string") rules.push({ ...rule, severity: setting });
-    else rules.push({ ...rule, severity: setting.severity ?? rule.severity, parameters: { ...rule.parameters, ...setting.parameters } });
+    else if (typeof setting === "string") rules.push(withSeverity(rule, setting));
+    else rules.push({ ...withSeverity(rule, setting.severity), parameters: { ...rule.parameters, ...setting.parameters } });
   }
   const lexicons = mergeLexicons(ruleSet.lexicons, config);
   // Prices and limits change what a run may spend, not what it writes: they stay out of the cache key.
   const { file: _file, prices: _prices, limits: _limits, ...content } = config;
   const effectiveVersion = createHash("sha256").update(ruleSet.effectiveVersion).update(JSON.stringify(content)).digest("hex").slice(0, 16);
   return { rules, lexicons, rulesVersion: ruleSet.rulesVersion, effectiveVersion, disabled };
+}
+
+/** A severity the user chose holds everywhere: it replaces the rule's own `falc score` override too. */
+function withSeverity(rule: RuleDefinition, severity: Severity | undefined): RuleDefinition {
+  if (severity === undefined) return { ...rule };
+  const { score: _score, ...rest } = rule;
+  return { ...rest, severity };
 }
 
 function mergeLexicons(lexicons: Lexicons, config: FalcConfig): Lexicons {

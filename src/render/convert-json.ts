@@ -1,4 +1,5 @@
 import { factCounts, toCheckCount } from "../rewrite/quality-gate.js";
+import { AFTER_SCORE_NOTE, BEFORE_SCORE_NOTE } from "../rewrite/score-note.js";
 import type { ConvertResult } from "../rewrite/types.js";
 
 /** `<name>.falc.json`: the conversion report (version 1 contract; fields may be added, never removed). */
@@ -14,6 +15,8 @@ export function renderConvertJson(result: ConvertResult): string {
     date: result.date,
     status: "brouillon à valider par ses lecteurs",
     score: result.score,
+    // Which numbers these are: the same as `falc score` gives the original and the written draft.
+    scoreNote: { before: BEFORE_SCORE_NOTE, after: AFTER_SCORE_NOTE },
     facts: {
       checked: result.sections.reduce((n, s) => n + s.facts.checked, 0),
       missing: facts.missingFacts,

@@ -1,9 +1,9 @@
 import type { ConvertResult, RewriteBlock, RewriteTable } from "../rewrite/types.js";
 import { FACT_LABEL } from "../rewrite/fidelity.js";
+import { DRAFT_NOTICE, PROBLEMS_TITLE } from "./draft-notice.js";
 import { keptLines, sectionPlace, showsHeading } from "./section-heading.js";
 
-export const DRAFT_NOTICE =
-  "Ce document est un brouillon préparé avec falc. Des personnes qui vont le lire doivent le relire et le valider avant d’utiliser le logo « Facile à lire et à comprendre ».";
+export { DRAFT_NOTICE };
 
 /** `<name>.falc.md`: the easy-to-read draft in Markdown, one sentence per line, with what to check first. */
 export function renderConvertMarkdown(result: ConvertResult): string {
@@ -13,7 +13,7 @@ export function renderConvertMarkdown(result: ConvertResult): string {
     ...section.facts.added.map((f) => `- **Information ajoutée** ${sectionPlace(section)} : ${f.text} (${FACT_LABEL[f.type]})`),
     ...(section.facts.toCheck ?? []).map((f) => `- **À vérifier** ${sectionPlace(section)} : ${f.text} (${FACT_LABEL[f.type]})`),
   ]);
-  if (problems.length > 0) out.push("## ⚠ À vérifier avant la relecture", problems.join("\n"));
+  if (problems.length > 0) out.push(`## ${PROBLEMS_TITLE}`, problems.join("\n"));
   for (const [position, section] of result.sections.entries()) {
     const kept = section.rewrite.blocks.length === 0 ? keptLines(section, result.title) : [];
     if (section.rewrite.blocks.length === 0 && kept.length === 0 && !showsHeading(section, position, result.title)) continue;

@@ -2,6 +2,7 @@ import type { ConvertedFile, ConvertOutcome } from "../commands/convert.js";
 import type { ManifestEntry } from "../output/manifest.js";
 import { estimateCost } from "../rewrite/providers/anthropic-models.js";
 import { entryGateInput, gateInputOf, gateReasons, type GateInput } from "../rewrite/quality-gate.js";
+import { AFTER_SCORE_NOTE, BEFORE_SCORE_NOTE } from "../rewrite/score-note.js";
 import { addUsage, NO_USAGE, type Usage } from "../rewrite/types.js";
 
 /**
@@ -65,6 +66,8 @@ export interface SummaryTotals {
 export interface ConvertSummary {
   version: 1;
   thresholds: { failUnder: number | null; strict: boolean };
+  /** Which numbers `score.before` and `score.after` are (the ones `falc score` gives). */
+  scoreNote: { before: string; after: string };
   files: SummaryFile[];
   totals: SummaryTotals;
   exitCode: number;
@@ -84,6 +87,7 @@ export function convertSummary(outcome: SummarizedOutcome, options: SummaryOptio
   return {
     version: 1,
     thresholds: { failUnder: options.failUnder ?? null, strict: options.strict === true },
+    scoreNote: { before: BEFORE_SCORE_NOTE, after: AFTER_SCORE_NOTE },
     files,
     totals: totalsOf(files),
     exitCode: outcome.exitCode,

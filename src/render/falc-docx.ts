@@ -4,6 +4,7 @@ import { A4, FONT, LANGUAGE, MARGIN, loadDocx, markupRuns, pageFooter, type Docx
 import { frenchSpaces, lines, stripBold } from "./docx/markup.js";
 import { reproducible } from "./docx/package.js";
 import { docxTable, rowPairs, rowRuns, tableFits } from "./docx/table.js";
+import { DRAFT_NOTE } from "./draft-notice.js";
 import { keptLines, showsHeading } from "./section-heading.js";
 
 /**
@@ -23,13 +24,7 @@ const BULLETS = "falc-puces";
 
 export const GLOSSARY_TITLE = "Les mots difficiles";
 
-/** The note that the draft is not validated: one short sentence per line, addressed to the staff who prints it. */
-export const DRAFT_NOTE = [
-  "**Attention : ce document est un brouillon.**",
-  "Des personnes qui vont lire ce document doivent d'abord le relire.",
-  "Elles disent si le texte est facile à comprendre.",
-  "Vous pouvez mettre le logo « Facile à lire » seulement après cette relecture.",
-] as const;
+export { DRAFT_NOTE };
 
 export async function renderFalcDocx(result: ConvertResult): Promise<Uint8Array> {
   const d = await loadDocx();

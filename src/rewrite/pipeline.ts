@@ -1,9 +1,11 @@
 import { setMaxListeners } from "node:events";
 import type { FalcDocument, Section } from "../model/types.js";
+import { excerptAround } from "../rules/excerpt.js";
 import type { Finding } from "../rules/finding.js";
 import type { RuleSet } from "../rules/schema.js";
 import { analyzeDocument, analyzeText } from "../score/analyze.js";
 import { cacheKey, type SectionCache } from "./cache.js";
+import { draftScore } from "./draft-score.js";
 import { checkFacts, FACT_LABEL } from "./fidelity.js";
 import { requestText } from "./section-text.js";
 import { rewriteToText } from "./text.js";
@@ -60,7 +62,7 @@ export async function convertDocument(document: FalcDocument, options: ConvertOp
   // Each section waiting for a request slot listens to it: many listeners are expected.
   setMaxListeners(0, linked);
   const sectionOptions = { ...options, queueSignal: linked };
-  const converted = await mapPool(document.sections, options.concurrency ?? 4, options.signal, async (section) => {
+  const rewritten = await mapPool(document.sections, options.concurrency ?? 4, options.signal, async (section) => {
     const result = await convertSection(document, section, before.sections[section.index]?.score ?? null, sectionOptions).catch((error: unknown) => {
       queue.abort(error);
       throw error;
@@ -68,17 +70,18 @@ export async function convertDocument(document: FalcDocument, options: ConvertOp
     options.onSection?.({ index: section.index, total, title: section.title, cached: result.cached, usage: result.usage, model: options.provider.model });
     return result;
   });
-  const falcText = converted.map((section) => section.falc).join("\n\n");
-  const after = analyzeText(falcText, options.ruleSet);
+  const converted = finishDocument(document, rewritten, options);
+  const glossary = mergeGlossaries(converted.map((section) => section.rewrite));
+  const after = await draftScore({ source: document.source, title: document.title, sections: converted, glossary }, options.ruleSet);
   return {
     source: document.source,
     title: document.title,
     provider: options.provider.name,
     model: options.provider.model,
     date: (options.now?.() ?? new Date()).toISOString(),
-    score: { before: before.score, after: after.score },
+    score: { before: before.score, after },
     sections: converted,
-    glossary: mergeGlossaries(converted.map((section) => section.rewrite)),
+    glossary,
     usage: converted.reduce((sum, section) => addUsage(sum, section.usage), NO_USAGE),
     warnings: document.warnings.map((warning) => warning.message),
   };
@@ -140,7 +143,8 @@ function assess(
   const titleInText = !madeUp || section.text.split("\n", 1)[0]!.trim() === section.title.trim();
   const body = rewrite.blocks.length === 0 ? "" : rewriteToText(rewrite, { title: titleInText });
   const falc = body.trim() === "" ? section.text : body;
-  const analysis = analyzeText(falc, ruleSet);
+  // Convert checks its own draft: a rule is as strict as for a draft (no-validation-claim is an error).
+  const analysis = analyzeText(falc, ruleSet, { draft: true });
   const facts = checkFacts(section.text, falc);
   return {
     index: section.index,
@@ -169,9 +173,16 @@ export function problemsOf(section: ConvertedSection): string[] {
     problems.push(`Information ajoutée : « ${fact.text} » (${FACT_LABEL[fact.type]}) n'est pas dans l'original. Retirez-la ou corrigez-la.`);
   }
   for (const finding of section.findings.filter((f: Finding) => f.severity === "error")) {
-    problems.push(`${finding.message} Phrase : « ${finding.excerpt.replace(/\s+/g, " ").slice(0, 200)} »`);
+    problems.push(`${finding.message} Phrase : « ${problemExcerpt(finding)} »`);
   }
   return problems;
+}
+
+/** At most 200 characters of the sentence, around the flagged words (the model must see them). */
+function problemExcerpt(finding: Finding): string {
+  const excerpt = finding.excerpt;
+  const at = Math.min(Math.max(0, finding.excerptOffset ?? 0), excerpt.length);
+  return excerptAround(excerpt, 0, excerpt.length, at, Math.min(excerpt.length, at + finding.length), 200).excerpt.replace(/\s+/g, " ");
 }
 
 /** Fewer missing facts first, then fewer added facts, fewer errors, then a better score. */
@@ -181,6 +192,19 @@ function isBetter(a: ConvertedSection, b: ConvertedSection): boolean {
   const rb = rank(b);
   for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return ra[i]! < rb[i]!;
   return false;
+}
+
+/** The provider's pass over the whole document (see RewriteProvider.finishDocument); a changed section is assessed again. */
+function finishDocument(document: FalcDocument, converted: ConvertedSection[], options: ConvertOptions): ConvertedSection[] {
+  if (options.provider.finishDocument === undefined) return converted;
+  const results = options.provider.finishDocument(converted.map((section) => section.rewrite));
+  return converted.map((section, i) => {
+    const result = results[i];
+    if (result === undefined || result === section.rewrite) return section;
+    const lost = section.facts.missing.filter((fact) => fact.type === "personal-data");
+    const run = { repairs: section.repairs, cached: section.cached, usage: section.usage, lost };
+    return assess(document.sections[i]!, result, section.score.before, run, options.ruleSet);
+  });
 }
 
 function mergeGlossaries(results: RewriteResult[]): GlossaryEntry[] {

@@ -111,6 +111,12 @@ export interface RewriteProvider {
   readonly name: string;
   readonly model: string;
   rewrite(request: RewriteRequest, options?: RewriteCallOptions): Promise<RewriteResponse>;
+  /**
+   * A pass over the whole document once every section is rewritten, in document order (the offline
+   * provider explains an acronym once per document, not once per section). Deterministic and local:
+   * the cache keeps each section as the provider first wrote it. Same order, same length.
+   */
+  finishDocument?(results: readonly RewriteResult[]): RewriteResult[];
 }
 
 /** A fact for reports: its kind and how it was written. */

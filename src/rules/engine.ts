@@ -1,7 +1,8 @@
 import { insideSpans } from "../analysis/fields.js";
 import type { Block, FalcDocument, Run, TextUnit } from "../model/types.js";
 import { UnitContext, type StyledRange } from "./context.js";
-import type { Finding, RawFinding } from "./finding.js";
+import { excerptAround } from "./excerpt.js";
+import type { Finding, RawFinding, Severity } from "./finding.js";
 import { KINDS } from "./kinds/index.js";
 import type { CompiledRule, LayoutBlock, Report, ReportInput } from "./kinds/types.js";
 import { compileLexicons } from "./lexicon/lexicons.js";
@@ -14,12 +15,21 @@ export interface CheckOptions {
   only?: readonly string[];
   /** Sees every unit's shared analysis (tokens, words, sentences), so callers need not tokenize again. */
   onUnit?: (ctx: UnitContext) => void;
+  /**
+   * The text is a draft falc wrote (convert's checks): rules keep their own severity and message.
+   * Otherwise (`falc score`, the library) a rule's `score` override applies.
+   */
+  draft?: boolean;
+  /** Blocks left out of the check and of `onUnit` (a draft's notice to the staff: see score/draft.ts). */
+  skip?: ReadonlySet<Block>;
 }
 
 export interface ActiveRule {
   definition: RuleDefinition;
   order: number;
   compiled: CompiledRule;
+  /** Set by a `score` override: wins over a severity the kind reports for one finding. */
+  fixedSeverity?: Severity;
 }
 
 const compiledSets = new WeakMap<RuleSet, ActiveRule[]>();
@@ -38,8 +48,24 @@ export function compileRuleSet(ruleSet: RuleSet): readonly ActiveRule[] {
   return rules;
 }
 
+const scoringLists = new WeakMap<readonly ActiveRule[], readonly ActiveRule[]>();
+
+/** The rules as `falc score` reports them: same compiled code, the `score` severity and message. */
+function scoringRules(rules: readonly ActiveRule[]): readonly ActiveRule[] {
+  let scoring = scoringLists.get(rules);
+  if (scoring === undefined) {
+    scoring = rules.map((rule) => {
+      const score = rule.definition.score;
+      return score === undefined ? rule : { ...rule, fixedSeverity: score.severity, definition: { ...rule.definition, severity: score.severity, message: score.message, messages: {} } };
+    });
+    scoringLists.set(rules, scoring);
+  }
+  return scoring;
+}
+
 function selectRules(ruleSet: RuleSet, options: CheckOptions): readonly ActiveRule[] {
-  const rules = compileRuleSet(ruleSet);
+  const compiled = compileRuleSet(ruleSet);
+  const rules = options.draft === true ? compiled : scoringRules(compiled);
   if (options.only === undefined) return rules;
   const only = new Set(options.only);
   return rules.filter((rule) => only.has(rule.definition.id));
@@ -94,6 +120,7 @@ export function checkDocument(document: FalcDocument, ruleSet: RuleSet, options:
   for (const section of document.sections) {
     const placeIn = { section: section.title, sectionIndex: section.index };
     for (const block of section.blocks) {
+      if (options.skip?.has(block)) continue;
       const start = out.length;
       for (const unit of blockUnits(block)) {
         if (unit.text.trim() === "") continue;
@@ -134,11 +161,13 @@ class UnitReporter {
 }
 
 function runLayoutRules(block: LayoutBlock, rules: readonly ActiveRule[], out: PlacedFinding[]): void {
-  const excerpt = block.text.length > 200 ? `${block.text.slice(0, 200)}…` : block.text;
   for (const rule of rules) {
     rule.compiled.block!(block, (input) => {
       const finding = buildFinding(rule, input, block.text, block.start, input.start);
+      const at = input.start - block.start;
+      const { excerpt, excerptOffset } = excerptAround(block.text, 0, block.text.length, at, input.end - block.start);
       finding.excerpt = excerpt;
+      finding.excerptOffset = excerptOffset;
       out.push(finding);
     });
   }
@@ -178,7 +207,7 @@ function buildFinding(rule: ActiveRule, input: ReportInput, source: string, sour
   // Every field is set here, in one order, so that all findings share one shape.
   return {
     ruleId: definition.id,
-    severity: input.severity ?? definition.severity,
+    severity: rule.fixedSeverity ?? input.severity ?? definition.severity,
     message,
     offset,
     length: input.end - input.start,
@@ -186,6 +215,7 @@ function buildFinding(rule: ActiveRule, input: ReportInput, source: string, sour
     order: rule.order,
     unit: undefined,
     excerpt: undefined,
+    excerptOffset: undefined,
     section: undefined,
     sectionIndex: undefined,
   };

@@ -1,5 +1,6 @@
 import { Locator } from "../model/locate.js";
 import type { UnitContext } from "./context.js";
+import { excerptAround, type Excerpt } from "./excerpt.js";
 import type { Finding, RawFinding } from "./finding.js";
 
 /** A finding before line, column and excerpt are computed (only reports need them). */
@@ -9,6 +10,7 @@ export interface PlacedFinding extends RawFinding {
   unit?: UnitContext;
   /** For layout findings: the excerpt, given directly. */
   excerpt?: string;
+  excerptOffset?: number;
   section?: string;
   sectionIndex?: number;
 }
@@ -38,7 +40,6 @@ export function placeFindings(text: string, findings: readonly PlacedFinding[]):
   });
 }
 
-const MAX_EXCERPT = 400;
 const LOW_SURROGATE = /[\udc00-\udfff]/;
 
 /**
@@ -70,15 +71,15 @@ class LineCursor {
   }
 }
 
-/** The sentence(s) around a finding, as written, and where the finding starts in it. */
-function excerptOf(placed: PlacedFinding): { excerpt: string; excerptOffset: number } {
+/** The sentence(s) around a finding, as written (a window of them when long), and where the finding starts in it. */
+function excerptOf(placed: PlacedFinding): Excerpt {
   const ctx = placed.unit;
-  if (ctx === undefined) return { excerpt: placed.excerpt ?? "", excerptOffset: 0 };
+  if (ctx === undefined) return { excerpt: placed.excerpt ?? "", excerptOffset: placed.excerptOffset ?? 0 };
   const start = placed.offset - ctx.base;
   const end = start + placed.length;
   const first = ctx.sentences[ctx.sentenceAt(start)];
   const last = ctx.sentences[ctx.sentenceAt(Math.max(start, end - 1))];
   const from = first === undefined ? 0 : Math.min(first.start, start);
   const to = last === undefined ? ctx.text.length : Math.max(last.end, end);
-  return { excerpt: ctx.text.slice(from, Math.min(to, from + MAX_EXCERPT)), excerptOffset: start - from };
+  return excerptAround(ctx.text, from, to, start, end);
 }

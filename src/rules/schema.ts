@@ -34,6 +34,12 @@ export interface RuleDefinition {
   suggestion?: string;
   /** French: why the rule exists. */
   description: string;
+  /**
+   * How `falc score` reports the rule, when it differs from the checks of a draft falc wrote
+   * (`scoreSeverity`, `scoreMessage` in the YAML): a published text may rightly say what a draft
+   * must not.
+   */
+  score?: { severity: Severity; message: string };
   /** References (Inclusion Europe rule numbers, associations…); conventions are said to be so. */
   source: string[];
   /** Validated, with defaults applied. */
@@ -57,7 +63,7 @@ export interface RuleSet {
   disabled: string[];
 }
 
-const TOP_KEYS = ["id", "kind", "family", "severity", "message", "messages", "suggestion", "description", "source", "parameters", "prompt", "examples"];
+const TOP_KEYS = ["id", "kind", "family", "severity", "message", "messages", "suggestion", "description", "source", "parameters", "prompt", "examples", "scoreSeverity", "scoreMessage"];
 const REQUIRED = ["id", "kind", "family", "severity", "message", "description", "source", "prompt", "examples"];
 const MIN_EXAMPLES = 3;
 
@@ -108,8 +114,21 @@ export function validateRule(raw: unknown, file: string, expectedId?: string): R
     file,
   };
   if (input.suggestion !== undefined) definition.suggestion = text(input.suggestion, file, "suggestion");
+  const score = scoreOverride(input, definition, file);
+  if (score !== undefined) definition.score = score;
   checkPlaceholders(definition, shape, file);
   return definition;
+}
+
+/** `scoreSeverity` and `scoreMessage` go together: a new severity needs words that fit it. */
+function scoreOverride(input: Record<string, unknown>, definition: RuleDefinition, file: string): RuleDefinition["score"] {
+  if (input.scoreSeverity === undefined && input.scoreMessage === undefined) return undefined;
+  if (input.scoreSeverity === undefined || input.scoreMessage === undefined) throw ruleError(file, "« scoreSeverity » et « scoreMessage » vont ensemble : donnez les deux ou aucun.");
+  const severity = oneOf(input.scoreSeverity, SEVERITIES, file, "scoreSeverity") as Severity;
+  const message = text(input.scoreMessage, file, "scoreMessage");
+  if (placeholdersOf(message).length > 0) throw ruleError(file, "« scoreMessage » ne peut pas contenir de « {…} ».");
+  if (severity === definition.severity && message === definition.message) throw ruleError(file, "« scoreSeverity » et « scoreMessage » ne changent rien : retirez-les.");
+  return { severity, message };
 }
 
 function text(value: unknown, file: string, key: string): string {

@@ -2,6 +2,7 @@ import type { FalcDocument } from "../model/types.js";
 import { checkDocument, findingsForText } from "../rules/engine.js";
 import { severityRank, type Finding, type Severity } from "../rules/finding.js";
 import type { RuleSet } from "../rules/schema.js";
+import { draftFurniture } from "./draft.js";
 import { readability, type Readability } from "./readability.js";
 import { reportStats, type FileScore, type ReportStats, type SectionScore } from "./report.js";
 import { computeScore, MIN_WORDS_TO_SCORE } from "./score.js";
@@ -11,6 +12,8 @@ import { StatsAccumulator } from "./unit-stats.js";
 export interface AnalyzeOptions {
   /** Findings below this severity are left out of the result (they still count in the score). */
   minSeverity?: Severity;
+  /** A draft falc wrote, checked by convert: rules keep their draft severity (see CheckOptions.draft). */
+  draft?: boolean;
 }
 
 export interface TextAnalysis {
@@ -25,21 +28,25 @@ export const TOO_SHORT_NOTE = `texte trop court pour un score fiable (moins de $
 
 /** Scores a plain text: pure, no I/O. */
 export function analyzeText(text: string, ruleSet: RuleSet, options: AnalyzeOptions = {}): TextAnalysis {
-  const { stats, findings } = measureText(text, ruleSet);
+  const { stats, findings } = measureText(text, ruleSet, options.draft === true);
   return summarise(stats, findings, options);
 }
 
 /** The counts and every finding of a text, from one pass of the rule engine (what the score is made of). */
-export function measureText(text: string, ruleSet: RuleSet): { stats: TextStats; findings: Finding[] } {
+export function measureText(text: string, ruleSet: RuleSet, draft = false): { stats: TextStats; findings: Finding[] } {
   const stats = new StatsAccumulator();
-  const findings = findingsForText(text, ruleSet, { onUnit: (ctx) => stats.add(ctx) });
+  const findings = findingsForText(text, ruleSet, { onUnit: (ctx) => stats.add(ctx), draft });
   return { stats: stats.result(), findings };
 }
 
 /** Scores a document, as a whole and section by section: pure, no I/O. */
 export function analyzeDocument(document: FalcDocument, ruleSet: RuleSet, options: AnalyzeOptions = {}): FileScore {
   const accumulators = document.sections.map(() => new StatsAccumulator());
-  const findings = checkDocument(document, ruleSet, { onUnit: (ctx) => accumulators[ctx.sectionIndex]?.add(ctx) });
+  const findings = checkDocument(document, ruleSet, {
+    onUnit: (ctx) => accumulators[ctx.sectionIndex]?.add(ctx),
+    draft: options.draft === true,
+    skip: draftFurniture(document),
+  });
   const sectionStats = accumulators.map((accumulator) => accumulator.result());
   const sections: SectionScore[] = document.sections.map((section, i) => {
     const inSection = findings.filter((finding) => finding.sectionIndex === section.index);

@@ -419,8 +419,9 @@ describe("the fixtures", () => {
           for (const sentence of block.sentences) {
             expect(sentence, name).not.toMatch(/\n/);
             expect(sentence === sentence.trim() && sentence !== "").toBe(true);
-            // A sentence ends like one; a heading inside the section is a bold line.
-            expect(sentence, name).toMatch(/[.!?]$|^\*\*[^*]+\*\*$/u);
+            // A sentence ends like one; a heading inside the section is a bold line; a line that ended on
+            // « , » or « : » in the original (« Madame, Monsieur, ») keeps it: it leads into what follows.
+            expect(sentence, name).toMatch(/[.!?:,]$|^\*\*[^*]+\*\*$/u);
           }
         } else if (block.type === "list") {
           if (block.intro !== undefined) expect(block.intro).toMatch(/ :$/);

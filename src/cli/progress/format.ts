@@ -1,3 +1,4 @@
+import { AFTER_SCORE_NOTE } from "../../rewrite/score-note.js";
 import { factCounts } from "../../rewrite/quality-gate.js";
 import type { ConvertedFile } from "../../commands/convert.js";
 import type { FalcError } from "../../errors.js";
@@ -55,7 +56,7 @@ export function fileDoneLines(file: ConvertedFile): string[] {
   const { result } = file;
   const { missingFacts: missing, addedFacts: added } = factCounts(result);
   const score = (value: number | null) => (value === null ? "—" : String(value));
-  const lines = [`${file.path} : score ${score(result.score.before)} → ${score(result.score.after)} (brouillon à faire valider par ses lecteurs)`];
+  const lines = [`${file.path} : score ${score(result.score.before)} → ${score(result.score.after)} (brouillon à faire valider par ses lecteurs) — après : ${AFTER_SCORE_NOTE}`];
   if (missing + added > 0) {
     lines.push(`  ⚠ ${plural(missing, "information manquante", "informations manquantes")}, ${plural(added, "ajoutée")} : voir le document de relecture.`);
   }

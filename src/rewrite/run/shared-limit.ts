@@ -31,6 +31,8 @@ export function withSharedLimit(provider: RewriteProvider, limiter: AdaptiveLimi
   return {
     name: provider.name,
     model: provider.model,
+    // The document pass sends no request: it needs no slot.
+    ...(provider.finishDocument !== undefined ? { finishDocument: provider.finishDocument.bind(provider) } : {}),
     async rewrite(request, callOptions = {}) {
       for (let round = 0; ; round++) {
         try {

@@ -1,3 +1,4 @@
+import { endsMidSentence } from "./check.js";
 import { parseMarkdownTable, type SourceTable } from "./tables.js";
 
 /**
@@ -60,5 +61,27 @@ export function readSourceBlocks(text: string, title: string): { blocks: SourceB
       blocks.push({ kind: "list", items: lines });
     }
   }
-  return { blocks, titleInText };
+  return { blocks: joinBrokenSentences(blocks), titleInText };
+}
+
+/**
+ * A sentence cut by the layout (a page or column break read as a new paragraph): « … réunion de
+ * fonctionnement et de » then « CHAQUE réunion pédagogique. ». Read apart, the first half would get a
+ * full stop and the second a capital. Joined when the first stops on a word that cannot end a sentence,
+ * or on a comma before a lower-case word.
+ */
+function joinBrokenSentences(blocks: readonly SourceBlock[]): SourceBlock[] {
+  const out: SourceBlock[] = [];
+  for (const block of blocks) {
+    const previous = out[out.length - 1];
+    if (previous !== undefined && (previous.kind === "paragraph" || previous.kind === "label") && (block.kind === "paragraph" || block.kind === "label")) {
+      const end = endsMidSentence(previous.text);
+      if (end === "word" || (end === "comma" && /^\p{Ll}/u.test(block.text))) {
+        out[out.length - 1] = { kind: "paragraph", text: `${previous.text} ${block.text}` };
+        continue;
+      }
+    }
+    out.push(block);
+  }
+  return out;
 }

@@ -1,5 +1,6 @@
 import type { RuleSet } from "../../../rules/schema.js";
 import { NO_USAGE, type RewriteProvider, type RewriteRequest, type RewriteResponse } from "../../types.js";
+import { explainOncePerDocument } from "./document.js";
 import { rewriteSectionWithFields as rewriteSection } from "./fields.js";
 
 /**
@@ -11,21 +12,24 @@ import { rewriteSectionWithFields as rewriteSection } from "./fields.js";
  * one sentence per line, amounts and dates in bold, small tables kept and larger ones one item per
  * row. Every step is held to the fidelity guard: a step
  * that would lose, change or add an amount, number, date, time, duration, percentage, contact or
- * legal reference is undone.
+ * legal reference is undone, and to the property checker (check.ts): a step that would leave a
+ * sentence fragment, turn a « : » or « , » into a full stop or drop an identifier is undone too. Once
+ * the whole document is rewritten, an acronym keeps one explanation, in the first section that uses
+ * it (document.ts, through `finishDocument`).
  *
  * Pure and deterministic: the same request and rule set always give the same answer. A repair round
  * (`request.repair`) gets the same answer too: the provider has no other way to write the section.
  */
 
 /** Part of the model name, hence of the cache key: bump it when the output changes. */
-export const OFFLINE_VERSION = "2";
+export const OFFLINE_VERSION = "3";
 
 /** For the warning shown when convert falls back to the offline provider. */
 export const OFFLINE_LIMITS = {
   does: [
     "coupe les phrases aux points-virgules et entre deux propositions (« , et », « , mais », « , car »)",
     "écrit les nombres en chiffres et les dates en entier avec le jour de la semaine",
-    "explique les sigles connus la première fois qu'ils apparaissent",
+    "explique les sigles connus une fois par document, la première fois qu'ils apparaissent",
     "remplace des mots administratifs par des mots courants quand la grammaire le permet",
     "sort le contenu des parenthèses dans une phrase à part, enlève « etc. », fait des listes à puces",
     "garde en tableau un petit tableau (2 à 4 colonnes, cases courtes) ; fait d’un plus grand une liste, une ligne du tableau par élément",
@@ -55,6 +59,7 @@ export function createOfflineProvider(ruleSet: RuleSet): RewriteProvider {
         return Promise.reject(error);
       }
     },
+    finishDocument: explainOncePerDocument,
   };
 }
 

@@ -2,6 +2,7 @@ import { inclusiveMarks } from "../../../analysis/inclusive.js";
 import { extractFacts, factsMatch, type Fact } from "../../../analysis/normalise/index.js";
 import type { CompiledLexicons } from "../../../rules/lexicon/lexicons.js";
 import { expansionBefore, isExpansionOf, type AcronymDefinition } from "./acronyms.js";
+import { hasContentWord } from "./check.js";
 import { capitalise, tidySpaces } from "./french.js";
 import { removeEtc } from "./etc.js";
 
@@ -14,7 +15,8 @@ import { removeEtc } from "./etc.js";
  *   of figures the sentence already has, checked fact by fact, goes;
  * - anything else becomes a sentence of its own after the sentence: « Précision : … . », or
  *   « Par exemple : … . » when it ended with « etc. », or « Voir … . » for a reference;
- * - plural and gender marks (« Nom(s) », « né(e) ») stay: they are part of their word.
+ * - plural and gender marks (« Nom(s) », « né(e) ») stay: they are part of their word; so do brackets
+ *   of grammar words only (« la (ou des) personne(s) »), which mean nothing as a sentence of their own.
  */
 
 export interface MovedParentheses {
@@ -56,7 +58,8 @@ export function moveParentheses(text: string, compiled: CompiledLexicons): Moved
   GROUP.lastIndex = 0;
   // « Nom(s) », « né(e) »: a mark of the word, not an aside (see analysis/inclusive.ts).
   const marks = new Set(inclusiveMarks(text).map((mark) => mark.start));
-  const groups = [...text.matchAll(GROUP)].filter((m) => !insideAddress(text, m.index!) && !marks.has(m.index!));
+  // « la (ou des) personne(s) »: a bracket of grammar words reads only inside its sentence.
+  const groups = [...text.matchAll(GROUP)].filter((m) => !insideAddress(text, m.index!) && !marks.has(m.index!) && (m[1]!.trim() === "" || hasContentWord(m[1]!)));
   if (groups.length === 0) return { text, extras: [], definitions: [] };
   const extras: string[] = [];
   const definitions: AcronymDefinition[] = [];

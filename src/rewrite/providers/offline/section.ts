@@ -6,6 +6,7 @@ import type { GlossaryEntry, RewriteBlock, RewriteRequest, RewriteResult } from 
 import { acronymsIn, explanationSentence, type AcronymDefinition } from "./acronyms.js";
 import { readSourceBlocks, type SourceBlock } from "./blocks.js";
 import { boldKeyFacts } from "./emphasis.js";
+import { endsMidSentence } from "./check.js";
 import { finishSentence } from "./french.js";
 import { guarded, keepsFacts } from "./guard.js";
 import { difficultWordsIn, lexiconTools } from "./lexicon.js";
@@ -92,7 +93,12 @@ function plainSentence(text: string): OutSentence {
   return { text, defines: [] };
 }
 
-/** « … conclu entre : » followed by a list or a table becomes its intro; a stray final « : » becomes « . ». */
+/**
+ * « … conclu entre : » followed by a list or a table becomes its intro. A « : » before any other block
+ * stays (« vous devez renseigner la : » then a heading): it introduces it. Only at the end of the
+ * section, with nothing to introduce, does it become « . », unless the sentence would then stop on
+ * « à » or « la » (its sequel is in the next section).
+ */
 function attachIntros(units: Unit[]): Unit[] {
   const out: Unit[] = [];
   for (let i = 0; i < units.length; i++) {
@@ -103,7 +109,11 @@ function attachIntros(units: Unit[]): Unit[] {
       if (last !== undefined && last.text.endsWith(":") && (next?.kind === "list" || next?.kind === "table") && next.intro === undefined) {
         next.intro = unit.sentences.pop();
       }
-      for (const s of unit.sentences) if (s.text.endsWith(":")) s.text = `${s.text.slice(0, -1).trimEnd()}.`;
+      const closing = next === undefined ? unit.sentences[unit.sentences.length - 1] : undefined;
+      if (closing !== undefined && closing.text.endsWith(":")) {
+        const body = closing.text.slice(0, -1).trimEnd();
+        if (endsMidSentence(body) === undefined) closing.text = `${body}.`;
+      }
       if (unit.sentences.length === 0) continue;
     }
     out.push(unit);
@@ -137,7 +147,8 @@ function explainAcronyms(units: readonly Unit[], compiled: CompiledLexicons): Un
       out.push(unit);
       if (after.length > 0) out.push({ kind: "paragraph", sentences: after });
     } else {
-      const after = [...firstUses({ text: unit.text, defines: [] }), ...definitions(unit.defines)];
+      // A label that defines its acronym in brackets is explained in its own words, not the lexicon's.
+      const after = [...firstUses({ text: unit.text, defines: unit.defines }), ...definitions(unit.defines)];
       out.push(unit);
       if (after.length > 0) out.push({ kind: "paragraph", sentences: after });
     }

@@ -4,7 +4,8 @@ import type { AcronymDefinition } from "./acronyms.js";
 import { fullDates } from "./dates.js";
 import { toList } from "./enumerations.js";
 import { EXAMPLES_SENTENCE, removeEtc } from "./etc.js";
-import { finishSentence } from "./french.js";
+import { keepsIdentifiers, safeRewrite } from "./check.js";
+import { finishSentence, tidySpaces } from "./french.js";
 import { guarded, keepsFacts } from "./guard.js";
 import { substituteWords, type LexiconTools } from "./lexicon.js";
 import { numbersToDigits } from "./numbers.js";
@@ -75,25 +76,51 @@ function piecesText(pieces: readonly OutPiece[]): string {
     .join("\n");
 }
 
-/** One sentence of a paragraph → sentences and lists. */
-export function rewriteSentence(original: string, context: Context): OutPiece[] {
+/** The pieces a sentence becomes, with or without the cut into clauses. */
+function attempt(original: string, context: Context, cut: boolean): OutPiece[] {
   const words = wordLevel(original, context);
   const moved = withoutParentheses(words, context);
   const etc = withoutEtc(moved.text);
-  const clauses = splitClauses(etc.text);
+  const clauses = cut ? splitClauses(etc.text) : [finishSentence(etc.text)];
   const main = keepsFacts(etc.text, clauses.join("\n")) ? clauses : [finishSentence(etc.text)];
+  // « … le règlement, » at the end of a block goes on into the next one: its comma stays.
+  if (/,\s*$/u.test(original)) main[main.length - 1] = main[main.length - 1]!.replace(/\.$/u, ",");
   const sentences: OutSentence[] = main.map((text) => plain(text));
   const last = sentences[sentences.length - 1];
   if (last !== undefined) last.defines = moved.definitions;
   if (etc.removed) sentences.push({ text: EXAMPLES_SENTENCE, defines: [], added: true });
   for (const extra of moved.extras) sentences.push(plain(finishSentence(extra)));
-  const pieces: OutPiece[] = sentences.map((sentence) => {
+  return sentences.map((sentence) => {
     const list = sentence.added ? null : toList(sentence.text);
     if (list === null || !keepsFacts(sentence.text, [list.intro, ...list.items].join("\n"))) return { kind: "sentence", sentence };
     return { kind: "list", intro: plain(list.intro), items: list.items.map((item, i) => plain(item, i === list.items.length - 1 ? sentence.defines : [])) };
   });
-  if (keepsFacts(original, piecesText(pieces))) return pieces;
-  return [{ kind: "sentence", sentence: plain(finishSentence(original)) }];
+}
+
+/** What the pieces write, with the acronyms they define (explained by the section, see section.ts). */
+function piecesSentences(pieces: readonly OutPiece[]): Array<OutSentence & { item?: boolean }> {
+  const sentences = pieces.flatMap((p) => (p.kind === "sentence" ? [p.sentence] : [p.intro, ...p.items].map((s) => ({ ...s, item: true }))));
+  const defined = sentences.flatMap((s) => s.defines.map((d): OutSentence => ({ text: d.acronym, defines: [], added: true })));
+  return [...sentences, ...defined];
+}
+
+/** The sentence as written: a full stop added only where it leaves no fragment and no « , » or « : » lost. */
+export function asWritten(original: string): string {
+  const finished = finishSentence(original);
+  return safeRewrite(original, [{ text: finished }]) ? finished : tidySpaces(original);
+}
+
+/**
+ * One sentence of a paragraph → sentences and lists. Every result is held to the fidelity guard and to
+ * the property checker (check.ts); failing, the sentence is tried without its cut into clauses, then
+ * kept as it was written.
+ */
+export function rewriteSentence(original: string, context: Context): OutPiece[] {
+  for (const cut of [true, false]) {
+    const pieces = attempt(original, context, cut);
+    if (keepsFacts(original, piecesText(pieces)) && safeRewrite(original, piecesSentences(pieces))) return pieces;
+  }
+  return [{ kind: "sentence", sentence: plain(asWritten(original)) }];
 }
 
 /** A list item (or table cell) stays one item; what its brackets held follows it in the item. */
@@ -107,7 +134,7 @@ export function rewriteItem(original: string, context: Context): OutSentence {
   const tail = [...(etc.removed ? [EXAMPLES_SENTENCE] : []), ...moved.extras.map((extra) => finishSentence(extra))];
   // The item keeps its own first letter, like the other items of its list.
   if (tail.length > 0) text = [finishSentence(text, false), ...tail].join(" ");
-  if (!keepsFacts(original, text)) return plain(original.replace(/[\s;,]+$/u, ""));
+  if (!keepsFacts(original, text) || !keepsIdentifiers(original, [text, ...moved.definitions.map((d) => d.acronym)])) return plain(original.replace(/[\s;,]+$/u, ""));
   return plain(text, moved.definitions);
 }
 
@@ -124,7 +151,7 @@ export function rewriteCell(original: string, context: Context): string {
     at = span.end;
   }
   text += original.slice(at);
-  return keepsFacts(original, text) ? text : original;
+  return keepsFacts(original, text) && keepsIdentifiers(original, [text]) ? text : original;
 }
 
 export interface RewrittenLabel {
@@ -139,6 +166,7 @@ export function rewriteLabel(original: string, context: Context): RewrittenLabel
   const words = wordLevel(guarded(original, stripNumbering), context);
   const moved = withoutParentheses(words, context);
   const after = moved.extras.map((extra) => plain(finishSentence(extra)));
-  if (!keepsFacts(original, [moved.text, ...after.map((s) => s.text)].join("\n"))) return { text: original, after: [], defines: [] };
+  const pieces = [moved.text, ...after.map((s) => s.text)];
+  if (!keepsFacts(original, pieces.join("\n")) || !keepsIdentifiers(original, [...pieces, ...moved.definitions.map((d) => d.acronym)])) return { text: original, after: [], defines: [] };
   return { text: moved.text, after, defines: moved.definitions };
 }

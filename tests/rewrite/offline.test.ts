@@ -227,6 +227,15 @@ describe("step 5: plain words", () => {
     ]);
   });
 
+  it("explains a word only in the sense it has here", () => {
+    const explained = (text: string) => difficultWordsIn(text, tools).map((w) => w.entry.word);
+    // « référent » is the person who follows you after a determiner or a person's noun…
+    expect(explained("Votre référente vous accompagne chaque semaine.")).toEqual(["référente"]);
+    expect(explained("L'éducatrice référente prépare le projet.")).toEqual(["référente"]);
+    // …and the court that is competent after « tribunal administratif »: no glossary entry then.
+    expect(explained("Le recours va au tribunal administratif référent.")).toEqual([]);
+  });
+
   it("only lists substitutions the lexicon has, with a replacement it lists", () => {
     const entries = new Map(ruleSet.lexicons.difficultWords.map((e) => [e.match[0], e]));
     for (const [match, rule] of SAFE_SUBSTITUTIONS) {

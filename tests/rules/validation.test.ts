@@ -78,6 +78,7 @@ describe("rule files are validated strictly", () => {
   it("checks the word lists: required fields and no expression claimed by two entries", () => {
     expect(() => validateDifficultWords({ entries: [{ match: "afin de" }] }, "dw.yaml")).toThrow(/dw\.yaml : l'entrée « afin de » : il faut « replace » ou « explain »/);
     expect(() => validateDifficultWords({ entries: [{ match: "afin de", replace: "pour" }, { match: "{afin|affin} de", replace: "pour" }] }, "dw.yaml")).toThrow(/produite par deux entrées/);
+    expect(() => validateDifficultWords({ entries: [{ match: "référent", replace: "suivi", explainAfter: ["le"] }] }, "dw.yaml")).toThrow(/« explainAfter » ne va qu’avec « explain »/);
     expect(() => validateAcronyms({ acronyms: [{ acronym: "CAF", expansion: "Caisse", read_as_word: "oui" }] }, "ac.yaml")).toThrow(/ac\.yaml : sigle « CAF » : « read_as_word »/);
   });
 });

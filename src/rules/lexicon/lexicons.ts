@@ -16,6 +16,12 @@ export interface DifficultWordEntry {
   replace: string[];
   /** A short plain explanation, when no word can replace it. */
   explain?: string;
+  /**
+   * Words after which `explain` is the word's sense here (determiners, the nouns of people it
+   * qualifies); elsewhere the word has another sense (« tribunal administratif référent ») and is
+   * not explained. Lower case; absent: the explanation holds everywhere.
+   */
+  explainAfter?: string[];
   /** Generate the inflected forms of the first word (verb) or of every content word (noun, adjective). */
   inflect?: Inflection;
   note?: string;

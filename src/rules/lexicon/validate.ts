@@ -49,7 +49,7 @@ export function validateDifficultWords(raw: unknown, file: string): DifficultWor
 
 function difficultEntry(item: unknown, file: string, where: string): DifficultWordEntry {
   const record = asObject(item, file, where);
-  onlyKeys(record, ["match", "replace", "explain", "inflect", "note"], file, where);
+  onlyKeys(record, ["match", "replace", "explain", "explainAfter", "inflect", "note"], file, where);
   const entry: DifficultWordEntry = { match: strings(record.match, file, `${where} (match)`), replace: [] };
   const label = `l'entrée « ${entry.match[0]} »`;
   if (record.replace !== undefined) entry.replace = strings(record.replace, file, `${label} (replace)`);
@@ -58,6 +58,10 @@ function difficultEntry(item: unknown, file: string, where: string): DifficultWo
     entry.explain = record.explain;
   }
   if (entry.replace.length === 0 && entry.explain === undefined) fail(file, `${label} : il faut « replace » ou « explain ».`);
+  if (record.explainAfter !== undefined) {
+    if (entry.explain === undefined) fail(file, `${label} : « explainAfter » ne va qu’avec « explain ».`);
+    entry.explainAfter = strings(record.explainAfter, file, `${label} (explainAfter)`).map((word) => word.toLowerCase());
+  }
   if (record.inflect !== undefined) {
     if (!INFLECTIONS.includes(record.inflect as Inflection)) fail(file, `${label} : « inflect » doit valoir ${INFLECTIONS.join(", ")}.`);
     entry.inflect = record.inflect as Inflection;

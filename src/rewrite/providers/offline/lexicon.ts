@@ -200,6 +200,12 @@ export function substituteWords(text: string, tools: LexiconTools): string {
   return out;
 }
 
+/** The word just before `offset`, in lower case, with an elided « l’ », « d’ » kept as « l' », « d' ». */
+function wordBefore(text: string, offset: number): string {
+  const match = /([\p{L}-]+['’]?)\s*$/u.exec(text.slice(Math.max(0, offset - 40), offset));
+  return (match?.[1] ?? "").toLowerCase().replace(/’/g, "'");
+}
+
 /** The lexicon's difficult words still in a text, with an explanation for the glossary. */
 export function difficultWordsIn(text: string, tools: LexiconTools): Array<{ key: unknown; entry: GlossaryEntry }> {
   const ctx = new UnitContext(text, 0, 0, new Map());
@@ -214,6 +220,7 @@ export function difficultWordsIn(text: string, tools: LexiconTools): Array<{ key
     if (/^\p{Lu}(?!\p{Lu})/u.test(word)) word = word.charAt(0).toLowerCase() + word.slice(1);
     // A connector (« sous réserve de » → « si ») explains nothing on its own: only words go to the glossary.
     if (entry.explain === undefined && GRAMMAR_WORDS.test(word)) continue;
+    if (entry.explainAfter !== undefined && !entry.explainAfter.includes(wordBefore(text, start))) continue;
     out.push({ key: entry, entry: { word, explanation: entry.explain ?? entry.replace.join(" ou ") } });
   }
   return out;

@@ -1,4 +1,4 @@
-import { factCounts, toCheckCount } from "../rewrite/quality-gate.js";
+import { factCounts, meaningCount, toCheckCount } from "../rewrite/quality-gate.js";
 import { AFTER_SCORE_NOTE, BEFORE_SCORE_NOTE } from "../rewrite/score-note.js";
 import type { ConvertResult } from "../rewrite/types.js";
 
@@ -6,6 +6,7 @@ import type { ConvertResult } from "../rewrite/types.js";
 export function renderConvertJson(result: ConvertResult): string {
   const facts = factCounts(result);
   const toCheck = toCheckCount(result);
+  const meaning = meaningCount(result);
   const report = {
     version: 1,
     source: { path: result.source.path, sha256: result.source.sha256, format: result.source.format },
@@ -24,6 +25,8 @@ export function renderConvertJson(result: ConvertResult): string {
       // Values made explicit (« annuel » → « 1 an »): present only when there are some, so that a
       // report without any keeps the exact shape version 1 readers compare against.
       ...(toCheck > 0 ? { toCheck } : {}),
+      // Negations, conditions, deadlines, obligations lost (listed in sections[].facts.meaning): same rule.
+      ...(meaning > 0 ? { meaning } : {}),
     },
     sections: result.sections.map((section) => ({
       index: section.index,

@@ -1,4 +1,5 @@
 import type { ConvertResult, RewriteBlock, RewriteTable } from "../rewrite/types.js";
+import { MEANING_LABEL } from "../analysis/normalise/index.js";
 import { FACT_LABEL } from "../rewrite/fidelity.js";
 import { DRAFT_NOTICE, PROBLEMS_TITLE } from "./draft-notice.js";
 import { keptLines, sectionPlace, showsHeading } from "./section-heading.js";
@@ -12,6 +13,7 @@ export function renderConvertMarkdown(result: ConvertResult): string {
     ...section.facts.missing.map((f) => `- **Information manquante** ${sectionPlace(section)} : ${f.text} (${FACT_LABEL[f.type]})`),
     ...section.facts.added.map((f) => `- **Information ajoutée** ${sectionPlace(section)} : ${f.text} (${FACT_LABEL[f.type]})`),
     ...(section.facts.toCheck ?? []).map((f) => `- **À vérifier** ${sectionPlace(section)} : ${f.text} (${FACT_LABEL[f.type]})`),
+    ...(section.facts.meaning ?? []).map((p) => `- **À vérifier** ${sectionPlace(section)} : ${MEANING_LABEL[p.kind]} (« ${p.marker} ») dans « ${p.rewrite} »`),
   ]);
   if (problems.length > 0) out.push(`## ${PROBLEMS_TITLE}`, problems.join("\n"));
   for (const [position, section] of result.sections.entries()) {

@@ -1,4 +1,4 @@
-import { compareFacts, extractFactsAndHints, reconcile, type Fact } from "../analysis/normalise/index.js";
+import { checkMeaning, compareFacts, extractFactsAndHints, reconcile, type Fact, type MeaningPoint } from "../analysis/normalise/index.js";
 import type { FactRef, SectionFacts } from "./types.js";
 
 /**
@@ -6,12 +6,13 @@ import type { FactRef, SectionFacts } from "./types.js";
  * phone, e-mail, URL, legal reference) must be in the rewrite in some easy-to-read form, and the
  * rewrite must not bring facts of its own. A lost notice period or price is a lost right.
  * A value the rewrite only makes explicit (« contrat annuel » → « dure 1 an ») is neither: it is
- * « à vérifier » (`toCheck`), shown to the reviewer but never failing `--strict`.
+ * « à vérifier » (`toCheck`), shown to the reviewer but never failing `--strict`. So is a negation,
+ * condition, deadline or obligation that no number shows but the aligned rewrite sentence lost (`meaning`).
  */
 export function checkFacts(
   original: string,
   rewrite: string,
-): SectionFacts & { toCheck: FactRef[]; missingFacts: Fact[]; addedFacts: Fact[] } {
+): SectionFacts & { toCheck: FactRef[]; meaning: MeaningPoint[]; missingFacts: Fact[]; addedFacts: Fact[] } {
   const before = extractFactsAndHints(original);
   const after = extractFactsAndHints(rewrite);
   const comparison = compareFacts(before.facts, after.facts);
@@ -22,6 +23,7 @@ export function checkFacts(
     missing: dedupe(missing.map(ref)),
     added: dedupe(added.map(ref)),
     toCheck: dedupe(toCheck.map(ref)),
+    meaning: checkMeaning(original, rewrite),
     missingFacts: missing,
     addedFacts: added,
   };

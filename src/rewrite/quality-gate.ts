@@ -31,6 +31,11 @@ export function toCheckCount(result: ConvertResult): number {
   return result.sections.reduce((n, section) => n + (section.facts.toCheck?.length ?? 0), 0);
 }
 
+/** Negations, conditions, deadlines and obligations lost in the rewrite, over all sections: shown, never failing the gate. */
+export function meaningCount(result: ConvertResult): number {
+  return result.sections.reduce((n, section) => n + (section.facts.meaning?.length ?? 0), 0);
+}
+
 export function gateInputOf(result: ConvertResult): GateInput {
   return { after: result.score.after, ...factCounts(result) };
 }

@@ -1,4 +1,4 @@
-import type { Fact } from "../analysis/normalise/index.js";
+import type { Fact, MeaningPoint } from "../analysis/normalise/index.js";
 import type { Block, SourceInfo } from "../model/types.js";
 import type { Finding } from "../rules/finding.js";
 
@@ -131,6 +131,12 @@ export interface SectionFacts {
   added: FactRef[];
   /** Values the rewrite makes explicit (« annuel » → « 1 an »): « à vérifier », never failing --strict. */
   toCheck?: FactRef[];
+  /**
+   * A negation, condition, deadline or obligation of the original lost or reversed in the sentence of
+   * the rewrite that says the same thing (« ne suffit pas » → « suffit »): « à vérifier », never failing
+   * --strict (a paraphrase can keep the meaning with other words). Present only when there are some.
+   */
+  meaning?: MeaningPoint[];
 }
 
 /** One section after rewrite, checks, repairs and the fidelity guard. */

@@ -17,3 +17,4 @@ export {
   type CalendarDate,
 } from "./dates.js";
 export { normaliseUrl } from "./contacts.js";
+export { checkMeaning, MEANING_LABEL, type MeaningKind, type MeaningPoint } from "./polarity.js";

@@ -1,4 +1,5 @@
 import type { Paragraph } from "docx";
+import { MEANING_LABEL, type MeaningPoint } from "../../analysis/normalise/index.js";
 import { severityRank, type Finding, type Severity } from "../../rules/finding.js";
 import { FACT_LABEL } from "../../rewrite/fidelity.js";
 import type { ConvertedSection, FactRef } from "../../rewrite/types.js";
@@ -7,7 +8,7 @@ import { COLOR, SIZE, textParagraph, textRuns } from "./layout.js";
 
 /**
  * The « Points à vérifier » column: facts lost or invented first (a lost notice period is a lost
- * right), then values the rewrite made explicit, then what the rules still find, grouped and capped so that the column stays readable.
+ * right), then values the rewrite made explicit and meanings lost (negation, condition, deadline, obligation), then what the rules still find, grouped and capped so that the column stays readable.
  */
 
 export const MAX_FINDING_GROUPS = 8;
@@ -23,6 +24,11 @@ const FACT_KIND_LABEL = { missing: "Information manquante", added: "Information 
 export function factLine(kind: keyof typeof FACT_KIND_LABEL, fact: FactRef): string {
   const label = FACT_KIND_LABEL[kind];
   return `${label} : ${factText(fact)}`;
+}
+
+/** « À vérifier : condition perdue (« sauf si ») dans « Les repas sont remboursés. » » */
+export function meaningLine(point: MeaningPoint): string {
+  return `À vérifier : ${MEANING_LABEL[point.kind]} (« ${point.marker} ») dans « ${shortExcerpt({ excerpt: point.rewrite, excerptOffset: 0 })} »`;
 }
 
 /** « trente jours (durée) » */
@@ -92,6 +98,7 @@ export function pointsParagraphs(d: Docx, section: ConvertedSection): Paragraph[
   for (const fact of section.facts.added) out.push(textParagraph(d, `⚠ ${factLine("added", fact)}`, alert, gap));
   // Made explicit, not invented (« annuel » → « 1 an »): a person checks it, without the alarm.
   for (const fact of section.facts.toCheck ?? []) out.push(textParagraph(d, factLine("toCheck", fact), { bold: true, size: SIZE.table }, gap));
+  for (const point of section.facts.meaning ?? []) out.push(textParagraph(d, meaningLine(point), { bold: true, size: SIZE.table }, gap));
   const { shown, hidden } = groupFindings(section.findings);
   for (const group of shown) {
     out.push(

@@ -1,7 +1,7 @@
 import type { ConvertedSection } from "../../rewrite/types.js";
 import { lines } from "../docx/markup.js";
 import { CELL_PADDING, PAGE, SIZE } from "./layout.js";
-import { groupFindings } from "./points.js";
+import { groupFindings, meaningLine } from "./points.js";
 
 /**
  * Whether a section's row of the review table surely fits on one page, from a rough, generous
@@ -36,7 +36,10 @@ function textHeight(paragraphs: readonly string[], widthDxa: number, sizeHalfPoi
 
 /** What the « Points à vérifier » column holds, as text (see points.ts). */
 function pointsTexts(section: ConvertedSection): string[] {
-  const facts = [...section.facts.missing, ...section.facts.added, ...(section.facts.toCheck ?? [])].map((fact) => `⚠ Information manquante : ${fact.text} (information)`);
+  const facts = [
+    ...[...section.facts.missing, ...section.facts.added, ...(section.facts.toCheck ?? [])].map((fact) => `⚠ Information manquante : ${fact.text} (information)`),
+    ...(section.facts.meaning ?? []).map(meaningLine),
+  ];
   const { shown } = groupFindings(section.findings);
   return ["Lisibilité : 00 avant, 00 après (sur 100)", ...facts, ...shown.flatMap((group) => [`À vérifier : ${group.message} (00 fois)`, `« ${group.excerpt} »`]), "… et 00 autres remarques"];
 }

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { convertFiles } from "../../src/commands/convert.js";
-import { startMockAnthropic, wellBehavedRewrite, type MockAnthropic, type MockScript } from "../helpers/mock-anthropic.js";
+import { convertChanged } from "../helpers/changed-rewrite.js";
+import type { MockAnthropic } from "../helpers/mock-anthropic.js";
 import { tempDir } from "../helpers/temp.js";
 import { all, readParts, text } from "../render/docx-xml.js";
 
@@ -24,22 +24,10 @@ afterEach(async () => {
   mock = undefined;
 });
 
-/** The mock answers with the original sentences, each passed through `change`. */
-function rewriting(change: (sentence: string) => string): MockScript {
-  return (request) => {
-    const rewrite = wellBehavedRewrite(request);
-    for (const block of rewrite.blocks) if (block.type === "paragraph") block.sentences = block.sentences.map(change);
-    return { rewrite };
-  };
-}
-
 async function convert(name: string, change: (sentence: string) => string) {
-  mock = await startMockAnthropic(rewriting(change), { apiKey: KEY });
-  const env = { ANTHROPIC_API_KEY: KEY, ANTHROPIC_BASE_URL: mock.url };
-  const input = tmp.write(`${name}.md`, RULES);
-  const out = join(tmp.dir, `${name}-out`);
-  const outcome = await convertFiles([input], { env, out, cacheDir: join(tmp.dir, `${name}-cache`), strict: true, maxRepairs: 0 });
-  return { outcome, out };
+  const run = await convertChanged({ tmp, key: KEY, markdown: RULES }, name, change);
+  mock = run.mock;
+  return run;
 }
 
 describe("a value the rewrite makes explicit (« annuel » → « 1 an »)", () => {

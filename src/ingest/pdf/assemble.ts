@@ -1,4 +1,4 @@
-import type { BlockInput, DocumentWarning, ListInput, ListItemInput, Run } from "../../model/types.js";
+import type { BlockInput, DocumentWarning, ListInput, ListItemInput, Run, TableInput } from "../../model/types.js";
 import { layoutOf } from "./alignment.js";
 import type { Group, ItemGroup, TextGroup } from "./groups.js";
 import { findTablesOfContents, isHeading, numberedRunsAsLists, tableOfContentsWarning } from "./outline.js";
@@ -16,7 +16,8 @@ export function assembleBlocks(read: Group[], compounds: ReadonlySet<string>, bo
   const warnings = toc.pages.length > 0 ? [tableOfContentsWarning(toc.pages)] : [];
   const levels = headingLevels(groups);
   const blocks: BlockInput[] = [];
-  const tablePages = new Map<BlockInput | undefined, number>();
+  /** The last table written and the page it ends on, for a table that goes on over a page break. */
+  let lastTable: { block: TableInput; page: number } | undefined;
   const lists = new ListBuilder(blocks);
   for (const group of groups) {
     if (group.kind === "item") {
@@ -29,15 +30,14 @@ export function assembleBlocks(read: Group[], compounds: ReadonlySet<string>, bo
       if (!table) continue;
       // A table cut by a page break goes on at the top of the next page with the same columns:
       // one table for the reader, so that each row stays under its column names.
-      const last = blocks[blocks.length - 1];
-      const lastPage = tablePages.get(last);
-      if (last?.type === "table" && lastPage === group.table.page - 1 && width(last) === width(table)) {
-        last.rows.push(...table.rows);
-        tablePages.set(last, group.table.page);
+      const continued = lastTable && blocks[blocks.length - 1] === lastTable.block && lastTable.page === group.table.page - 1;
+      if (lastTable && continued && width(lastTable.block) === width(table)) {
+        lastTable.block.rows.push(...table.rows);
+        lastTable.page = group.table.page;
         continue;
       }
       blocks.push(table);
-      tablePages.set(table, group.table.page);
+      lastTable = { block: table, page: group.table.page };
       continue;
     }
     const runs = joinLines(group.lines, compounds, 0);

@@ -22,7 +22,7 @@ import { measureBody } from "./metrics.js";
 import { loadPdfjs, openPdf } from "./pdfjs.js";
 import { meaningfulTitle } from "./title.js";
 import { checkTextLayer, imageTextCheck, type PageForImages } from "./trust/index.js";
-import { isTableAtom, type PageGraphics, type PageLines } from "./types.js";
+import { isTableAtom, tablePieces, type PageGraphics, type PageLines } from "./types.js";
 import { pagesWithoutTextWarning, truncatedWarning, unreadablePagesWarning } from "./warnings.js";
 
 /** A page with fewer letters than this, once headers and footers are gone, has no text layer. */
@@ -140,11 +140,8 @@ async function infoTitle(document: PDFDocumentProxy): Promise<unknown> {
 function letterCount(page: PageLines): number {
   let count = 0;
   for (const item of page.flow) {
-    if (!isTableAtom(item)) {
-      count += item.text.match(/\p{L}/gu)?.length ?? 0;
-      continue;
-    }
-    for (const row of item.table.rows) for (const cell of row) for (const piece of cell.pieces) count += piece.text.match(/\p{L}/gu)?.length ?? 0;
+    const texts = isTableAtom(item) ? tablePieces(item.table).map((piece) => piece.text) : [item.text];
+    for (const text of texts) count += text.match(/\p{L}/gu)?.length ?? 0;
   }
   return count;
 }

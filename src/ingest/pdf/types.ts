@@ -58,6 +58,11 @@ export function isTableAtom(item: FlowItem): item is TableAtom {
   return "kind" in item && item.kind === "table";
 }
 
+/** Every piece of text of a table, cell after cell. */
+export function tablePieces(table: PdfTable): TextPiece[] {
+  return table.rows.flatMap((row) => row.flatMap((cell) => cell.pieces));
+}
+
 export interface PageLines {
   page: number;
   /** The page's lines in reading order. */

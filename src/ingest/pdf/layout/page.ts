@@ -1,5 +1,5 @@
 import { buildLines } from "../lines.js";
-import type { Box, FlowItem, Line, PageLines, PdfTable, TableAtom, TextPiece } from "../types.js";
+import { tablePieces, type Box, type FlowItem, type Line, type PageLines, type PdfTable, type TableAtom, type TextPiece } from "../types.js";
 import { placeText, type Placed } from "./placed.js";
 import { readingOrder, type Drawing } from "./regions.js";
 
@@ -43,7 +43,7 @@ export function layoutPage(page: number, pieces: TextPiece[], tables: PdfTable[]
 
 function placeTable(table: PdfTable): Placed<PageThing> {
   let letters = 0;
-  for (const row of table.rows) for (const cell of row) for (const piece of cell.pieces) letters += piece.text.replace(/\s/g, "").length;
+  for (const piece of tablePieces(table)) letters += piece.text.replace(/\s/g, "").length;
   const size = table.rows[0]?.[0]?.pieces[0]?.size ?? 10;
   return { box: table.box, letters, size, baseline: table.box.bottom, item: { table } };
 }

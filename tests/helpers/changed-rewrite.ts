@@ -3,6 +3,7 @@
  * passed through `change`: how the fidelity tests plant one faithful or careless edit at a time.
  */
 import { join } from "node:path";
+import { afterEach } from "vitest";
 import { convertFiles } from "../../src/commands/convert.js";
 import { startMockAnthropic, wellBehavedRewrite, type MockAnthropic, type MockScript } from "./mock-anthropic.js";
 import type { tempDir } from "./temp.js";
@@ -34,4 +35,21 @@ export async function convertChanged(setup: ChangedConversion, name: string, cha
   const out = join(setup.tmp.dir, `${name}-out`);
   const outcome = await convertFiles([input], { env, out, cacheDir: join(setup.tmp.dir, `${name}-cache`), strict: true, maxRepairs: 0 });
   return { outcome, out, mock };
+}
+
+/**
+ * `convert(name, change)` for one test file: each call starts its own mock server, closed after the
+ * test that started it.
+ */
+export function changedConversions(setup: ChangedConversion) {
+  let mock: MockAnthropic | undefined;
+  afterEach(async () => {
+    await mock?.close();
+    mock = undefined;
+  });
+  return async (name: string, change: (sentence: string) => string) => {
+    const run = await convertChanged(setup, name, change);
+    mock = run.mock;
+    return run;
+  };
 }

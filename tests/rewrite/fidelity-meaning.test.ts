@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { convertChanged } from "../helpers/changed-rewrite.js";
-import type { MockAnthropic } from "../helpers/mock-anthropic.js";
+import { describe, expect, it } from "vitest";
+import { changedConversions } from "../helpers/changed-rewrite.js";
 import { tempDir } from "../helpers/temp.js";
 import { all, readParts, text } from "../render/docx-xml.js";
 
@@ -18,17 +17,7 @@ const RULES = [
   "",
 ].join("\n");
 
-let mock: MockAnthropic | undefined;
-afterEach(async () => {
-  await mock?.close();
-  mock = undefined;
-});
-
-async function convert(name: string, change: (sentence: string) => string) {
-  const run = await convertChanged({ tmp, key: KEY, markdown: RULES }, name, change);
-  mock = run.mock;
-  return run;
-}
+const convert = changedConversions({ tmp, key: KEY, markdown: RULES });
 
 describe("a negation the rewrite reverses (« ne suffit pas » → « suffit »)", () => {
   it("is « à vérifier » in the report, the review and the Markdown, and passes --strict", async () => {

@@ -144,6 +144,19 @@ describe("labels wrapped on two lines", () => {
     expect(texts(await read(bytes))).toEqual(["N° d’immatriculation sécurité sociale :", "N° de dossier auprès de la MDPH :"]);
   });
 
+  it("joins the two lines of a right-aligned label", async () => {
+    const bytes = await renderPdf(
+      (doc) => {
+        const rightAligned = (text: string, y: number) => line(doc, 200 - doc.font("Helvetica").fontSize(12).widthOfString(text), y, [{ text, size: 12 }]);
+        rightAligned("N° d’immatriculation", 60);
+        rightAligned("sécurité sociale :", 75);
+        lines(doc, 40, 110, ["Écrivez les 13 chiffres du numéro et sa clé, tels qu’ils sont sur la carte Vitale."], 12);
+      },
+      { size: "A4" },
+    );
+    expect(texts(await read(bytes))[0]).toBe("N° d’immatriculation sécurité sociale :");
+  });
+
   it("does not part a line from its own end wrapped back under its start", async () => {
     const bytes = await renderPdf(
       (doc) => {

@@ -210,8 +210,10 @@ export class Grouper {
   /** A first-line indent starts a paragraph; so does a line going back out past the block's left edge. */
   private breaksIndentation(group: TextGroup, previous: Line, line: Line): boolean {
     const em = line.size * 0.8;
-    // Centred lines start at different places but belong together.
+    // Centred lines start at different places but belong together; so do the lines of a right-aligned
+    // label (« N° d’immatriculation / sécurité sociale : ») when the first did not end its sentence.
     if (Math.abs(line.x + line.right - previous.x - previous.right) < em) return false;
+    if (Math.abs(line.right - previous.right) < 1 && line.x !== previous.x && !endsSentence(previous.text)) return false;
     const bodyX = group.lines.length > 1 ? (group.lines[1]?.x ?? previous.x) : previous.x;
     if (line.x > bodyX + em) return true;
     return group.lines.length > 1 && line.x < bodyX - em;

@@ -14,6 +14,7 @@ export function outputError(path: string, error: unknown): FalcError | undefined
     EACCES: ["vous n’avez pas le droit d’écrire dans ce dossier", "Choisissez un autre dossier de sortie avec --out, ou demandez les droits d’écriture."],
     EPERM: ["l’écriture est interdite dans ce dossier", "Choisissez un autre dossier de sortie avec --out."],
     ENOTDIR: ["un élément du chemin est un fichier, pas un dossier", "Vérifiez le chemin donné à --out."],
+    EEXIST: ["un fichier porte déjà ce nom là où falc doit créer un dossier", "Choisissez un autre dossier de sortie avec --out, ou renommez ce fichier."],
     EISDIR: ["un dossier porte déjà ce nom", "Renommez ou déplacez ce dossier, ou choisissez un autre dossier de sortie avec --out."],
   };
   const entry = code === undefined ? undefined : known[code];

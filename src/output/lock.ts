@@ -28,7 +28,8 @@ export async function acquireOutputLock(dir: string, now: Date = new Date()): Pr
   try {
     await mkdir(dir, { recursive: true });
   } catch (error) {
-    throw outputError(path, error) ?? error;
+    // The folder itself is what cannot be made (a file of that name, no right to write).
+    throw outputError(dir, error) ?? error;
   }
   const me: LockOwner = { pid: process.pid, host: hostname(), since: now.toISOString() };
   const key = resolve(path);

@@ -16,6 +16,8 @@ export interface ManifestEntry {
   missingFacts: number;
   addedFacts: number;
   status: "converted" | "failed";
+  /** Hash of the review document as falc wrote it: a different file on disk was filled in by its readers. */
+  reviewSha256?: string;
   error?: { code: string; message: string };
   updatedAt: string;
 }

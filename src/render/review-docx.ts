@@ -6,12 +6,16 @@ import { coverPage } from "./review/cover.js";
 import { PAGE, SIZE, numberingConfig } from "./review/layout.js";
 import { sectionsTable } from "./review/table.js";
 import { validationPage } from "./review/validation.js";
+import { attachReviewState } from "./review/state.js";
 
 /**
  * `<name>.relecture.docx`: the working document of the validation session, in landscape. A cover
  * page (document, date, tool, scores, facts lost or invented, how to run the session), the
  * side-by-side table (Original | Version facile à lire | Points à vérifier | Avis des relecteurs)
  * with its header repeated on every page, and a closing table to record who validated the text.
+ * It is a form falc reads back (`falc review`, `falc convert --review`): a checkbox « Compris » and
+ * « Pas compris » and a remarks area per row, each row named by a bookmark, falc's state in a custom
+ * XML part.
  */
 export async function renderReviewDocx(result: ConvertResult): Promise<Uint8Array> {
   const d = await loadDocx();
@@ -43,10 +47,12 @@ export async function renderReviewDocx(result: ConvertResult): Promise<Uint8Arra
         children: [
           ...coverPage(d, result),
           sectionsTable(d, result.sections),
-          ...validationPage(d),
+          ...validationPage(d, result.review),
         ],
       },
     ],
   });
-  return await reproducible(new Uint8Array(await d.Packer.toBuffer(document)), result.date, "falc");
+  // falc's state goes in before the package is made reproducible: same result, same bytes.
+  const packed = await attachReviewState(new Uint8Array(await d.Packer.toBuffer(document)), result);
+  return await reproducible(packed, result.date, "falc");
 }

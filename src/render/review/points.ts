@@ -4,6 +4,7 @@ import { severityRank, type Finding, type Severity } from "../../rules/finding.j
 import { FACT_LABEL } from "../../rewrite/fidelity.js";
 import type { ConvertedSection, FactRef } from "../../rewrite/types.js";
 import type { Docx } from "../docx/common.js";
+import { secondReaderLines } from "../meaning-points.js";
 import { COLOR, SIZE, textParagraph, textRuns } from "./layout.js";
 
 /**
@@ -99,6 +100,8 @@ export function pointsParagraphs(d: Docx, section: ConvertedSection): Paragraph[
   // Made explicit, not invented (« annuel » → « 1 an »): a person checks it, without the alarm.
   for (const fact of section.facts.toCheck ?? []) out.push(textParagraph(d, factLine("toCheck", fact), { bold: true, size: SIZE.table }, gap));
   for (const point of section.facts.meaning ?? []) out.push(textParagraph(d, meaningLine(point), { bold: true, size: SIZE.table }, gap));
+  // The second reader's changes of meaning (--check-model), and its failure to read when it failed.
+  for (const line of secondReaderLines(section)) out.push(textParagraph(d, line, { bold: true, size: SIZE.table }, gap));
   const { shown, hidden } = groupFindings(section.findings);
   for (const group of shown) {
     out.push(

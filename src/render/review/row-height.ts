@@ -1,6 +1,7 @@
 import type { ConvertedSection } from "../../rewrite/types.js";
 import { lines } from "../docx/markup.js";
 import { CELL_PADDING, PAGE, SIZE } from "./layout.js";
+import { secondReaderLines } from "../meaning-points.js";
 import { groupFindings, meaningLine } from "./points.js";
 
 /**
@@ -39,6 +40,7 @@ function pointsTexts(section: ConvertedSection): string[] {
   const facts = [
     ...[...section.facts.missing, ...section.facts.added, ...(section.facts.toCheck ?? [])].map((fact) => `⚠ Information manquante : ${fact.text} (information)`),
     ...(section.facts.meaning ?? []).map(meaningLine),
+    ...secondReaderLines(section),
   ];
   const { shown } = groupFindings(section.findings);
   return ["Lisibilité : 00 avant, 00 après (sur 100)", ...facts, ...shown.flatMap((group) => [`À vérifier : ${group.message} (00 fois)`, `« ${group.excerpt} »`]), "… et 00 autres remarques"];

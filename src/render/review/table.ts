@@ -2,11 +2,14 @@ import type { Paragraph, Table, TableRow } from "docx";
 import type { ConvertedSection, RewriteBlock } from "../../rewrite/types.js";
 import type { Docx } from "../docx/common.js";
 import { lines, stripBold } from "../docx/markup.js";
-import { BULLETS, CELL_PADDING, COLOR, SIZE, TEXT_WIDTH, cell, columnWidths, markupParagraph, tableBorders, textParagraph } from "./layout.js";
+import { BULLETS, CELL_PADDING, COLOR, SIZE, TEXT_WIDTH, cell, columnWidths, markupParagraph, tableBorders, textParagraph, textRuns } from "./layout.js";
 import { originalParagraphs } from "./original.js";
 import { pointsParagraphs } from "./points.js";
 import { fitsOnePage } from "./row-height.js";
 import { reviewTable } from "./table-block.js";
+import { statusParagraphs, verdictParagraphs } from "./verdict.js";
+import { ROW_BOOKMARK_PREFIX } from "../../review/read-docx.js";
+import { sectionId } from "../../review/state.js";
 
 /**
  * The side-by-side table: one row per section, the header row repeated on every page, widths in
@@ -48,9 +51,8 @@ function sectionRow(d: Docx, section: ConvertedSection, widths: number[]): Table
     children: [
       cell(d, original, originalParagraphs(d, section.originalBlocks, section.original, original - CELL_PADDING)),
       cell(d, easy, easyParagraphs(d, section, easy - CELL_PADDING)),
-      cell(d, points, pointsParagraphs(d, section)),
-      // Left empty on purpose: the reviewers write their ✔ / ✘ and remarks by hand.
-      cell(d, opinion, [new d.Paragraph({})]),
+      cell(d, points, [...statusParagraphs(d, section), ...pointsParagraphs(d, section)]),
+      cell(d, opinion, verdictParagraphs(d, section)),
     ],
   });
 }
@@ -62,7 +64,13 @@ const FIRST_OF_BLOCK = { spacing: { before: 160, after: 60 } };
 /** The rewrite at the size its readers will get: title, then one sentence per line, lists with bullets, tables. */
 export function easyParagraphs(d: Docx, section: ConvertedSection, width: number): (Paragraph | Table)[] {
   const title = stripBold(section.title).trim();
-  const out: (Paragraph | Table)[] = [textParagraph(d, title, { ...EASY, bold: true }, { ...SENTENCE, keepNext: true })];
+  // The bookmark names the row for falc when it reads the filled document back, even if rows were moved.
+  const heading = new d.Paragraph({
+    ...SENTENCE,
+    keepNext: true,
+    children: [new d.Bookmark({ id: ROW_BOOKMARK_PREFIX + sectionId(section), children: textRuns(d, title, { ...EASY, bold: true }) })],
+  });
+  const out: (Paragraph | Table)[] = [heading];
   if (section.rewrite.blocks.length === 0) {
     for (const line of lines(section.falc)) if (line !== title) out.push(markupParagraph(d, line, EASY, SENTENCE));
     return out;

@@ -1,5 +1,7 @@
 import type { FileChild, TableRow } from "docx";
 import type { Docx } from "../docx/common.js";
+import { VALIDATION_LABELS } from "../../review/validation.js";
+import type { ValidationRecord } from "../../rewrite/types.js";
 import { COLOR, SIZE, TEXT_WIDTH, cell, columnWidths, tableBorders, textParagraph } from "./layout.js";
 
 /**
@@ -8,11 +10,12 @@ import { COLOR, SIZE, TEXT_WIDTH, cell, columnWidths, tableBorders, textParagrap
  */
 
 export const VALIDATION_TITLE = "Validation par les relecteurs";
+/** falc reads the table back by these labels (src/review/validation.ts). */
 export const VALIDATION_FIELDS = [
-  { label: "Relu et validé par", hint: "Noms et prénoms des relecteurs", height: 2600 },
-  { label: "Date", hint: "", height: 800 },
-  { label: "Structure / ESAT", hint: "", height: 800 },
-  { label: "Signature", hint: "Relecteurs et animateur ou animatrice", height: 2000 },
+  { key: "reviewers", label: VALIDATION_LABELS.reviewers, hint: "Noms et prénoms des relecteurs", height: 2600 },
+  { key: "date", label: VALIDATION_LABELS.date, hint: "", height: 800 },
+  { key: "organisation", label: VALIDATION_LABELS.organisation, hint: "", height: 800 },
+  { key: "signature", label: VALIDATION_LABELS.signature, hint: "Relecteurs et animateur ou animatrice", height: 2000 },
 ] as const;
 
 export const VALIDATION_REMINDER = [
@@ -20,7 +23,8 @@ export const VALIDATION_REMINDER = [
   "Avant cette validation, le texte est un brouillon : il ne peut pas porter le logo « Facile à lire ».",
 ] as const;
 
-export function validationPage(d: Docx): FileChild[] {
+/** `earlier`: names, date and organisation given in an earlier round, written in again. */
+export function validationPage(d: Docx, earlier?: ValidationRecord): FileChild[] {
   const widths = columnWidths(TEXT_WIDTH, [30, 70]);
   return [
     textParagraph(d, VALIDATION_TITLE, { size: SIZE.heading, bold: true }, { pageBreakBefore: true, spacing: { before: 0, after: 200 }, keepNext: true }),
@@ -30,17 +34,27 @@ export function validationPage(d: Docx): FileChild[] {
       columnWidths: widths,
       layout: d.TableLayoutType.FIXED,
       borders: tableBorders(d),
-      rows: VALIDATION_FIELDS.map((field) => fieldRow(d, field, widths)),
+      rows: VALIDATION_FIELDS.map((field) => fieldRow(d, field, widths, earlierValue(field.key, earlier))),
     }),
   ];
 }
 
-function fieldRow(d: Docx, field: (typeof VALIDATION_FIELDS)[number], widths: number[]): TableRow {
+function earlierValue(key: (typeof VALIDATION_FIELDS)[number]["key"], earlier: ValidationRecord | undefined): string[] {
+  if (!earlier || key === "signature") return [];
+  if (key === "reviewers") return earlier.reviewers;
+  const value = earlier[key];
+  return value ? [value] : [];
+}
+
+function fieldRow(d: Docx, field: (typeof VALIDATION_FIELDS)[number], widths: number[], values: string[]): TableRow {
   const label = [textParagraph(d, field.label, { size: SIZE.body, bold: true }, { spacing: { before: 40, after: 40 } })];
   if (field.hint) label.push(textParagraph(d, field.hint, { size: SIZE.small, color: COLOR.muted }, { spacing: { before: 0, after: 0 } }));
   return new d.TableRow({
     cantSplit: true,
     height: { value: field.height, rule: d.HeightRule.ATLEAST },
-    children: [cell(d, widths[0]!, label, { shading: COLOR.header }), cell(d, widths[1]!, [])],
+    children: [
+      cell(d, widths[0]!, label, { shading: COLOR.header }),
+      cell(d, widths[1]!, values.map((value) => textParagraph(d, value, { size: SIZE.body }, { spacing: { before: 40, after: 40 } }))),
+    ],
   });
 }

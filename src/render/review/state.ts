@@ -1,0 +1,38 @@
+import { DEFAULT_LIMITS } from "../../ingest/types.js";
+import { parseXml } from "../../ingest/xml.js";
+import { cellText, child, children, is, readCell } from "../../review/cell.js";
+import { textHash } from "../../review/hash.js";
+import { ROW_BOOKMARK_PREFIX } from "../../review/read-docx.js";
+import { buildState } from "../../review/state.js";
+import { stateParts, withStateContentType, withStateRelationship } from "../../review/state-part.js";
+import type { ConvertResult } from "../../rewrite/types.js";
+
+/**
+ * Adds falc's state to a freshly packed review document. The hash of each easy-to-read cell is taken
+ * from the document itself, read back with the very reader that will later look for edits: an
+ * untouched cell cannot be mistaken for a corrected one.
+ */
+export async function attachReviewState(packed: Uint8Array, result: ConvertResult): Promise<Uint8Array> {
+  const { strFromU8, strToU8, unzipSync, zipSync } = await import("fflate");
+  const files = unzipSync(packed);
+  const documentXml = strFromU8(files["word/document.xml"]!);
+  const state = buildState(result, cellHashes(documentXml));
+  for (const [name, text] of Object.entries(stateParts(state))) files[name] = strToU8(text);
+  files["word/_rels/document.xml.rels"] = strToU8(withStateRelationship(strFromU8(files["word/_rels/document.xml.rels"]!)));
+  files["[Content_Types].xml"] = strToU8(withStateContentType(strFromU8(files["[Content_Types].xml"]!)));
+  return zipSync(files);
+}
+
+function cellHashes(documentXml: string): Map<string, string> {
+  const root = parseXml(documentXml, "word/document.xml", { path: "relecture", limits: DEFAULT_LIMITS }).documentElement!;
+  const hashes = new Map<string, string>();
+  const body = child(root, "body");
+  for (const table of body ? children(body).filter((node) => is(node, "tbl")) : []) {
+    for (const tr of children(table).filter((node) => is(node, "tr"))) {
+      const cells = children(tr).filter((node) => is(node, "tc")).map(readCell);
+      const bookmark = cells.flatMap((cell) => cell.bookmarks).find((name) => name.startsWith(ROW_BOOKMARK_PREFIX));
+      if (bookmark && cells[1]) hashes.set(bookmark.slice(ROW_BOOKMARK_PREFIX.length), textHash(cellText(cells[1].items)));
+    }
+  }
+  return hashes;
+}

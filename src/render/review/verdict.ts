@@ -1,0 +1,64 @@
+import type { Paragraph } from "docx";
+import { REMARKS_LABEL, VERDICT_LABELS } from "../../review/marks.js";
+import type { ConvertedSection, ReviewStatus, RoundNote } from "../../rewrite/types.js";
+import type { Docx } from "../docx/common.js";
+import { COLOR, SIZE, textParagraph } from "./layout.js";
+
+/**
+ * The « Avis des relecteurs » cell as a form that falc reads back (src/review/marks.ts): two
+ * checkbox content controls that Word and LibreOffice both show and tick with a click — or that a
+ * pen ticks on paper — and a remarks area. A section its readers validated earlier comes ticked.
+ */
+export function verdictParagraphs(d: Docx, section: ConvertedSection): Paragraph[] {
+  const validated = section.review?.status === "validated";
+  const box = (checked: boolean, label: string) =>
+    new d.Paragraph({
+      spacing: { before: 0, after: 100 },
+      keepNext: true,
+      children: [
+        new d.CheckBox({ checked, alias: label, checkedState: { value: "2612", font: "MS Gothic" }, uncheckedState: { value: "2610", font: "MS Gothic" } }),
+        new d.TextRun({ text: ` ${label}`, size: SIZE.body, bold: true }),
+      ],
+    });
+  return [
+    box(validated, VERDICT_LABELS.understood),
+    box(false, VERDICT_LABELS.notUnderstood),
+    textParagraph(d, `${REMARKS_LABEL}\u00a0:`, { size: SIZE.table, color: COLOR.muted }, { spacing: { before: 120, after: 0 } }),
+    new d.Paragraph({ spacing: { before: 0, after: 0 }, children: [] }),
+  ];
+}
+
+const STATUS_TEXT: Record<ReviewStatus, (round: number) => string> = {
+  validated: (round) => `✔ Compris par les relecteurs (relecture ${round}).`,
+  "not-understood": (round) => `✘ Pas compris à la relecture ${round} : à réécrire à la main.`,
+  revised: (round) => `Révisé après relecture ${round - 1} : à relire.`,
+  edited: (round) => `Corrigé à la main à la relecture ${round} : à relire.`,
+  changed: () => "À relire : l’original a changé.",
+  pending: () => "",
+};
+
+/** Where the section stands, and what earlier rounds said of it: at the top of « Points à vérifier ». */
+export function statusParagraphs(d: Docx, section: ConvertedSection): Paragraph[] {
+  const review = section.review;
+  if (!review) return [];
+  const out: Paragraph[] = [];
+  const status = STATUS_TEXT[review.status](review.round);
+  const color = review.status === "validated" ? COLOR.ok : COLOR.alert;
+  if (status) out.push(textParagraph(d, status, { bold: true, color, size: SIZE.table }, { spacing: { before: 0, after: 60 } }));
+  for (const note of review.history) out.push(...noteParagraphs(d, note));
+  return out;
+}
+
+const NOTE_STATUS: Record<ReviewStatus, string> = {
+  validated: "compris",
+  "not-understood": "pas compris",
+  revised: "révisé",
+  edited: "corrigé à la main",
+  changed: "original changé",
+  pending: "sans avis",
+};
+
+function noteParagraphs(d: Docx, note: RoundNote): Paragraph[] {
+  const head = textParagraph(d, `Relecture ${note.round} : ${NOTE_STATUS[note.status]}.`, { size: SIZE.small, bold: true }, { spacing: { before: 0, after: 20 } });
+  return [head, ...note.remarks.map((remark) => textParagraph(d, `« ${remark} »`, { size: SIZE.small }, { spacing: { before: 0, after: 20 } }))];
+}

@@ -1,0 +1,161 @@
+import { FalcError, ExitCode } from "../errors.js";
+import { locateParts } from "../ingest/docx/package.js";
+import { DEFAULT_LIMITS, type ReadContext } from "../ingest/types.js";
+import { parseXml, type Element } from "../ingest/xml.js";
+import { openArchive, type Archive } from "../ingest/zip.js";
+import { cellText, child, children, is, readCell, type CellContent } from "./cell.js";
+import { parseEditedCell } from "./edited.js";
+import { textHash } from "./hash.js";
+import { readOpinion } from "./marks.js";
+import { parseStateXml } from "./state-part.js";
+import type { ReadReview, ReviewState, ReviewedSection, StoredSection, ValidationRecord } from "./types.js";
+import { readValidation } from "./validation.js";
+
+/** Bookmarks of the review table's rows are named `falc_<section id>`. */
+export const ROW_BOOKMARK_PREFIX = "falc_";
+
+export const ReviewErrorCode = {
+  notReview: "review-not-falc",
+  damaged: "review-damaged",
+  otherSource: "review-other-source",
+} as const;
+
+/**
+ * Reads a filled review document: the state falc hid in it, then each row of the review table —
+ * matched to its section by the row's bookmark, else by its title — with the readers' verdict,
+ * their remarks and Word comments, and the easy-to-read text if it was corrected by hand.
+ */
+export function readReviewDocx(bytes: Uint8Array, path: string): ReadReview {
+  const context: ReadContext = { path, limits: DEFAULT_LIMITS };
+  const archive = openArchive(bytes, context);
+  const state = readState(archive);
+  if (!state) throw notReview(path);
+  const parts = locateParts(archive, context);
+  const main = parts.main ? archive.readText(parts.main) : undefined;
+  if (!main) throw damaged(path, "le texte du document est introuvable");
+  const body = child(parseXml(main, parts.main!, context).documentElement!, "body");
+  const tables = body ? children(body).filter((node) => is(node, "tbl")) : [];
+  const comments = parts.comments ? readComments(archive.readText(parts.comments), parts.comments, context) : new Map<string, string>();
+
+  const table = reviewTable(tables, state);
+  if (!table) throw damaged(path, "le tableau de relecture (Original, Version facile à lire…) est introuvable");
+  const sections = readRows(table, state, comments);
+  const found = new Set(sections.map((section) => section.stored.id));
+  return {
+    path,
+    state,
+    sections,
+    missingRows: state.sections.filter((section) => !found.has(section.id)),
+    validation: mergeValidation(readValidation(tables), state.validation),
+  };
+}
+
+function readState(archive: Archive): ReviewState | undefined {
+  for (const name of archive.entries.keys()) {
+    if (!/^customXml\/item\d*\.xml$/.test(name)) continue;
+    const state = parseStateXml(archive.readText(name) ?? "");
+    if (state) return state;
+  }
+  return undefined;
+}
+
+/** The table with the most of falc's row bookmarks. */
+function reviewTable(tables: Element[], state: ReviewState): Element | undefined {
+  const ids = new Set(state.sections.map((section) => ROW_BOOKMARK_PREFIX + section.id));
+  let best: { table: Element; rows: number } | undefined;
+  for (const table of tables) {
+    const rows = children(table).filter((tr) => is(tr, "tr") && rowBookmarks(tr).some((name) => ids.has(name))).length;
+    if (rows > 0 && (!best || rows > best.rows)) best = { table, rows };
+  }
+  // Every bookmark lost (a copy pasted into a new file): the table whose header falc wrote.
+  return best?.table ?? tables.find((table) => /^Original\b/.test(firstCellText(table)));
+}
+
+function readRows(table: Element, state: ReviewState, comments: Map<string, string>): ReviewedSection[] {
+  const byId = new Map(state.sections.map((section) => [ROW_BOOKMARK_PREFIX + section.id, section]));
+  const used = new Set<string>();
+  const out: ReviewedSection[] = [];
+  for (const tr of children(table).filter((node) => is(node, "tr"))) {
+    const cells = children(tr).filter((node) => is(node, "tc")).map(readCell);
+    if (cells.length < 2) continue;
+    const bookmarks = cells.flatMap((cell) => cell.bookmarks);
+    let stored = bookmarks.map((name) => byId.get(name)).find((section) => section !== undefined && !used.has(section.id));
+    // A row whose bookmark was lost: matched by the title it shows, in order.
+    stored ??= state.sections.find((section) => !used.has(section.id) && titleOf(cells[1]!) === normaliseTitle(section.rewrite.title || section.title));
+    if (!stored) continue;
+    used.add(stored.id);
+    out.push(reviewedRow(stored, cells, comments));
+  }
+  return out;
+}
+
+function reviewedRow(stored: StoredSection, cells: CellContent[], comments: Map<string, string>): ReviewedSection {
+  const easy = cells[1]!;
+  const opinionCell = cells[cells.length - 1]!;
+  const opinion = cells.length >= 3 ? readOpinion(opinionCell.items.flatMap((item) => (item.kind === "paragraph" ? [{ text: item.text }] : []))) : { verdict: "none" as const, remarks: [] };
+  const commented = [...new Set(cells.flatMap((cell) => cell.comments))].map((id) => comments.get(id)).filter((text): text is string => text !== undefined && text !== "");
+  const edited = textHash(cellText(easy.items)) !== stored.falcHash;
+  return {
+    stored,
+    verdict: opinion.verdict,
+    remarks: [...opinion.remarks, ...commented],
+    edited,
+    ...(edited ? { editedRewrite: parseEditedCell(easy.items, stored.rewrite) } : {}),
+  };
+}
+
+function readComments(xml: string | undefined, part: string, context: ReadContext): Map<string, string> {
+  const map = new Map<string, string>();
+  if (!xml) return map;
+  const root = parseXml(xml, part, context).documentElement;
+  for (const comment of root ? children(root).filter((node) => is(node, "comment")) : []) {
+    const id = comment.getAttributeNS("http://schemas.openxmlformats.org/wordprocessingml/2006/main", "id");
+    const text = cellText(readCell(comment).items).replace(/\n/g, " ");
+    if (id) map.set(id, text);
+  }
+  return map;
+}
+
+function rowBookmarks(tr: Element): string[] {
+  return children(tr).filter((node) => is(node, "tc")).flatMap((tc) => readCell(tc).bookmarks);
+}
+
+function firstCellText(table: Element): string {
+  const tr = children(table).find((node) => is(node, "tr"));
+  const tc = tr ? children(tr).find((node) => is(node, "tc")) : undefined;
+  return tc ? cellText(readCell(tc).items) : "";
+}
+
+function titleOf(cell: CellContent): string {
+  const first = cell.items.find((item) => item.kind === "paragraph" && item.text.trim() !== "");
+  return first?.kind === "paragraph" ? normaliseTitle(first.text) : "";
+}
+
+function normaliseTitle(title: string): string {
+  return title.replace(/\*\*/g, "").replace(/[\s\u00a0\u202f]+/g, " ").trim().toLowerCase();
+}
+
+/** What the table says wins; what it leaves empty keeps what an earlier round recorded. */
+function mergeValidation(read: ValidationRecord, earlier: ValidationRecord): ValidationRecord {
+  return {
+    reviewers: read.reviewers.length > 0 ? read.reviewers : earlier.reviewers,
+    date: read.date ?? earlier.date,
+    organisation: read.organisation ?? earlier.organisation,
+  };
+}
+
+function notReview(path: string): FalcError {
+  return new FalcError(ReviewErrorCode.notReview, `${path} n’est pas un document de relecture écrit par falc.`, {
+    file: path,
+    exitCode: ExitCode.usage,
+    hint: "Donnez le fichier « <nom>.relecture.docx » que « falc convert » a écrit à côté du brouillon, rempli par les relecteurs.",
+  });
+}
+
+function damaged(path: string, detail: string): FalcError {
+  return new FalcError(ReviewErrorCode.damaged, `${path} : document de relecture abîmé, ${detail}.`, {
+    file: path,
+    exitCode: ExitCode.usage,
+    hint: "Ouvrez-le dans Word ou LibreOffice pour vérifier le tableau, ou reprenez la copie gardée par falc (<nom>.relecture.<n>.docx).",
+  });
+}

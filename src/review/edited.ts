@@ -5,7 +5,6 @@ import type { CellItem, CellParagraph } from "./cell.js";
  * An easy-to-read cell corrected by hand, read back into the rewrite's structure: the first line is
  * the title, numbered paragraphs are list items, a nested table is a table, and falc's own spacing
  * sets the blocks apart (a paragraph with space before starts a new block). Bold stays `**…**`.
- * The glossary keeps the words of the earlier version that the corrected text still uses.
  */
 
 /** Space before the first sentence of a block in the review document (see render/review/table.ts). */
@@ -48,8 +47,9 @@ export function parseEditedCell(items: readonly CellItem[], earlier: RewriteResu
     open.sentences.push(...lines);
   }
   close();
-  const text = [title, ...blocks.flatMap(blockTexts)].join("\n").toLowerCase();
-  return { title, blocks, glossary: earlier.glossary.filter((entry) => text.includes(entry.word.trim().toLowerCase())) };
+  // The glossary is not in the cell: the earlier one stays (an edit rarely removes a difficult word, and a
+  // glossary entry too many harms less than an explanation lost).
+  return { title, blocks, glossary: earlier.glossary };
 }
 
 function sentenceLines(paragraph: CellParagraph): string[] {
@@ -65,10 +65,4 @@ function introLike(sentence: string): boolean {
 
 function unbold(text: string): string {
   return text.replace(/\*\*/g, "");
-}
-
-function blockTexts(block: RewriteBlock): string[] {
-  if (block.type === "paragraph") return block.sentences;
-  if (block.type === "list") return [block.intro ?? "", ...block.items];
-  return [block.intro ?? "", ...(block.header ?? []), ...block.rows.flat()];
 }

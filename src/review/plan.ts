@@ -1,22 +1,14 @@
 import type { Section } from "../model/types.js";
-import type { RewriteResult } from "../rewrite/types.js";
+import type { RewriteResult, SectionPlan } from "../rewrite/types.js";
 import { textHash } from "./hash.js";
 import type { ReadReview, ReviewStatus, RoundNote, ReviewedSection, StoredSection } from "./types.js";
 
 /**
- * What a filled review document means for the next conversion, section by section:
- * - keep: the text stays as it is, word for word, and no request is sent (validated by its readers,
- *   or not reviewed yet — a draft nobody has read is not thrown away);
- * - adopt: the text corrected by hand is taken as it is (human text wins), checked, never sent;
- * - revise: « pas compris »: one request to the model with the readers' remarks as the revision request;
- * - changed: the original changed since the review, so the verdict no longer holds: rewritten.
- * A section of the source that no row matches is new, and rewritten as usual.
+ * What a filled review document means for the next conversion, section by section (SectionPlan,
+ * declared in rewrite/types.ts for the pipeline that carries it out). A section of the source that no
+ * row matches is new, and rewritten as usual.
  */
-export type SectionPlan =
-  | { kind: "keep"; rewrite: RewriteResult; status: ReviewStatus; statusRound: number; remarks: string[]; history: RoundNote[] }
-  | { kind: "adopt"; rewrite: RewriteResult; status: "validated" | "edited"; statusRound: number; remarks: string[]; history: RoundNote[] }
-  | { kind: "revise"; previous: RewriteResult; remarks: string[]; statusRound: number; history: RoundNote[] }
-  | { kind: "changed"; history: RoundNote[] };
+export type { SectionPlan };
 
 export interface ReviewPlan {
   /** The round of the review document read; the new one is the next. */

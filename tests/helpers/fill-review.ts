@@ -126,6 +126,34 @@ export class ReviewFiller {
     return this;
   }
 
+  /** Moves a section's row to the end of the table, as a person dragging rows around. */
+  moveRowToEnd(index: number): this {
+    const row = this.row(index);
+    const table = row.parentNode!;
+    table.removeChild(row);
+    table.appendChild(row);
+    return this;
+  }
+
+  deleteRow(index: number): this {
+    const row = this.row(index);
+    row.parentNode!.removeChild(row);
+    return this;
+  }
+
+  /** The whole review table deleted. */
+  deleteTable(): this {
+    const table = this.row(0).parentNode!;
+    table.parentNode!.removeChild(table);
+    return this;
+  }
+
+  /** Every falc bookmark gone (a copy pasted into a new document keeps no bookmark). */
+  dropBookmarks(): this {
+    for (const tag of ["bookmarkStart", "bookmarkEnd"]) for (const node of [...all(this.doc, W, tag)]) node.parentNode!.removeChild(node);
+    return this;
+  }
+
   bytes(): Uint8Array {
     this.files["word/document.xml"] = strToU8(new XMLSerializer().serializeToString(this.doc as never));
     if (this.comments.length > 0) this.writeComments();

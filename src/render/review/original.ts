@@ -25,7 +25,7 @@ export function originalParagraphs(d: Docx, blocks: readonly Block[], fallbackTe
 function blockParagraphs(d: Docx, block: Block, width: number): (Paragraph | Table)[] {
   switch (block.type) {
     case "heading":
-      return [new d.Paragraph({ ...SPACING, keepNext: true, children: runs(d, block.runs, true) })];
+      return [new d.Paragraph({ ...SPACING, children: runs(d, block.runs, true) })];
     case "paragraph":
       return [new d.Paragraph({ ...SPACING, children: runs(d, block.runs, false) })];
     case "list":

@@ -12,7 +12,7 @@ import { COLOR, SIZE, textParagraph, textRuns } from "./layout.js";
  * right), then values the rewrite made explicit and meanings lost (negation, condition, deadline, obligation), then what the rules still find, grouped and capped so that the column stays readable.
  */
 
-export const MAX_FINDING_GROUPS = 8;
+export const MAX_FINDING_GROUPS = 5;
 const MAX_EXCERPT = 90;
 /** The plain-text rendering puts list items after « - »: not part of what the reader sees. */
 const LIST_MARKER = /^[-–•*]\s+/;
@@ -107,7 +107,6 @@ export function pointsParagraphs(d: Docx, section: ConvertedSection): Paragraph[
     out.push(
       new d.Paragraph({
         spacing: { before: 60, after: 0 },
-        keepNext: true,
         children: [
           new d.TextRun({ text: `${SEVERITY_LABEL[group.severity]}\u00a0: `, bold: true, size: SIZE.table }),
           ...textRuns(d, group.message + (group.count > 1 ? ` (${group.count} fois)` : ""), { size: SIZE.table }),

@@ -5,19 +5,19 @@ import { secondReaderLines } from "../meaning-points.js";
 import { groupFindings, meaningLine } from "./points.js";
 
 /**
- * Whether a section's row of the review table surely fits on one page, from a rough, generous
- * estimate of each column's height. Only such a row is kept in one piece (`cantSplit`): LibreOffice
+ * Whether a section's row of the review table surely fits in `share` of a page, from a rough,
+ * generous estimate of each column's height. Only such a row is kept in one piece (`cantSplit`): LibreOffice
  * cannot lay out a row that may not split but is taller than a page (a long section, a table of the
  * original): it loops, then gives up on the PDF export.
  */
-export function fitsOnePage(section: ConvertedSection, widths: readonly number[]): boolean {
+export function fitsOnePage(section: ConvertedSection, widths: readonly number[], share = 1): boolean {
   const [original = 0, easy = 0, points = 0] = widths;
   const heights = [
     textHeight(section.original.split("\n"), original, SIZE.table),
     textHeight([section.title, ...section.falc.split("\n")], easy, SIZE.easy),
     textHeight(pointsTexts(section), points, SIZE.table),
   ];
-  return Math.max(...heights) <= ROOM;
+  return Math.max(...heights) <= ROOM * share;
 }
 
 /** Points of the page's height inside its margins, less the repeated header row and a safety margin. */

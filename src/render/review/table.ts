@@ -18,6 +18,8 @@ import { sectionId } from "../../review/state.js";
 
 export const COLUMN_TITLES = ["Original", "Version facile à lire", "Points à vérifier", "Avis des relecteurs"] as const;
 export const COLUMN_PERCENTS = [30, 30, 22, 18] as const;
+/** A row at most this share of a page high is never split. */
+const SHORT_ROW_SHARE = 0.3;
 /** Room for the reviewers' ✔ / ✘ and remarks: about 3 cm. */
 const MIN_ROW_HEIGHT = 1700;
 
@@ -46,8 +48,9 @@ function sectionRow(d: Docx, section: ConvertedSection, widths: number[]): Table
   const [original, easy, points, opinion] = widths as [number, number, number, number];
   return new d.TableRow({
     height: { value: MIN_ROW_HEIGHT, rule: d.HeightRule.ATLEAST },
-    // A section is read in one piece when it fits on a page; a longer one must be allowed to break.
-    ...(fitsOnePage(section, widths) ? { cantSplit: true } : {}),
+    // A short section is read in one piece; a longer one breaks across pages (the header row repeats)
+    // rather than leave most of a page blank: groups often read the document printed.
+    ...(fitsOnePage(section, widths, SHORT_ROW_SHARE) ? { cantSplit: true } : {}),
     children: [
       cell(d, original, originalParagraphs(d, section.originalBlocks, section.original, original - CELL_PADDING)),
       cell(d, easy, easyParagraphs(d, section, easy - CELL_PADDING)),
@@ -67,7 +70,6 @@ export function easyParagraphs(d: Docx, section: ConvertedSection, width: number
   // The bookmark names the row for falc when it reads the filled document back, even if rows were moved.
   const heading = new d.Paragraph({
     ...SENTENCE,
-    keepNext: true,
     children: [new d.Bookmark({ id: ROW_BOOKMARK_PREFIX + sectionId(section), children: textRuns(d, title, { ...EASY, bold: true }) })],
   });
   const out: (Paragraph | Table)[] = [heading];

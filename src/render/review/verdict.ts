@@ -14,7 +14,6 @@ export function verdictParagraphs(d: Docx, section: ConvertedSection): Paragraph
   const box = (checked: boolean, label: string) =>
     new d.Paragraph({
       spacing: { before: 0, after: 100 },
-      keepNext: true,
       children: [
         new d.CheckBox({ checked, alias: label, checkedState: { value: "2612", font: "MS Gothic" }, uncheckedState: { value: "2610", font: "MS Gothic" } }),
         new d.TextRun({ text: ` ${label}`, size: SIZE.body, bold: true }),

@@ -27,6 +27,8 @@ export const ReviewErrorCode = {
  */
 export function readReviewDocx(bytes: Uint8Array, path: string): ReadReview {
   const context: ReadContext = { path, limits: DEFAULT_LIMITS };
+  // Not even a zip package (a Markdown or PDF file given by mistake): not a review document.
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw notReview(path);
   const archive = openArchive(bytes, context);
   const state = readState(archive);
   if (!state) throw notReview(path);

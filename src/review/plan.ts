@@ -1,6 +1,7 @@
 import type { Section } from "../model/types.js";
 import type { RewriteResult, SectionPlan } from "../rewrite/types.js";
 import { textHash } from "./hash.js";
+import { firstLine } from "./state.js";
 import type { ReadReview, ReviewStatus, RoundNote, ReviewedSection, StoredSection } from "./types.js";
 
 /**
@@ -74,7 +75,7 @@ export function planReview(sections: readonly Section[], review: ReadReview, can
 
 /**
  * Each section of the source is matched to the section reviewed: first by its original text (the
- * same text, even moved), then by its title (the same section, whose original changed).
+ * same text, even moved), then by its heading (the same section, whose original changed).
  */
 function matchSections(sections: readonly Section[], stored: readonly StoredSection[]): Map<number, { stored: StoredSection; sameSource: boolean }> {
   const out = new Map<number, { stored: StoredSection; sameSource: boolean }>();
@@ -90,8 +91,8 @@ function matchSections(sections: readonly Section[], stored: readonly StoredSect
   }
   for (const section of sections) {
     if (out.has(section.index)) continue;
-    const title = normalise(section.title);
-    const entry = stored.find((c) => !used.has(c.id) && normalise(c.title) === title);
+    const heading = normalise(firstLine(section.text));
+    const entry = stored.find((c) => !used.has(c.id) && normalise(c.sourceTitle ?? "") === heading);
     if (!entry) continue;
     used.add(entry.id);
     out.set(section.index, { stored: entry, sameSource: false });

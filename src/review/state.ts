@@ -24,6 +24,7 @@ export function buildState(result: ConvertResult, falcHashes: ReadonlyMap<string
         id,
         index: section.index,
         title: section.title,
+        sourceTitle: firstLine(section.original),
         sourceHash: textHash(section.original),
         falcHash: falcHashes.get(id) ?? "",
         rewrite: section.rewrite,
@@ -41,4 +42,8 @@ export function buildState(result: ConvertResult, falcHashes: ReadonlyMap<string
 function fileName(path: string): string {
   const parts = path.split(/[\\/]/);
   return parts[parts.length - 1] || path;
+}
+
+export function firstLine(text: string): string {
+  return (text.split("\n", 1)[0] ?? "").trim();
 }

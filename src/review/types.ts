@@ -19,6 +19,8 @@ export interface StoredSection {
   id: string;
   index: number;
   title: string;
+  /** The original section's first line (its heading): the same section is found by it once its text changed. */
+  sourceTitle: string;
   /** Hash of the original section's text: a changed original voids a validation. */
   sourceHash: string;
   /** Hash of the easy-to-read cell as written: a different cell was edited by hand. */

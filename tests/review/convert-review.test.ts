@@ -47,6 +47,24 @@ describe("falc convert --review", () => {
     expect(error.message).toContain("a été écrit pour « contrat.md »");
   });
 
+  it("no longer holds a validation once the original of that section changed: rewritten and marked « à relire »", async () => {
+    const { input, out, review } = await firstRound("change");
+    writeFileSync(review, new ReviewFiller(readFileSync(review)).tick(2, "compris").tick(3, "compris").bytes());
+    const source = readFileSync(input, "utf8");
+    // The object of the contract (section 3, Article 2) gains a clause.
+    const changed = source.replace("Le présent contrat a pour objet", "Le présent contrat, signé en deux exemplaires, a pour objet");
+    expect(changed).not.toBe(source);
+    writeFileSync(input, changed);
+    await convertFiles([input], { ...offline, out });
+    const report = JSON.parse(readFileSync(join(out, "change.falc.json"), "utf8"));
+    expect(report.sections[2].review.status).toBe("validated");
+    expect(report.sections[3].review.status).toBe("changed");
+    expect(report.sections[3].falc).toContain("2 exemplaires");
+    const status = (await reviewDocument(review, "json")).report;
+    expect(status.sections[2]!.status).toBe("validated");
+    expect(status.sections[3]!.status).toBe("pending");
+  });
+
   it("takes one document only with --review", async () => {
     const a = tmp.write("a.md", "# A\n\nLe texte de A est assez long pour être réécrit par falc ici.\n");
     const b = tmp.write("b.md", "# B\n\nLe texte de B est assez long pour être réécrit par falc ici.\n");

@@ -44,7 +44,9 @@ export function statusParagraphs(d: Docx, section: ConvertedSection): Paragraph[
   const status = STATUS_TEXT[review.status](review.round);
   const color = review.status === "validated" ? COLOR.ok : COLOR.alert;
   if (status) out.push(textParagraph(d, status, { bold: true, color, size: SIZE.table }, { spacing: { before: 0, after: 60 } }));
-  for (const note of review.history) out.push(...noteParagraphs(d, note));
+  // A round that said only what the status line already says (« compris », no remark) is not repeated.
+  const said = review.history.filter((note) => note.remarks.length > 0 || note.status !== review.status || note.round !== review.round);
+  for (const note of said) out.push(...noteParagraphs(d, note));
   return out;
 }
 

@@ -3,8 +3,9 @@ import { copyFile, readFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { ExitCode, FalcError, isFalcError } from "../errors.js";
 import type { Section } from "../model/types.js";
+import type { ConvertResult } from "../rewrite/types.js";
 import { fileHash } from "../output/manifest.js";
-import { planReview, type ReviewPlan } from "../review/plan.js";
+import { planReview, sectionLabel, type ReviewPlan } from "../review/plan.js";
 import { readReviewDocx, ReviewErrorCode } from "../review/read-docx.js";
 import type { ReadReview } from "../review/types.js";
 
@@ -123,4 +124,21 @@ function keepError(path: string, copy: string, cause: unknown): FalcError {
     hint: "Vérifiez les droits d’écriture du dossier, ou déplacez le document de relecture rempli avant de relancer.",
     cause,
   });
+}
+
+/**
+ * A text corrected by hand is adopted as it is, never sent to a model: what the rules and the
+ * fidelity guard find in it is for the staff to judge, so it is said, not fixed behind their back.
+ */
+export function adoptedNotices(result: ConvertResult, plan: ReviewPlan | undefined): string[] {
+  if (!plan) return [];
+  const notices: string[] = [];
+  for (const section of result.sections) {
+    if (plan.sections.get(section.index)?.kind !== "adopt") continue;
+    const errors = section.findings.filter((finding) => finding.severity === "error").length;
+    const facts = section.facts.missing.length + section.facts.added.length;
+    const problems = [errors > 0 ? `${errors} écart${errors > 1 ? "s" : ""} aux règles à corriger` : "", facts > 0 ? `${facts} information${facts > 1 ? "s" : ""} manquante${facts > 1 ? "s" : ""} ou ajoutée${facts > 1 ? "s" : ""}` : ""].filter(Boolean);
+    notices.push(`${sectionLabel(section)} : texte corrigé à la main, adopté tel quel${problems.length > 0 ? ` ; à vérifier : ${problems.join(", ")} (voir le document de relecture)` : ""}.`);
+  }
+  return notices;
 }

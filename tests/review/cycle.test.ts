@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { convertFiles } from "../../src/commands/convert.js";
@@ -111,5 +112,40 @@ describe("the validation loop, round after round", () => {
     expect(readFileSync(join(out, "contrat-de-sejour.relecture.1.docx"))).toEqual(Buffer.from(filled1));
     expect(readFileSync(join(out, "contrat-de-sejour.relecture.2.docx"))).toEqual(Buffer.from(filled2));
     expect(existsSync(join(out, "contrat-de-sejour.relecture.3.docx"))).toBe(false);
+  });
+});
+
+const hasSoffice = spawnSync("sh", ["-c", "command -v soffice"]).status === 0;
+
+describe.skipIf(!hasSoffice)("a filled review document saved again by LibreOffice", () => {
+  it("gives the same second round: one request per « pas compris », the same statuses, the edit adopted", async () => {
+    mock = await startMockAnthropic([], { apiKey: KEY });
+    const env = { ANTHROPIC_API_KEY: KEY, ANTHROPIC_BASE_URL: mock.url };
+    const input = tmp.write("lo.docx", readFileSync(FIXTURE));
+    const out = join(tmp.dir, "lo-sortie");
+    const options = { env, out, cache: false, maxRepairs: 0, checkModel: false as const };
+    await convertFiles([input], options);
+    const reviewPath = join(out, "lo.relecture.docx");
+    const filled = new ReviewFiller(readFileSync(reviewPath))
+      .tick(1, "compris")
+      .tick(2, "pas compris")
+      .remark(2, "Le mot « curateur » est difficile.")
+      .comment(7, "Animatrice", "APA : il faut expliquer ce sigle.")
+      .tick(7, "pas compris")
+      .trackedChange(9, "dépôt de garantie", "argent de garantie")
+      .bytes();
+    const staged = tmp.write("lo-rempli.docx", filled);
+    execFileSync("soffice", [`-env:UserInstallation=file://${tmp.path("lo-profile")}`, "--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir", tmp.path("lo-saved"), staged], {
+      stdio: "ignore",
+      timeout: 120_000,
+    });
+    copyFileSync(tmp.path("lo-saved/lo-rempli.docx"), reviewPath);
+    const before = mock.requests.length;
+    await convertFiles([input], options);
+    const sent = mock.requests.slice(before);
+    expect(sent).toHaveLength(2);
+    const report = JSON.parse(readFileSync(join(out, "lo.falc.json"), "utf8")) as Report;
+    expect(report.sections.map((s) => s.review.status).filter((status) => status !== "pending")).toEqual(["validated", "revised", "revised", "edited"]);
+    expect(report.sections[9]!.falc).toContain("argent de garantie");
   });
 });

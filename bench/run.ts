@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { longDocx } from "../tests/helpers/make-docx.js";
 import { makeLargePdf } from "./make-large-pdf.js";
+import { benchScoreBig } from "./score-big.js";
 
 const ROOT = join(import.meta.dirname, "..");
 const work = mkdtempSync(join(tmpdir(), "falc-bench-"));
@@ -56,6 +57,10 @@ try {
 
   console.log(`falc score sur un DOCX de 10 pages : ${fmt(timeCommand(["score", docx10, "--format", "json"], 5))} ms (processus complet)`);
   console.log(`falc score sur un texte court (.md) : ${fmt(timeCommand(["score", join(ROOT, "fixtures", "livret-falc.md")], 5))} ms`);
+
+  console.log("");
+  benchScoreBig();
+  console.log("");
 
   const t = throughput();
   console.log(`Débit en mémoire sur ${fmt(t.words)} mots de ${t.source} (paragraphes de 10 lignes, médiane de 5) :`);

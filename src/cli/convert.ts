@@ -1,12 +1,17 @@
 import { InvalidArgumentError, Option, type Command } from "commander";
+import { QualityGate } from "../gate/quality-gate.js";
 import { addBatchOptions, addIngestOptions, ingestOptionsFrom, oneOf, positiveInt, positiveNumber, type BatchFlags, type IngestFlags } from "./options.js";
-import type { CliContext } from "./main.js";
+import type { CliContext } from "./context.js";
 
 interface ConvertFlags extends IngestFlags, BatchFlags {
   out?: string;
+  /** A filled review document to take into account. */
+  review?: string;
   provider?: "anthropic" | "offline" | "openai-compatible";
   baseUrl?: string;
   model?: string;
+  /** A model id; false with --no-check-model. */
+  checkModel?: string | false;
   concurrency: number;
   maxRepairs: number;
   strict?: boolean;
@@ -40,6 +45,11 @@ export function registerConvert(program: Command, context: CliContext): Command 
     )
     .option("--base-url <url>", "adresse du service avec --provider openai-compatible, par exemple http://localhost:11434/v1 (sinon OPENAI_BASE_URL)")
     .option("--model <modèle>", "modèle à utiliser (sinon FALC_MODEL, sinon le modèle par défaut ; obligatoire avec openai-compatible)")
+    .option(
+      "--check-model <modèle>",
+      "modèle de la deuxième lecture, qui compare chaque section réécrite à l’original et signale les changements de sens (par défaut : claude-haiku-5-5 avec anthropic, le modèle principal avec openai-compatible)",
+    )
+    .option("--no-check-model", "sans deuxième lecture du sens : seuls les contrôles automatiques de falc restent")
     .option("--timeout <secondes>", "délai d’attente d’une réponse du fournisseur avant un nouvel essai (par défaut : 120 s pour anthropic, 300 s pour openai-compatible)", positiveNumber)
     .option("--concurrency <n>", "demandes en cours chez le fournisseur, pour toute la conversion (baisse seule après une erreur 429)", positiveInt, 4)
     .option("--max-repairs <n>", "demandes de correction par section quand des erreurs ou des informations manquent", nonNegativeInt, 2)
@@ -57,6 +67,7 @@ export function registerConvert(program: Command, context: CliContext): Command 
     .option("--max-cost <dollars>", "s’arrête avant de dépasser ce coût, en dollars, pour toute la conversion (prix d’autres modèles : « prices » dans falc.config.json)", positiveNumber)
     .option("--max-tokens-per-run <n>", "s’arrête avant de dépasser ce nombre de jetons (envoyés et reçus) pour toute la conversion", positiveInt)
     .option("--max-sections <n>", "refuse, avant tout envoi, un document découpé en plus de n sections", positiveInt)
+    .option("--review <relecture.docx>", "reprend un document de relecture rempli : passages compris gardés tels quels, « pas compris » réécrits avec les remarques, corrections adoptées")
     .option("-q, --quiet", "n’affiche que les erreurs");
   addBatchOptions(addIngestOptions(command)).action(async (files: string[], flags: ConvertFlags) => {
     const ingest = ingestOptionsFrom(flags);
@@ -67,6 +78,7 @@ export function registerConvert(program: Command, context: CliContext): Command 
           ingest,
           ...(flags.provider ? { provider: flags.provider } : {}),
           ...(flags.model ? { model: flags.model } : {}),
+          ...(flags.checkModel !== undefined ? { checkModel: flags.checkModel } : {}),
           ...(flags.batch || flags.resume ? { batch: true } : {}),
           ...(flags.config ? { configPath: flags.config } : {}),
           ...(flags.maxCost !== undefined ? { maxCost: flags.maxCost } : {}),
@@ -107,6 +119,8 @@ export function registerConvert(program: Command, context: CliContext): Command 
         ...(flags.out ? { out: flags.out } : {}),
         ...(flags.provider ? { provider: flags.provider } : {}),
         ...(flags.model ? { model: flags.model } : {}),
+        ...(flags.checkModel !== undefined ? { checkModel: flags.checkModel } : {}),
+        ...(flags.review ? { review: flags.review } : {}),
         ...(flags.baseUrl ? { baseURL: flags.baseUrl } : {}),
         ...(flags.strict ? { strict: true } : {}),
         ...(flags.failUnder !== undefined ? { failUnder: flags.failUnder } : {}),
@@ -126,14 +140,15 @@ export function registerConvert(program: Command, context: CliContext): Command 
         onSlowDown: (limit, waitMs) => progress.notice(slowDownNotice(limit, waitMs)),
       });
       progress.finish(outcome);
+      const gate = new QualityGate({ failUnder: flags.failUnder, strict: flags.strict });
       if (flags.json) {
         const { renderConvertSummary } = await import("../render/convert-summary.js");
-        context.io.stdout(renderConvertSummary(outcome, { ...(flags.failUnder !== undefined ? { failUnder: flags.failUnder } : {}), ...(flags.strict ? { strict: true } : {}) }));
+        context.io.stdout(renderConvertSummary(outcome, gate));
       }
       if (flags.report) {
         const { convertJUnit } = await import("../render/convert-junit.js");
         const { writeFileAtomic } = await import("../output/atomic.js");
-        await writeFileAtomic(flags.report.path, convertJUnit(outcome, flags.failUnder));
+        await writeFileAtomic(flags.report.path, convertJUnit(outcome, gate));
       }
       context.exitCode = outcome.exitCode;
     } catch (error) {

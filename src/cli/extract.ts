@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { addIngestOptions, ingestOptionsFrom, oneOf, type IngestFlags } from "./options.js";
-import type { CliContext } from "./main.js";
+import type { CliContext } from "./context.js";
 
 export function registerExtract(program: Command, context: CliContext): Command {
   const command = program
@@ -9,9 +9,8 @@ export function registerExtract(program: Command, context: CliContext): Command 
     .argument("<fichier>", "document .docx, .pdf, .odt, .md ou .txt (« - » pour l’entrée standard)")
     .option("-f, --format <format>", "json (le modèle complet) ou md (lecture rapide)", oneOf(["json", "md"] as const, "--format"), "md");
   addIngestOptions(command).action(async (file: string, flags: IngestFlags & { format: "json" | "md" }) => {
-    const { extract } = await import("../commands/extract.js");
-    const { document, output } = await extract(file, flags.format, ingestOptionsFrom(flags));
-    context.io.stdout(output);
+    const { extractTo } = await import("../commands/extract.js");
+    const document = await extractTo(file, flags.format, context.io.stdout, ingestOptionsFrom(flags));
     for (const warning of document.warnings) context.io.stderr(`Attention : ${warning.message}\n`);
   });
   return command;

@@ -8,12 +8,8 @@ import { registerExtract } from "./extract.js";
 import { registerScore } from "./score.js";
 import { registerRules } from "./rules.js";
 import { registerConvert } from "./convert.js";
-
-export interface CliContext {
-  io: CliIO;
-  /** Set by a command's action; the process exits with it. */
-  exitCode: number;
-}
+import { registerReview } from "./review.js";
+import type { CliContext } from "./context.js";
 
 /** Runs the CLI in-process and returns the exit code: tests call this directly. */
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
@@ -42,7 +38,7 @@ function buildProgram(context: CliContext): Command {
     .showSuggestionAfterError(false)
     .helpCommand("help [commande]", "affiche l’aide d’une commande");
   frenchHelp(program);
-  for (const register of [registerConvert, registerScore, registerExtract, registerRules]) {
+  for (const register of [registerConvert, registerReview, registerScore, registerExtract, registerRules]) {
     const command = register(program, context);
     frenchHelp(command);
     command.exitOverride().configureOutput({ writeOut: context.io.stdout, writeErr: context.io.stderr, outputError: () => {} });

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { oneOf } from "./options.js";
-import type { CliContext } from "./main.js";
+import type { CliContext } from "./context.js";
 
 export function registerRules(program: Command, context: CliContext): Command {
   return program

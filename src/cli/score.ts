@@ -1,8 +1,9 @@
 import { InvalidArgumentError, type Command } from "commander";
+import { belowThresholdLine, QualityGate, scoreGateInput } from "../gate/quality-gate.js";
 import { SEVERITIES, type Severity } from "../rules/finding.js";
 import { addBatchOptions, addIngestOptions, ingestOptionsFrom, oneOf, type BatchFlags, type IngestFlags } from "./options.js";
 import { terminalStyle } from "./style.js";
-import type { CliContext } from "./main.js";
+import type { CliContext } from "./context.js";
 
 interface ScoreFlags extends IngestFlags, BatchFlags {
   format: "text" | "json";
@@ -30,24 +31,27 @@ export function registerScore(program: Command, context: CliContext): Command {
       ...(flags.shard ? { shard: flags.shard } : {}),
     });
     const { report } = outcome;
+    const gate = new QualityGate({ failUnder: flags.failUnder });
     if (flags.format === "json") {
-      context.io.stdout(JSON.stringify(report, null, 2) + "\n");
+      // Streamed: the report of a long document is tens of megabytes as one string.
+      const { writeJson } = await import("../output/json-stream.js");
+      writeJson(report, context.io.stdout);
+      context.io.stdout("\n");
     } else {
-      const { renderScoreText } = await import("../render/score-text.js");
-      context.io.stdout(renderScoreText(report, await terminalStyle(context.io.isTTY)));
+      const { writeScoreText } = await import("../render/score-text.js");
+      writeScoreText(report, await terminalStyle(context.io.isTTY), context.io.stdout);
       for (const failure of report.failures) {
         context.io.stderr(`Erreur : ${failure.error.message}\n${failure.error.hint ? `  → ${failure.error.hint}\n` : ""}`);
       }
     }
-    if (flags.failUnder !== undefined) {
-      for (const file of report.files.filter((f) => f.score !== null && f.score < flags.failUnder!)) {
-        context.io.stderr(`${file.path} : score ${file.score}, sous le seuil de ${flags.failUnder}.\n`);
-      }
+    for (const file of report.files) {
+      const below = gate.judge(scoreGateInput(file)).failures.find((failure) => failure.kind === "score");
+      if (below) context.io.stderr(`${belowThresholdLine(file.path, below)}\n`);
     }
     if (flags.report) {
       const { scoreJUnit } = await import("../render/score-junit.js");
       const { writeFileAtomic } = await import("../output/atomic.js");
-      await writeFileAtomic(flags.report.path, scoreJUnit(report, flags.failUnder));
+      await writeFileAtomic(flags.report.path, scoreJUnit(report, gate));
     }
     context.exitCode = outcome.exitCode;
   });

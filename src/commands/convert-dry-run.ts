@@ -1,8 +1,10 @@
 import { applyConfig, resolveConfig } from "../config/config.js";
 import { loadRuleSet } from "../config/ruleset.js";
 import { ingestFile, type IngestOptions } from "../ingest/index.js";
-import { fr } from "../render/format.js";
+import { fr } from "../french-numbers.js";
 import { boundCost, dollars, requestBound } from "../rewrite/budget.js";
+import { checkModelFor } from "../rewrite/meaning-check/index.js";
+import { checkEstimate } from "../rewrite/meaning-check/estimate.js";
 import { buildPrompt } from "../rewrite/prompt.js";
 import { costOf, DEFAULT_ANTHROPIC_MODEL, estimateTokens, mergePrices, priceOf, PRICES_AS_OF } from "../rewrite/providers/anthropic-models.js";
 
@@ -18,6 +20,8 @@ export interface DryRunOptions {
   maxSections?: number;
   /** --batch: the Message Batches API bills half the standard price. */
   batch?: boolean;
+  /** --check-model (false: --no-check-model), else `checkModel` of the configuration. */
+  checkModel?: string | false;
 }
 
 /** Output tokens per input token of section text: an easy-to-read rewrite is longer than its original. */
@@ -79,8 +83,21 @@ export async function dryRun(paths: string[], options: DryRunOptions = {}): Prom
       `  Estimation sans réparations : ~${fr.int(usage.input_tokens + usage.cache_creation_input_tokens + usage.cache_read_input_tokens)} jetons en entrée ` +
         `(dont ~${fr.int(systemTokens)} de consignes mises en cache), ~${fr.int(output)} en sortie` +
         (offline ? "." : model === undefined ? " ; modèle non précisé (--model)." : cost === undefined ? ` ; prix du modèle ${model} inconnu (ajoutez-le sous « prices » dans falc.config.json).` : ` ; ~${fr.dec2(cost)} $ avec ${model}${options.batch ? " (--batch : moitié prix)" : ""}.`),
-      "",
     );
+    const checkModel = offline || model === undefined ? undefined : checkModelFor({ name: options.provider ?? "anthropic", model }, options.checkModel ?? config?.checkModel);
+    if (checkModel !== undefined) {
+      const check = checkEstimate(document.title, document.sections);
+      const checkPrice = priceOf(checkModel, mergePrices(config?.prices));
+      const checkCost = checkPrice ? costOf({ ...check, cache_read_input_tokens: 0, cache_creation_input_tokens: 0, ...(options.batch ? { batch: true as const } : {}) }, checkPrice) : undefined;
+      if (checkCost !== undefined) totalCost += checkCost;
+      else priced = false;
+      lines.push(
+        `  Deuxième lecture du sens (${checkModel}, --no-check-model pour s’en passer) : ${fr.int(check.requests)} demande${check.requests > 1 ? "s" : ""}, ` +
+          `~${fr.int(check.input_tokens)} jetons en entrée, ~${fr.int(check.output_tokens)} en sortie` +
+          (checkCost === undefined ? ` ; prix du modèle ${checkModel} inconnu.` : ` ; ~${dollars(checkCost)} $.`),
+      );
+    }
+    lines.push("");
   }
   if (offline) lines.push("Avec --provider offline, la réécriture est locale et ne coûte rien.");
   if (options.provider === "openai-compatible" && !priced) lines.push("Avec --provider openai-compatible, le coût dépend de votre fournisseur (nul sur un serveur local).");

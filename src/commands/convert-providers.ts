@@ -3,12 +3,24 @@ import { ExitCode, FalcError } from "../errors.js";
 import { withBudget, type RunBudget } from "../rewrite/budget.js";
 import type { PriceTable } from "../rewrite/providers/anthropic-models.js";
 import type { AnthropicBatchProvider } from "../rewrite/providers/anthropic-batch.js";
-import { chooseProvider, providerName } from "../rewrite/providers/index.js";
+import { chooseProvider, providerName, type ProviderName } from "../rewrite/providers/index.js";
 import type { AdaptiveLimiter } from "../rewrite/run/limiter.js";
 import { withSharedLimit } from "../rewrite/run/shared-limit.js";
-import type { PromptBundle, RewriteProvider } from "../rewrite/types.js";
+import { createRunChecker } from "../rewrite/meaning-check/index.js";
+import type { BatchProgress, MeaningChecker, PromptBundle, RewriteProvider } from "../rewrite/types.js";
 import type { RuleSet } from "../rules/schema.js";
-import type { ConvertCommandOptions } from "./convert.js";
+
+/** The part of `falc convert`'s options that chooses and wraps the providers (ConvertCommandOptions fits it). */
+export interface ProviderOptions {
+  provider?: ProviderName;
+  baseURL?: string;
+  timeoutMs?: number;
+  batch?: boolean;
+  pseudonymize?: boolean;
+  onNotice?: (message: string) => void;
+  onBatch?: (progress: BatchProgress) => void;
+  onSlowDown?: (limit: number, waitMs: number) => void;
+}
 
 export const UNMASKED_NOTICE =
   "--no-pseudonymize : les noms, téléphones, adresses et autres données personnelles du document sont envoyés tels quels au fournisseur. " +
@@ -19,13 +31,13 @@ interface PoolSettings {
   limiter: AdaptiveLimiter;
   /** Batch ids are kept beside the section cache, so that a later run finds them. */
   cacheDir: string;
-  options: ConvertCommandOptions;
+  options: ProviderOptions;
   /** The run's --max-cost and --max-tokens-per-run, shared by every provider of the run. */
   budget: RunBudget;
 }
 
 /** --batch needs the Anthropic provider: said before any document is read, not once per document. */
-export function assertBatchPossible(options: ConvertCommandOptions, env: Record<string, string | undefined>): void {
+export function assertBatchPossible(options: ProviderOptions, env: Record<string, string | undefined>): void {
   if (!options.batch) return;
   const provider = providerName(options.provider, env);
   if (provider === "anthropic") return;
@@ -35,12 +47,19 @@ export function assertBatchPossible(options: ConvertCommandOptions, env: Record<
   });
 }
 
+export interface PooledProvider {
+  provider: RewriteProvider;
+  notices: string[];
+  /** The second reader, held to the same budget and limit; absent offline and with --no-check-model. */
+  checker?: MeaningChecker;
+}
+
 /**
  * One provider per distinct (rules, prompt, model) of a run, built once and shared by the documents
  * that use it: they then share the request limit and, with --batch, one batch.
  */
 export class ProviderPool {
-  private readonly built = new Map<string, Promise<{ provider: RewriteProvider; notices: string[] }>>();
+  private readonly built = new Map<string, Promise<PooledProvider>>();
 
   private readonly raw: RewriteProvider[] = [];
 
@@ -51,18 +70,18 @@ export class ProviderPool {
     for (const provider of this.raw) await (provider as Partial<AnthropicBatchProvider>).whenRecorded?.();
   }
 
-  /** `prices`: the built-in table with the document's configuration's over it. */
-  get(ruleSet: RuleSet, prompt: PromptBundle, model: string | undefined, prices?: PriceTable): Promise<{ provider: RewriteProvider; notices: string[] }> {
-    const key = JSON.stringify([ruleSet.effectiveVersion, prompt.version, model ?? "", prices ?? null]);
+  /** `prices`: the built-in table with the document's configuration's over it. `checkModel`: --check-model, else the configuration's (false: none). */
+  get(ruleSet: RuleSet, prompt: PromptBundle, model: string | undefined, prices?: PriceTable, checkModel?: string | false): Promise<PooledProvider> {
+    const key = JSON.stringify([ruleSet.effectiveVersion, prompt.version, model ?? "", prices ?? null, checkModel ?? null]);
     let entry = this.built.get(key);
     if (!entry) {
-      entry = this.build(ruleSet, prompt, model, prices);
+      entry = this.build(ruleSet, prompt, model, prices, checkModel);
       this.built.set(key, entry);
     }
     return entry;
   }
 
-  private async build(ruleSet: RuleSet, prompt: PromptBundle, model: string | undefined, prices: PriceTable | undefined) {
+  private async build(ruleSet: RuleSet, prompt: PromptBundle, model: string | undefined, prices: PriceTable | undefined, checkModel: string | false | undefined): Promise<PooledProvider> {
     const { env, limiter, options } = this.settings;
     const { provider, notice } = await chooseProvider({
       requested: options.provider,
@@ -80,6 +99,16 @@ export class ProviderPool {
     // The budget sits behind the limiter: a request's worst case is reserved when it really goes out.
     const held = withBudget(provider, this.settings.budget, { prompt, ...(prices ? { prices } : {}) });
     const limited = withSharedLimit(held, limiter, options.onSlowDown ? { onSlowDown: options.onSlowDown } : {});
-    return { provider: limited, notices };
+    const checker = await createRunChecker(provider, checkModel, {
+      env,
+      budget: this.settings.budget,
+      limiter,
+      ...(options.baseURL ? { baseURL: options.baseURL } : {}),
+      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+      ...(prices ? { prices } : {}),
+      ...(options.onNotice ? { onWarning: options.onNotice } : {}),
+      ...(options.onSlowDown ? { onSlowDown: options.onSlowDown } : {}),
+    });
+    return { provider: limited, notices, ...(checker ? { checker } : {}) };
   }
 }

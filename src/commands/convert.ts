@@ -16,13 +16,18 @@ import { buildPrompt } from "../rewrite/prompt.js";
 import { mergePrices, type PriceTable } from "../rewrite/providers/anthropic-models.js";
 import { type ProviderName } from "../rewrite/providers/index.js";
 import { withPseudonyms } from "../rewrite/pseudonymized.js";
-import { entryGateInput, gateInputOf } from "../rewrite/quality-gate.js";
+import { createSecondReader, withCheckMasking } from "../rewrite/meaning-check/index.js";
+import { entryGateInput, gateInputOf, QualityGate } from "../gate/quality-gate.js";
 import { AdaptiveLimiter } from "../rewrite/run/limiter.js";
-import type { BatchProgress, ConvertResult, RewriteProvider } from "../rewrite/types.js";
+import type { BatchProgress, MeaningChecker, RewriteProvider } from "../rewrite/types.js";
 import type { RuleSet } from "../rules/schema.js";
+import type { ConvertedFile, ConvertOutcome } from "../rewrite/run/outcome.js";
 import { OUTPUT_FORMATS, outputDir, outputPaths, writeOutputs, type OutputFormat } from "./convert-outputs.js";
 import { assertBatchPossible, ProviderPool } from "./convert-providers.js";
-import { gateExitCode, manifestEntry } from "./convert-status.js";
+import { adoptedNotices, prepareReview, reviewPlanFor } from "./convert-review.js";
+import { withReview } from "../review/outcome.js";
+import type { ReadReview } from "../review/types.js";
+import { manifestEntry } from "./convert-status.js";
 
 export { OUTPUT_FORMATS, outputPaths, type OutputFormat } from "./convert-outputs.js";
 
@@ -42,6 +47,11 @@ export interface ConvertCommandOptions {
   formats?: readonly OutputFormat[];
   /** `--shard i/n`: only this CI job's share of the inputs. */
   shard?: Shard;
+  /**
+   * --check-model: the second reader's model; false = --no-check-model. Else `checkModel` of
+   * falc.config.json, else the provider's default (src/rewrite/meaning-check/index.ts).
+   */
+  checkModel?: string | false;
   /** false = send personal data as it is (default: masked before any remote call). */
   pseudonymize?: boolean;
   /** false = neither read nor write the section cache. */
@@ -58,6 +68,11 @@ export interface ConvertCommandOptions {
   /** --max-sections: a document with more is refused before any request (else `limits.maxSections`). */
   maxSections?: number;
   configPath?: string;
+  /**
+   * `--review <relecture.docx>`: a review document filled in by the readers. Validated sections are
+   * kept word for word, « pas compris » ones revised with their remarks, edited ones adopted.
+   */
+  review?: string;
   ingest?: IngestOptions;
   env?: Record<string, string | undefined>;
   signal?: AbortSignal;
@@ -75,21 +90,7 @@ export interface ConvertCommandOptions {
   now?: () => Date;
 }
 
-export interface ConvertedFile {
-  path: string;
-  outputs: string[];
-  result: ConvertResult;
-}
-
-export interface ConvertOutcome {
-  files: ConvertedFile[];
-  failures: { path: string; error: FalcError }[];
-  /** Inputs unchanged since the run recorded in falc-manifest.json, with all their outputs present. */
-  skipped: string[];
-  /** What falc-manifest.json says of each skipped input (its scores and facts still answer to the gates). */
-  skippedEntries: { path: string; entry: ManifestEntry }[];
-  exitCode: number;
-}
+export type { ConvertedFile, ConvertOutcome };
 
 export const DEFAULT_CACHE_DIR = ".falc-cache";
 
@@ -127,6 +128,12 @@ export async function convertFiles(paths: string[], options: ConvertCommandOptio
   assertBatchPossible(options, env);
   const baseRules = loadRuleSet();
   const inputs = selectShard(await discoverInputs(paths, ignorePatterns(options.configPath, baseRules)), options.shard);
+  if (options.review !== undefined && inputs.length !== 1) {
+    throw new FalcError("review-one-document", `--review s’applique à un seul document, pas à ${inputs.length}.`, {
+      exitCode: ExitCode.usage,
+      hint: "Lancez « falc convert <document> --review <relecture.docx> » pour chaque document relu.",
+    });
+  }
   options.onStart?.({ files: inputs.length });
   const concurrency = options.concurrency ?? 4;
   const limiter = new AdaptiveLimiter(options.batch ? Number.POSITIVE_INFINITY : concurrency);
@@ -185,29 +192,41 @@ async function convertInput(input: DiscoveredInput, run: Run): Promise<InputOutc
   const path = input.path;
   const key = manifestKey(path);
   try {
-    const { ruleSet, model, limits, prices } = settingsFor(path, run.baseRules, options.configPath);
+    const { ruleSet, model, limits, prices, checkModel } = settingsFor(path, run.baseRules, options.configPath);
     run.budget.adopt(limits);
     const prompt = buildPrompt(ruleSet);
     // --model, then FALC_MODEL, then the configuration file, then the provider's default.
     const chosenModel = options.model ?? (run.env.FALC_MODEL?.trim() || model);
-    const { provider, notices } = await run.providers.get(ruleSet, prompt, chosenModel, prices);
+    // --check-model or --no-check-model, then the configuration file, then the provider's default.
+    const { provider, notices, checker } = await run.providers.get(ruleSet, prompt, chosenModel, prices, options.checkModel ?? checkModel);
     for (const notice of notices.filter((n) => !run.noticesShown.has(n))) {
       run.noticesShown.add(notice);
       options.onNotice?.(notice);
     }
-    const settings = settingsHash([ruleSet.effectiveVersion, prompt.version, provider.name, provider.model, String(options.formats ?? OUTPUT_FORMATS), String(options.pseudonymize !== false)]);
+    const settings = settingsHash([ruleSet.effectiveVersion, prompt.version, provider.name, provider.model, String(options.formats ?? OUTPUT_FORMATS), String(options.pseudonymize !== false), ...(checker ? [`check:${checker.model}`] : [])]);
     const sha256 = manifest && path !== "-" ? fileHash(await readFile(path)) : "";
-    if (manifest && sha256 && (await manifest.isUpToDate(key, sha256, settings))) {
-      const entry = manifest.entry(key)!;
-      options.onFileSkipped?.(path);
-      return { kind: "skipped", path, entry, exitCode: gateExitCode(entryGateInput(entry), options) };
-    }
     // Under --out, the output tree mirrors the input tree.
     const out = options.out === undefined ? undefined : join(options.out, dirname(input.relative));
-    const file = await convertOne(path, out, provider, ruleSet, prompt, run, options.maxSections ?? limits.maxSections);
-    await manifest?.record(key, manifestEntry(file.result, file.outputs, sha256, settings, options.now?.() ?? new Date()));
+    const reviewTarget = outputPaths(path, out, options.formats ?? OUTPUT_FORMATS).reviewDocx;
+    const recordedSha256 = manifest?.entry(key)?.reviewSha256;
+    const reviewed = await prepareReview({
+      ...(options.review !== undefined ? { explicit: options.review } : {}),
+      ...(reviewTarget !== undefined ? { target: reviewTarget } : {}),
+      ...(recordedSha256 !== undefined ? { recordedSha256 } : {}),
+    });
+    for (const notice of reviewed.notices) options.onNotice?.(notice);
+    // A review filled since the last run is news even when the original is unchanged.
+    if (manifest && sha256 && reviewed.review === undefined && reviewed.kept.length === 0 && (await manifest.isUpToDate(key, sha256, settings))) {
+      const entry = manifest.entry(key)!;
+      options.onFileSkipped?.(path);
+      return { kind: "skipped", path, entry, exitCode: new QualityGate(options).exitCode(entryGateInput(entry)) };
+    }
+    const file = await convertOne(path, out, provider, ruleSet, prompt, run, options.maxSections ?? limits.maxSections, checker, reviewed.review);
+    // What falc wrote, so that the next run tells a document its readers filled from an untouched one.
+    const reviewSha256 = reviewTarget !== undefined && file.outputs.includes(reviewTarget) ? fileHash(await readFile(reviewTarget)) : undefined;
+    await manifest?.record(key, { ...manifestEntry(file.result, file.outputs, sha256, settings, options.now?.() ?? new Date()), ...(reviewSha256 ? { reviewSha256 } : {}) });
     options.onFileDone?.(file);
-    return { kind: "converted", file, exitCode: gateExitCode(gateInputOf(file.result), options) };
+    return { kind: "converted", file, exitCode: new QualityGate(options).exitCode(gateInputOf(file.result)) };
   } catch (error) {
     if (!isFalcError(error) || !run.multiple || options.signal?.aborted) throw error;
     options.onFileFailed?.(path, error);
@@ -225,6 +244,8 @@ async function convertOne(
   prompt: ReturnType<typeof buildPrompt>,
   run: Run,
   maxSections: number | undefined,
+  checker: MeaningChecker | undefined,
+  review: ReadReview | undefined,
 ): Promise<ConvertedFile> {
   const { options } = run;
   const document = await ingestFile(path, options.ingest);
@@ -234,7 +255,12 @@ async function convertOne(
   options.onFileStart?.(path, document.sections.length);
   // One mapping per document: a person keeps the same placeholder in every section.
   const masking = provider.name !== "offline" && options.pseudonymize !== false ? withPseudonyms(provider) : undefined;
-  const result = await convertDocument(document, {
+  // The second reader masks with the same mapping: it sees the placeholders the main model saw.
+  const reader = checker ? createSecondReader(masking ? withCheckMasking(checker, masking) : checker) : undefined;
+  const plan = review ? reviewPlanFor(path, document.sections, review, provider.name !== "offline") : undefined;
+  for (const notice of plan?.notices ?? []) options.onNotice?.(notice);
+  const converted = await convertDocument(document, {
+    ...(plan ? { reviewPlans: plan.sections } : {}),
     provider: masking ?? provider,
     ruleSet,
     prompt,
@@ -245,7 +271,10 @@ async function convertOne(
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onSection ? { onSection: (event: SectionEvent) => options.onSection!(path, event) } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(reader ? { secondReader: reader } : {}),
   });
+  const result = withReview(converted, plan, review?.validation);
+  for (const notice of adoptedNotices(result, plan)) options.onNotice?.(notice);
   result.privacy = masking ? masking.privacy() : { pseudonymized: false, masked: {} };
   const outputs = await writeOutputs(result, targets);
   return { path, outputs, result };
@@ -255,8 +284,13 @@ function manifestKey(path: string): string {
   return relative(process.cwd(), resolve(path)) || path;
 }
 
-function settingsFor(path: string, base: RuleSet, configPath: string | undefined): { ruleSet: RuleSet; model?: string; limits: ConfigLimits; prices?: PriceTable } {
+function settingsFor(
+  path: string,
+  base: RuleSet,
+  configPath: string | undefined,
+): { ruleSet: RuleSet; model?: string; limits: ConfigLimits; prices?: PriceTable; checkModel?: string | false } {
   const config = resolveConfig({ configPath, inputPath: path }, base);
   if (!config) return { ruleSet: base, limits: {} };
-  return { ruleSet: applyConfig(base, config), ...(config.model ? { model: config.model } : {}), limits: config.limits, prices: mergePrices(config.prices) };
+  const check = config.checkModel !== undefined ? { checkModel: config.checkModel } : {};
+  return { ruleSet: applyConfig(base, config), ...(config.model ? { model: config.model } : {}), limits: config.limits, prices: mergePrices(config.prices), ...check };
 }

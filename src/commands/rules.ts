@@ -1,23 +1,9 @@
 import { applyConfig, resolveConfig } from "../config/config.js";
 import { loadRuleSet } from "../config/ruleset.js";
+import type { RuleListing } from "../rules/listing.js";
 import type { RuleSet } from "../rules/schema.js";
 
-export interface RuleListing {
-  version: 1;
-  rulesVersion: string;
-  config?: string;
-  rules: {
-    id: string;
-    kind: string;
-    family: string;
-    severity: string;
-    enabled: boolean;
-    message: string;
-    description: string;
-    source: string[];
-    parameters: Readonly<Record<string, unknown>>;
-  }[];
-}
+export type { RuleListing };
 
 /** `falc rules`: the rules in effect for a folder (after its falc.config.json) or for `--config`. */
 export function listRules(options: { configPath?: string; from?: string; rulesDir?: string } = {}): RuleListing {

@@ -1,6 +1,7 @@
 import { applyConfig, ignorePatterns, resolveConfig } from "../config/config.js";
 import { loadRuleSet } from "../config/ruleset.js";
 import { ExitCode, isFalcError } from "../errors.js";
+import { QualityGate, scoreGateInput } from "../gate/quality-gate.js";
 import { discoverInputs, selectShard, type Shard } from "../ingest/discover.js";
 import { ingestFile, type IngestOptions } from "../ingest/index.js";
 import type { Severity } from "../rules/finding.js";
@@ -13,7 +14,7 @@ export interface ScoreOptions {
   /** `--config`: replaces the search for falc.config.json upward from each input. */
   configPath?: string;
   minSeverity?: Severity;
-  /** Exit 1 when a file scores below this. */
+  /** Exit 1 when a file scores below this (the quality gate's threshold). */
   failUnder?: number;
   rulesDir?: string;
   /** `--shard i/n`: only this CI job's share of the inputs. */
@@ -39,6 +40,7 @@ export async function scoreFiles(paths: string[], options: ScoreOptions = {}): P
   const files: FileScore[] = [];
   const failures: FileFailure[] = [];
   let exitCode: number = ExitCode.ok;
+  const gate = new QualityGate({ failUnder: options.failUnder });
   const inputs = selectShard(await discoverInputs(paths, ignorePatterns(options.configPath, baseRules)), options.shard);
   for (const { path } of inputs) {
     try {
@@ -46,9 +48,7 @@ export async function scoreFiles(paths: string[], options: ScoreOptions = {}): P
       const document = await ingestFile(path, options.ingest);
       const file = analyzeDocument(document, ruleSet, options.minSeverity ? { minSeverity: options.minSeverity } : {});
       files.push(file);
-      if (options.failUnder !== undefined && file.score !== null && file.score < options.failUnder) {
-        exitCode = Math.max(exitCode, ExitCode.qualityGate);
-      }
+      exitCode = Math.max(exitCode, gate.exitCode(scoreGateInput(file)));
     } catch (error) {
       if (!isFalcError(error) || inputs.length === 1) throw error;
       failures.push({ path, error: { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}) } });

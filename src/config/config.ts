@@ -7,8 +7,7 @@ import { KINDS } from "../rules/kinds/index.js";
 import type { AcronymEntry, DifficultWordEntry, Lexicons } from "../rules/lexicon/lexicons.js";
 import { overrideParams, ParamError } from "../rules/params.js";
 import type { RuleDefinition, RuleSet } from "../rules/schema.js";
-import { validateLimits, validatePrices, type ConfigLimits } from "./limits.js";
-import type { ModelPrice } from "../rewrite/providers/anthropic-models.js";
+import { validateLimits, validatePrices, type ConfigLimits, type ModelPrice } from "./limits.js";
 
 export const CONFIG_FILE = "falc.config.json";
 
@@ -24,10 +23,12 @@ export interface FalcConfig {
   words: Record<string, string>;
   /** Capital words never reported (the establishment's name, a local acronym everyone knows). */
   ignoreAcronyms: string[];
-  /** Glob patterns of documents never taken from a folder or a glob (as in `.falcignore`). */
+  /** Patterns of documents never taken from a folder or a glob, read as a `.gitignore` (as `.falcignore` is). */
   ignore: string[];
   /** The model `falc convert` uses when neither --model nor FALC_MODEL says otherwise. */
   model?: string;
+  /** The second reader's model when --check-model and --no-check-model say nothing; false turns it off. */
+  checkModel?: string | false;
   /**
    * Model id (lowercase) → USD per million tokens, over the built-in table: how the models of an
    * openai-compatible service (Mistral, Albert…) get a price for --max-cost and --dry-run.
@@ -37,7 +38,7 @@ export interface FalcConfig {
   limits: ConfigLimits;
 }
 
-const TOP_KEYS = ["$schema", "rules", "acronyms", "words", "ignoreAcronyms", "ignore", "model", "prices", "limits"];
+const TOP_KEYS = ["$schema", "rules", "acronyms", "words", "ignoreAcronyms", "ignore", "model", "checkModel", "prices", "limits"];
 
 function configError(file: string, message: string): FalcError {
   return new FalcError("config-invalid", `${file} : ${message}`, {
@@ -124,6 +125,13 @@ export function validateConfig(raw: unknown, file: string, ruleSet: RuleSet): Fa
     if (typeof input.model !== "string" || input.model.trim() === "") throw configError(file, "« model » doit être le nom d'un modèle (un texte).");
     config.model = input.model.trim();
   }
+  if (input.checkModel !== undefined) {
+    const value = input.checkModel;
+    if (value !== false && (typeof value !== "string" || value.trim() === "")) {
+      throw configError(file, "« checkModel » doit être le nom d'un modèle (un texte), ou false pour ne pas faire relire le sens des sections.");
+    }
+    config.checkModel = value === false ? false : value.trim();
+  }
   const fail = (message: string) => configError(file, message);
   config.prices = validatePrices(objectOf(input.prices, file, "prices"), fail);
   config.limits = validateLimits(objectOf(input.limits, file, "limits"), fail);
@@ -176,7 +184,8 @@ export function applyConfig(ruleSet: RuleSet, config: FalcConfig): RuleSet {
   }
   const lexicons = mergeLexicons(ruleSet.lexicons, config);
   // Prices and limits change what a run may spend, not what it writes: they stay out of the cache key.
-  const { file: _file, prices: _prices, limits: _limits, ...content } = config;
+  // The check model is in the section cache key on its own, however it was chosen (flag or file).
+  const { file: _file, prices: _prices, limits: _limits, checkModel: _checkModel, ...content } = config;
   const effectiveVersion = createHash("sha256").update(ruleSet.effectiveVersion).update(JSON.stringify(content)).digest("hex").slice(0, 16);
   return { rules, lexicons, rulesVersion: ruleSet.rulesVersion, effectiveVersion, disabled };
 }

@@ -1,5 +1,4 @@
 import type { FalcError } from "../errors.js";
-import type { ModelPrice } from "../rewrite/providers/anthropic-models.js";
 
 /** The `limits` of `falc.config.json`: what one `falc convert` run may use. Flags win over them. */
 export interface ConfigLimits {
@@ -9,6 +8,17 @@ export interface ConfigLimits {
   maxTokensPerRun?: number;
   /** A document with more sections is refused before any request. */
   maxSections?: number;
+}
+
+/**
+ * USD per million tokens. `cacheWrite` is the 5-minute cache write (the one `cache_control: ephemeral` asks for).
+ * Declared here, with the validation of `prices`, so that the configuration needs nothing from the providers.
+ */
+export interface ModelPrice {
+  input: number;
+  output: number;
+  cacheRead: number;
+  cacheWrite: number;
 }
 
 type Fail = (message: string) => FalcError;

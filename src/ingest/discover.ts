@@ -1,5 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
-import { basename, join, relative, resolve } from "node:path";
+import { basename, isAbsolute, join, relative, resolve, sep } from "node:path";
+import ignore, { type Ignore } from "ignore";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { inputError } from "../errors.js";
 import { SUPPORTED_EXTENSIONS } from "./detect.js";
@@ -13,8 +14,10 @@ export interface DiscoveredInput {
 
 export const IGNORE_FILE = ".falcignore";
 
-/** Never inputs: tooling folders, and falc's own outputs (converting them again would loop). */
-const ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**", "**/.falc-cache/**", "**/*.falc.*", "**/*.relecture.docx", "**/~$*"];
+/** Never inputs, in .gitignore form: tooling folders, and falc's own outputs (converting them again would loop). */
+const NEVER_INPUTS = ["node_modules/", ".git/", ".falc-cache/", "*.falc.*", "*.relecture.docx", "~$*"];
+/** The folders of NEVER_INPUTS as globs, so that the search does not even walk them. */
+const NOT_WALKED = ["**/node_modules/**", "**/.git/**", "**/.falc-cache/**"];
 const DOCUMENTS = `**/*.{${SUPPORTED_EXTENSIONS.map((e) => e.slice(1)).join(",")}}`;
 
 /**
@@ -41,8 +44,8 @@ export async function discoverInputs(args: readonly string[], extraIgnore: reado
 }
 
 async function expandFolder(dir: string, extraIgnore: readonly string[]): Promise<DiscoveredInput[]> {
-  const ignore = [...ALWAYS_IGNORED, ...extraIgnore, ...(await readIgnoreFile(dir))];
-  const files = (await glob(DOCUMENTS, { cwd: dir, ignore, caseSensitiveMatch: false, dot: false })).sort();
+  const ignored = ignore().add(NEVER_INPUTS).add([...extraIgnore]).add(await readIgnoreFile(dir));
+  const files = (await glob(DOCUMENTS, { cwd: dir, ignore: NOT_WALKED, caseSensitiveMatch: false, dot: false })).filter((file) => !ignored.ignores(file)).sort();
   if (files.length === 0) {
     throw inputError("no-documents", dir, `Le dossier ${dir} ne contient aucun document à traiter (.docx, .pdf, .odt, .md ou .txt).`, "Vérifiez le dossier, ou les motifs de son fichier .falcignore.");
   }
@@ -51,8 +54,10 @@ async function expandFolder(dir: string, extraIgnore: readonly string[]): Promis
 
 async function expandGlob(pattern: string, extraIgnore: readonly string[]): Promise<DiscoveredInput[]> {
   const base = staticBase(pattern);
-  const ignore = [...ALWAYS_IGNORED, ...extraIgnore];
-  const files = (await glob(pattern, { ignore, caseSensitiveMatch: false, expandDirectories: false })).filter((file) => hasSupportedExtension(file)).sort();
+  const ignored = ignore().add(NEVER_INPUTS).add([...extraIgnore]);
+  const files = (await glob(pattern, { ignore: NOT_WALKED, caseSensitiveMatch: false, expandDirectories: false }))
+    .filter((file) => hasSupportedExtension(file) && !isIgnored(ignored, file, base))
+    .sort();
   if (files.length === 0) {
     throw inputError("no-documents", pattern, `Aucun document ne correspond à ${pattern}.`, "Vérifiez le motif (mettez-le entre guillemets pour que falc le développe lui-même).");
   }
@@ -70,24 +75,32 @@ function staticBase(pattern: string): string {
   return fixed.join("/") || ".";
 }
 
+/**
+ * The configuration's patterns apply to a glob's matches from the current folder, as they always have; a
+ * match outside it (« ../docs/**\/*.md ») is read from the glob's fixed part instead, as if it were a folder.
+ */
+function isIgnored(ignored: Ignore, file: string, base: string): boolean {
+  const fromHere = relative(process.cwd(), resolve(file));
+  const path = isOutside(fromHere) ? relative(resolve(base), resolve(file)) : fromHere;
+  return path !== "" && !isOutside(path) && ignored.ignores(path.split(sep).join("/"));
+}
+
+function isOutside(relativePath: string): boolean {
+  return relativePath === ".." || relativePath.startsWith(`..${sep}`) || isAbsolute(relativePath);
+}
+
 function hasSupportedExtension(file: string): boolean {
   const lower = file.toLowerCase();
   return SUPPORTED_EXTENSIONS.some((extension) => lower.endsWith(extension)) && !/\.(falc\.[^.]+|relecture\.docx)$/.test(lower);
 }
 
-async function readIgnoreFile(dir: string): Promise<string[]> {
-  let content: string;
+/** `.falcignore` as git reads a `.gitignore`: `brouillons/` is a folder of that name at any depth, `!` keeps a file back. */
+async function readIgnoreFile(dir: string): Promise<string> {
   try {
-    content = await readFile(join(dir, IGNORE_FILE), "utf8");
+    return await readFile(join(dir, IGNORE_FILE), "utf8");
   } catch {
-    return [];
+    return "";
   }
-  return content
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== "" && !line.startsWith("#"))
-    .map((line) => (line.endsWith("/") ? `${line}**` : line))
-    .flatMap((line) => (line.includes("/") ? [line.replace(/^\//, "")] : [line, `**/${line}`]));
 }
 
 async function isDirectory(path: string): Promise<boolean> {

@@ -31,22 +31,35 @@ export function renderBlocks(inputs: BlockInput[]): { text: string; blocks: Bloc
 }
 
 class TextWriter {
-  // A growing string: V8 concatenates as ropes, and list/table rendering reads it back often.
-  text = "";
+  // Pieces joined once at the end: reading back a growing concatenation (for a list's or a table's
+  // text) would flatten the whole text each time, which is quadratic in the number of lists.
+  private readonly pieces: string[] = [];
+  offset = 0;
 
-  get offset(): number {
-    return this.text.length;
+  get text(): string {
+    return this.pieces.join("");
+  }
+
+  /** Where the next piece goes: `textSince` joins what was written after it. */
+  get mark(): number {
+    return this.pieces.length;
+  }
+
+  textSince(mark: number): string {
+    return this.pieces.slice(mark).join("");
   }
 
   write(text: string): void {
-    this.text += text;
+    if (text.length === 0) return;
+    this.pieces.push(text);
+    this.offset += text.length;
   }
 
   /** Writes `runs` as one unit and returns its range. */
   unit(runs: Run[]): TextUnit {
     const cleaned = normaliseRuns(runs);
     const start = this.offset;
-    const text = cleaned.map((run) => run.text).join("");
+    const text = cleaned.length === 1 ? cleaned[0]!.text : cleaned.map((run) => run.text).join("");
     this.write(text);
     return { text, start, end: this.offset, runs: cleaned };
   }
@@ -71,6 +84,7 @@ function layoutOf(input: BlockInput): { layout?: BlockInput["layout"] } {
 
 function renderList(input: ListInput, writer: TextWriter, depth: number, state: { first: boolean }): ListBlock {
   const start = writer.offset;
+  const mark = writer.mark;
   const items: ListItem[] = [];
   for (const item of input.items) {
     if (!state.first) writer.write(LINE_SEPARATOR);
@@ -83,11 +97,12 @@ function renderList(input: ListInput, writer: TextWriter, depth: number, state: 
   }
   const end = writer.offset;
   const numbering = input.ordered && input.firstNumber !== undefined && input.firstNumber !== 1 ? { firstNumber: input.firstNumber } : {};
-  return { type: "list", ordered: input.ordered, ...numbering, items, start, end, text: writer.text.slice(start, end), ...layoutOf(input) };
+  return { type: "list", ordered: input.ordered, ...numbering, items, start, end, text: writer.textSince(mark), ...layoutOf(input) };
 }
 
 function renderTable(input: TableInput, writer: TextWriter): TableBlock {
   const start = writer.offset;
+  const mark = writer.mark;
   let first = true;
   const rows: TableCell[][] = input.rows.map((row) =>
     row.map((cell) => {
@@ -100,7 +115,7 @@ function renderTable(input: TableInput, writer: TextWriter): TableBlock {
     }),
   );
   const end = writer.offset;
-  return { type: "table", rows, start, end, text: writer.text.slice(start, end), ...layoutOf(input) };
+  return { type: "table", rows, start, end, text: writer.textSince(mark), ...layoutOf(input) };
 }
 
 export function runsText(runs: Run[]): string {
@@ -126,24 +141,50 @@ function isEmptyBlock(input: BlockInput): boolean {
  */
 export function normaliseRuns(runs: Run[]): Run[] {
   const out: Run[] = [];
-  let previous = "\n"; // so that leading white space is dropped
+  let previous = BREAK; // so that leading white space is dropped
   for (const run of runs) {
+    const source = run.text.includes("\r") ? run.text.replace(/\r\n?/g, "\n") : run.text;
+    // Unchanged stretches are copied in one slice: most runs need no change at all.
     let text = "";
-    for (const char of run.text.replace(/\r\n?/g, "\n")) {
-      const isBreak = char === "\n";
-      const isSpace = !isBreak && /[\t\f\v ]/.test(char);
-      if (isSpace && (previous === " " || previous === "\n")) continue;
-      if (isBreak && previous === "\n") continue;
-      if (isBreak && previous === " ") text = text.slice(0, -1); // "a \n" → "a\n"
-      const written = isSpace ? " " : char;
-      text += written;
-      previous = written;
+    let from = 0;
+    for (let i = 0; i < source.length; i++) {
+      const code = source.charCodeAt(i);
+      if (code === 10) {
+        if (previous === BREAK) {
+          text += source.slice(from, i);
+          from = i + 1;
+          continue;
+        }
+        if (previous === SPACE) {
+          text = (text + source.slice(from, i)).slice(0, -1); // "a \n" → "a\n"
+          from = i;
+        }
+        previous = BREAK;
+      } else if (code === 32 || code === 9 || code === 11 || code === 12) {
+        if (previous !== OTHER) {
+          text += source.slice(from, i);
+          from = i + 1;
+          continue;
+        }
+        if (code !== 32) {
+          text += source.slice(from, i) + " ";
+          from = i + 1;
+        }
+        previous = SPACE;
+      } else {
+        previous = OTHER;
+      }
     }
+    text = from === 0 ? source : text + source.slice(from);
     if (text.length > 0) out.push({ ...run, text });
   }
   trimEnd(out);
   return out;
 }
+
+const BREAK = 0;
+const SPACE = 1;
+const OTHER = 2;
 
 function trimEnd(runs: Run[]): void {
   while (runs.length > 0) {

@@ -60,7 +60,7 @@ export function splitSections(blocks: Block[], text: string, options: Sectioning
         title = own ?? (base === undefined ? CONTINUED_TITLE : `${base} (suite)`);
         madeUp = own === undefined;
       }
-      sections.push(makeSection(sections.length, title, group.level, madeUp, part.blocks, text));
+      sections.push(makeSection(sections.length, title, group.level, madeUp, part, text));
     }
   }
   return sections;
@@ -87,6 +87,7 @@ const FURNITURE_REPEATS = 3;
 class TitleFinder {
   private readonly counts = new Map<string, number>();
   private readonly headings: HeadingBlock[];
+  private real: HeadingBlock[] | undefined;
 
   constructor(blocks: readonly Block[]) {
     this.headings = blocks.filter((block): block is HeadingBlock => block.type === "heading");
@@ -103,11 +104,16 @@ class TitleFinder {
 
   /** The text of the nearest real heading before `block`, at any level. */
   nearestBefore(block: Block): string | undefined {
-    for (let i = this.headings.length - 1; i >= 0; i--) {
-      const heading = this.headings[i]!;
-      if (heading.start < block.start && this.isReal(heading)) return heading.text.replace(/\s+/g, " ");
+    // Headings come in reading order, so a binary search finds it: a long document has thousands of parts.
+    this.real ??= this.headings.filter((heading) => this.isReal(heading));
+    let low = 0;
+    let high = this.real.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.real[mid]!.start < block.start) low = mid + 1;
+      else high = mid;
     }
-    return undefined;
+    return low === 0 ? undefined : this.real[low - 1]!.text.replace(/\s+/g, " ");
   }
 }
 
@@ -115,30 +121,46 @@ function normalised(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
-function splitOnBudget(blocks: Block[], maxWords: number): { blocks: Block[]; continued: boolean }[] {
-  const parts: { blocks: Block[]; continued: boolean }[] = [];
+function splitOnBudget(blocks: Block[], maxWords: number): Part[] {
+  const parts: Part[] = [];
   let current: Block[] = [];
+  let counts: number[] = [];
   let words = 0;
+  let hasBody = false;
   for (const block of blocks) {
     const blockWords = countWords(block.text);
-    const hasBody = current.some((b) => b.type !== "heading");
     if (hasBody && words + blockWords > maxWords) {
-      parts.push({ blocks: current, continued: parts.length > 0 });
+      parts.push({ blocks: current, words: counts, continued: parts.length > 0 });
       current = [];
+      counts = [];
       words = 0;
+      hasBody = false;
     }
     current.push(block);
+    counts.push(blockWords);
     words += blockWords;
+    if (block.type !== "heading") hasBody = true;
   }
-  if (current.length > 0) parts.push({ blocks: current, continued: parts.length > 0 });
+  if (current.length > 0) parts.push({ blocks: current, words: counts, continued: parts.length > 0 });
   return parts;
 }
 
-function makeSection(index: number, title: string, level: number, madeUp: boolean, blocks: Block[], text: string): Section {
+/** Blocks of one section, with the word count of each (blocks never share a word: see makeSection). */
+interface Part {
+  blocks: Block[];
+  words: number[];
+  continued: boolean;
+}
+
+function makeSection(index: number, title: string, level: number, madeUp: boolean, part: Part, text: string): Section {
+  const blocks = part.blocks;
   const start = blocks[0]!.start;
   const end = blocks[blocks.length - 1]!.end;
-  const sectionText = text.slice(start, end);
-  const section: Section = { index, title, level, blocks, start, end, text: sectionText, wordCount: countWords(sectionText) };
+  // A word never runs across the line breaks between blocks, so the section's count is the sum of
+  // its blocks' counts: the text is not tokenized a second time.
+  let wordCount = 0;
+  for (const words of part.words) wordCount += words;
+  const section: Section = { index, title, level, blocks, start, end, text: text.slice(start, end), wordCount };
   if (madeUp) section.titleMadeUp = true;
   return section;
 }

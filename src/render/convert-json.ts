@@ -1,6 +1,8 @@
-import { factCounts, meaningCount, toCheckCount } from "../rewrite/quality-gate.js";
+import { factCounts, meaningCount, toCheckCount } from "../gate/quality-gate.js";
 import { AFTER_SCORE_NOTE, BEFORE_SCORE_NOTE } from "../rewrite/score-note.js";
 import type { ConvertResult } from "../rewrite/types.js";
+import { meaningCheckSummary, meaningCheckTotals, meaningEntries } from "./meaning-points.js";
+import { validationStatement } from "./validated-notice.js";
 
 /** `<name>.falc.json`: the conversion report (version 1 contract; fields may be added, never removed). */
 export function renderConvertJson(result: ConvertResult): string {
@@ -14,7 +16,8 @@ export function renderConvertJson(result: ConvertResult): string {
     provider: result.provider,
     model: result.model,
     date: result.date,
-    status: "brouillon à valider par ses lecteurs",
+    // « validé » only when every section was validated and the review document names the readers and the date.
+    status: validationStatement(result) ? "validé par ses lecteurs" : "brouillon à valider par ses lecteurs",
     score: result.score,
     // Which numbers these are: the same as `falc score` gives the original and the written draft.
     scoreNote: { before: BEFORE_SCORE_NOTE, after: AFTER_SCORE_NOTE },
@@ -38,14 +41,25 @@ export function renderConvertJson(result: ConvertResult): string {
       score: section.score,
       findings: section.findings,
       facts: section.facts,
+      // Every change of meaning found, by the guard and by the second reader (`by`); [] when none.
+      meaning: meaningEntries(section),
+      ...withDefined("meaningCheck", meaningCheckSummary(section)),
       repairs: section.repairs,
       cached: section.cached,
       usage: section.usage,
+      ...(section.review ? { review: { status: section.review.status, remarks: section.review.remarks, round: section.review.round } } : {}),
     })),
+    ...(result.review ? { review: result.review } : {}),
     glossary: result.glossary,
     privacy: result.privacy ?? { pseudonymized: false, masked: {} },
     usage: result.usage,
+    // The second reader of the run (--check-model): its model, sections read, changes found; its usage is in `usage`.
+    ...withDefined("meaningCheck", meaningCheckTotals(result)),
     warnings: result.warnings,
   };
   return JSON.stringify(report, null, 2) + "\n";
+}
+
+function withDefined<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }

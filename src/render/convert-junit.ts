@@ -1,15 +1,20 @@
-import type { ConvertOutcome } from "../commands/convert.js";
+import { entryGateInput, gateInputOf, reasonText, type GateFailure, type QualityGate } from "../gate/quality-gate.js";
 import { FACT_LABEL } from "../rewrite/fidelity.js";
+import type { ConvertOutcome } from "../rewrite/run/outcome.js";
 import { renderJUnit, type JUnitCase } from "./junit.js";
 
-/** `falc convert --report junit=…`: a document fails for a score under --fail-under or for missing or added facts. */
-export function convertJUnit(outcome: ConvertOutcome, failUnder?: number): string {
+/**
+ * `falc convert --report junit=…`: a document fails when the quality gate says so — a score under
+ * --fail-under, or (with --strict only) missing or added facts, each of which is then listed.
+ */
+export function convertJUnit(outcome: ConvertOutcome, gate: QualityGate): string {
   const cases: JUnitCase[] = outcome.files.map(({ path, result }) => {
-    const problems: string[] = [];
-    if (failUnder !== undefined && result.score.after !== null && result.score.after < failUnder) problems.push(`score ${result.score.after} < ${failUnder}`);
+    const { failures } = gate.judge(gateInputOf(result));
+    const failed = (kind: GateFailure["kind"]) => failures.some((failure) => failure.kind === kind);
+    const problems = failures.filter((failure) => failure.kind === "score").map(reasonText);
     for (const section of result.sections) {
-      for (const fact of section.facts.missing) problems.push(`manquant dans « ${section.title} » : ${fact.text} (${FACT_LABEL[fact.type]})`);
-      for (const fact of section.facts.added) problems.push(`ajouté dans « ${section.title} » : ${fact.text} (${FACT_LABEL[fact.type]})`);
+      if (failed("missing-facts")) for (const fact of section.facts.missing) problems.push(`manquant dans « ${section.title} » : ${fact.text} (${FACT_LABEL[fact.type]})`);
+      if (failed("added-facts")) for (const fact of section.facts.added) problems.push(`ajouté dans « ${section.title} » : ${fact.text} (${FACT_LABEL[fact.type]})`);
     }
     return {
       name: path,
@@ -21,9 +26,9 @@ export function convertJUnit(outcome: ConvertOutcome, failUnder?: number): strin
   const recorded = new Map(outcome.skippedEntries.map(({ path, entry }) => [path, entry]));
   for (const path of outcome.skipped) {
     const entry = recorded.get(path);
-    const problems: string[] = [];
-    if (entry && failUnder !== undefined && entry.score.after !== null && entry.score.after < failUnder) problems.push(`score ${entry.score.after} < ${failUnder}`);
-    if (entry && entry.missingFacts + entry.addedFacts > 0) problems.push(`${entry.missingFacts} information(s) manquante(s), ${entry.addedFacts} ajoutée(s) (conversion précédente, inchangée)`);
+    const failures = entry ? gate.judge(entryGateInput(entry)).failures : [];
+    const problems = failures.filter((failure) => failure.kind === "score").map(reasonText);
+    if (entry && failures.some((failure) => failure.kind !== "score")) problems.push(`${entry.missingFacts} information(s) manquante(s), ${entry.addedFacts} ajoutée(s) (conversion précédente, inchangée)`);
     cases.push({ name: path, classname: "falc.convert", ...(problems.length > 0 ? { failure: { message: problems[0]!, text: problems.join("\n") } } : {}) });
   }
   for (const failure of outcome.failures) cases.push({ name: failure.path, classname: "falc.convert", error: { message: failure.error.code, text: failure.error.message } });

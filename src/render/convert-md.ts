@@ -1,19 +1,24 @@
 import type { ConvertResult, RewriteBlock, RewriteTable } from "../rewrite/types.js";
 import { MEANING_LABEL } from "../analysis/normalise/index.js";
 import { FACT_LABEL } from "../rewrite/fidelity.js";
-import { DRAFT_NOTICE, PROBLEMS_TITLE } from "./draft-notice.js";
+import { DRAFT_NOTICE, PROBLEMS_TITLE } from "../score/draft-notice.js";
+import { changeText } from "../rewrite/meaning-check/labels.js";
 import { keptLines, sectionPlace, showsHeading } from "./section-heading.js";
+import { validationStatement } from "./validated-notice.js";
 
 export { DRAFT_NOTICE };
 
 /** `<name>.falc.md`: the easy-to-read draft in Markdown, one sentence per line, with what to check first. */
 export function renderConvertMarkdown(result: ConvertResult): string {
-  const out: string[] = [`# ${result.title}`, `> ${DRAFT_NOTICE}`];
+  const validated = validationStatement(result);
+  const out: string[] = [`# ${result.title}`, `> ${validated ? validated.join(" ") : DRAFT_NOTICE}`];
   const problems = result.sections.flatMap((section) => [
     ...section.facts.missing.map((f) => `- **Information manquante** ${sectionPlace(section)} : ${f.text} (${FACT_LABEL[f.type]})`),
     ...section.facts.added.map((f) => `- **Information ajoutée** ${sectionPlace(section)} : ${f.text} (${FACT_LABEL[f.type]})`),
     ...(section.facts.toCheck ?? []).map((f) => `- **À vérifier** ${sectionPlace(section)} : ${f.text} (${FACT_LABEL[f.type]})`),
     ...(section.facts.meaning ?? []).map((p) => `- **À vérifier** ${sectionPlace(section)} : ${MEANING_LABEL[p.kind]} (« ${p.marker} ») dans « ${p.rewrite} »`),
+    ...(section.meaningCheck?.changes ?? []).map((c) => `- **À vérifier** ${sectionPlace(section)} (deuxième lecture) : ${changeText(c)} ${c.explanation}`),
+    ...(section.meaningCheck?.failed ? [`- **Deuxième lecture impossible** ${sectionPlace(section)} (${section.meaningCheck.failed}) : relisez vous-même le sens de cette section.`] : []),
   ]);
   if (problems.length > 0) out.push(`## ${PROBLEMS_TITLE}`, problems.join("\n"));
   for (const [position, section] of result.sections.entries()) {

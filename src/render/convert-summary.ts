@@ -1,9 +1,9 @@
-import type { ConvertedFile, ConvertOutcome } from "../commands/convert.js";
+import { entryGateInput, gateInputOf, QualityGate, reasonText, type GateInput } from "../gate/quality-gate.js";
 import type { ManifestEntry } from "../output/manifest.js";
-import { estimateCost } from "../rewrite/providers/anthropic-models.js";
-import { entryGateInput, gateInputOf, gateReasons, type GateInput } from "../rewrite/quality-gate.js";
+import { resultCost } from "../rewrite/meaning-check/cost.js";
+import type { ConvertedFile, ConvertOutcome } from "../rewrite/run/outcome.js";
 import { AFTER_SCORE_NOTE, BEFORE_SCORE_NOTE } from "../rewrite/score-note.js";
-import { addUsage, NO_USAGE, type Usage } from "../rewrite/types.js";
+import { addUsage, NO_USAGE, type ConvertResult, type Usage } from "../rewrite/types.js";
 
 /**
  * `falc convert --json`: one summary of the whole run on standard output, for scripts and CI
@@ -13,11 +13,6 @@ import { addUsage, NO_USAGE, type Usage } from "../rewrite/types.js";
 
 /** A ConvertOutcome whose manifest entries for skipped inputs may be missing (their figures are then null). */
 export type SummarizedOutcome = Omit<ConvertOutcome, "skippedEntries"> & Partial<Pick<ConvertOutcome, "skippedEntries">>;
-
-export interface SummaryOptions {
-  failUnder?: number;
-  strict?: boolean;
-}
 
 export interface SummaryUsage {
   requests: number;
@@ -73,20 +68,20 @@ export interface ConvertSummary {
   exitCode: number;
 }
 
-export function renderConvertSummary(outcome: SummarizedOutcome, options: SummaryOptions = {}): string {
-  return JSON.stringify(convertSummary(outcome, options), null, 2) + "\n";
+export function renderConvertSummary(outcome: SummarizedOutcome, gate: QualityGate = new QualityGate()): string {
+  return JSON.stringify(convertSummary(outcome, gate), null, 2) + "\n";
 }
 
-export function convertSummary(outcome: SummarizedOutcome, options: SummaryOptions = {}): ConvertSummary {
+export function convertSummary(outcome: SummarizedOutcome, gate: QualityGate = new QualityGate()): ConvertSummary {
   const entries = new Map<string, ManifestEntry>((outcome.skippedEntries ?? []).map(({ path, entry }) => [path, entry]));
   const files = [
-    ...outcome.files.map((file) => convertedFile(file, options)),
-    ...outcome.skipped.map((path) => skippedFile(path, entries.get(path), options)),
+    ...outcome.files.map((file) => convertedFile(file, gate)),
+    ...outcome.skipped.map((path) => skippedFile(path, entries.get(path), gate)),
     ...outcome.failures.map(({ path, error }) => failedFile(path, { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}) })),
   ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return {
     version: 1,
-    thresholds: { failUnder: options.failUnder ?? null, strict: options.strict === true },
+    thresholds: { failUnder: gate.options.failUnder ?? null, strict: gate.judgesFacts },
     scoreNote: { before: BEFORE_SCORE_NOTE, after: AFTER_SCORE_NOTE },
     files,
     totals: totalsOf(files),
@@ -100,29 +95,29 @@ export function outcomeUsage(outcome: Pick<ConvertOutcome, "files">): { usage: U
   let cost: number | null = null;
   for (const { result } of outcome.files) {
     usage = addUsage(usage, result.usage);
-    const fileCost = costOf(result.usage, result.model);
+    const fileCost = costOf(result);
     if (fileCost !== null) cost = (cost ?? 0) + fileCost;
   }
   return { usage, cost };
 }
 
-function convertedFile({ path, outputs, result }: ConvertedFile, options: SummaryOptions): SummaryFile {
-  const gate = gateInputOf(result);
+function convertedFile({ path, outputs, result }: ConvertedFile, gate: QualityGate): SummaryFile {
+  const input = gateInputOf(result);
   return {
     path,
     status: "converted",
     outputs,
     score: result.score,
-    missingFacts: gate.missingFacts,
-    addedFacts: gate.addedFacts,
+    missingFacts: input.missingFacts,
+    addedFacts: input.addedFacts,
     sections: result.sections.length,
     cachedSections: result.sections.filter((s) => s.cached).length,
-    usage: summaryUsage(result.usage, costOf(result.usage, result.model)),
-    qualityGate: qualityGate(gate, options),
+    usage: summaryUsage(result.usage, costOf(result)),
+    qualityGate: qualityGate(gate, input),
   };
 }
 
-function skippedFile(path: string, entry: ManifestEntry | undefined, options: SummaryOptions): SummaryFile {
+function skippedFile(path: string, entry: ManifestEntry | undefined, gate: QualityGate): SummaryFile {
   const score = entry?.score ?? { before: null, after: null };
   return {
     path,
@@ -135,7 +130,7 @@ function skippedFile(path: string, entry: ManifestEntry | undefined, options: Su
     cachedSections: 0,
     usage: summaryUsage(NO_USAGE, null),
     // Without its entry, the command already judged the file from the manifest: its exit code says how.
-    ...(entry ? { qualityGate: qualityGate(entryGateInput(entry), options) } : {}),
+    ...(entry ? { qualityGate: qualityGate(gate, entryGateInput(entry)) } : {}),
   };
 }
 
@@ -154,14 +149,15 @@ function failedFile(path: string, error: NonNullable<SummaryFile["error"]>): Sum
   };
 }
 
-function qualityGate(input: GateInput, options: SummaryOptions): { passed: boolean; reasons: string[] } {
-  const reasons = gateReasons(input, options);
-  return { passed: reasons.length === 0, reasons };
+function qualityGate(gate: QualityGate, input: GateInput): { passed: boolean; reasons: string[] } {
+  const { passed, failures } = gate.judge(input);
+  return { passed, reasons: failures.map(reasonText) };
 }
 
-function costOf(usage: Usage, model: string): number | null {
-  if (usage.requests === 0) return null;
-  return estimateCost(usage, model) ?? null;
+/** The second reader's tokens are priced at the check model's price (see resultCost). */
+function costOf(result: ConvertResult): number | null {
+  if (result.usage.requests === 0) return null;
+  return resultCost(result) ?? null;
 }
 
 function summaryUsage(usage: Usage, estimatedCost: number | null): SummaryUsage {

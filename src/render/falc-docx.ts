@@ -4,8 +4,9 @@ import { A4, FONT, LANGUAGE, MARGIN, loadDocx, markupRuns, pageFooter, type Docx
 import { frenchSpaces, lines, stripBold } from "./docx/markup.js";
 import { reproducible } from "./docx/package.js";
 import { docxTable, rowPairs, rowRuns, tableFits } from "./docx/table.js";
-import { DRAFT_NOTE } from "./draft-notice.js";
+import { DRAFT_NOTE } from "../score/draft-notice.js";
 import { keptLines, showsHeading } from "./section-heading.js";
+import { VALIDATED_TITLE, validationStatement } from "./validated-notice.js";
 
 /**
  * `<name>.falc.docx`: the easy-to-read draft, laid out by the FALC rules that falc itself checks
@@ -30,12 +31,15 @@ export async function renderFalcDocx(result: ConvertResult): Promise<Uint8Array>
   const d = await loadDocx();
   const children: FileChild[] = [
     new d.Paragraph({ heading: d.HeadingLevel.TITLE, children: markupRuns(d, stripBold(result.title)) }),
-    ...draftNote(d),
   ];
+  const validated = validationStatement(result);
+  // A version every section of which its readers validated carries their statement, not the draft's notice.
+  if (!validated) children.push(...draftNote(d));
   for (const [position, section] of result.sections.entries()) {
     children.push(...sectionParagraphs(d, section, result.title, showsHeading(section, position, result.title)));
   }
   if (result.glossary.length > 0) children.push(...glossary(d, result.glossary));
+  if (validated) children.push(...validationPage(d, validated));
 
   const document = new d.Document({
     title: stripBold(result.title),
@@ -99,6 +103,13 @@ function bulletConfig(d: Docx) {
 }
 
 /** The note in a framed box: adjacent paragraphs with the same borders are drawn as one frame. */
+function validationPage(d: Docx, statement: readonly string[]): Paragraph[] {
+  return [
+    new d.Paragraph({ heading: d.HeadingLevel.HEADING_1, pageBreakBefore: true, children: markupRuns(d, VALIDATED_TITLE) }),
+    ...statement.map((sentence) => new d.Paragraph({ children: markupRuns(d, sentence) })),
+  ];
+}
+
 function draftNote(d: Docx): Paragraph[] {
   const side = { style: d.BorderStyle.SINGLE, size: 12, color: "000000", space: 8 };
   const border = { top: side, bottom: side, left: side, right: side };

@@ -1,4 +1,4 @@
-import type { RuleListing } from "../commands/rules.js";
+import type { RuleListing } from "../rules/listing.js";
 
 const SEVERITY: Record<string, string> = { error: "erreur", warning: "attention", info: "conseil" };
 

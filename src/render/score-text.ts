@@ -1,6 +1,8 @@
 import type { Finding, Severity } from "../rules/finding.js";
 import type { FileScore, ScoreReport } from "../score/report.js";
-import { fr, plural, scoreBand } from "./format.js";
+import { ChunkedWriter } from "../output/chunked-writer.js";
+import { fr, plural } from "../french-numbers.js";
+import { scoreBand } from "./format.js";
 
 /** Styling hooks, so the renderer stays pure and testable (chalk is passed in by the CLI). */
 export interface TextStyle {
@@ -21,33 +23,54 @@ const SEVERITY_LABEL: Record<Severity, string> = { error: "erreur", warning: "at
 
 /** The report for staff: the score and key figures first, then findings grouped by section. */
 export function renderScoreText(report: ScoreReport, style: TextStyle = plainStyle): string {
-  return report.files.map((file) => renderFile(file, style)).join("\n");
+  const pieces: string[] = [];
+  writeScoreText(report, style, (text) => pieces.push(text));
+  return pieces.join("");
 }
 
-function renderFile(file: FileScore, style: TextStyle): string {
-  const lines: string[] = [];
-  lines.push(style.bold(`${file.path} — ${file.title}`));
-  lines.push(
+/** The same report, handed to `write` in chunks as it is made (a long document's report is megabytes). */
+export function writeScoreText(report: ScoreReport, style: TextStyle, write: (text: string) => void): void {
+  const out = new ChunkedWriter(write);
+  report.files.forEach((file, i) => {
+    if (i > 0) out.write("\n");
+    writeFile(file, style, (line) => out.write(`${line}\n`));
+  });
+  out.flush();
+}
+
+function writeFile(file: FileScore, style: TextStyle, line: (text: string) => void): void {
+  line(style.bold(`${file.path} — ${file.title}`));
+  line(
     file.score === null
       ? `  Score : non calculé (${file.scoreNote ?? "texte trop court"})`
       : `  Score : ${style.bold(`${file.score}/100`)} (${scoreBand(file.score)})`,
   );
   const s = file.stats;
-  lines.push(`  ${plural(s.words, "mot")} · ${plural(s.sentences, "phrase")} · ${fr.dec1(s.wordsPerSentence)} mots par phrase · ${fr.dec2(s.syllablesPerWord)} syllabes par mot`);
-  lines.push(`  Kandel–Moles ${fr.dec1(file.readability.kandelMoles)} · LIX ${fr.dec1(file.readability.lix)} · RIX ${fr.dec1(file.readability.rix)} · ${plural(s.longSentences, "phrase")} de plus de 12 mots`);
-  lines.push(`  ${summariseFindings(file.findings)}`);
-  for (const warning of file.warnings) lines.push(`  Attention : ${warning}`);
+  line(`  ${plural(s.words, "mot")} · ${plural(s.sentences, "phrase")} · ${fr.dec1(s.wordsPerSentence)} mots par phrase · ${fr.dec2(s.syllablesPerWord)} syllabes par mot`);
+  line(`  Kandel–Moles ${fr.dec1(file.readability.kandelMoles)} · LIX ${fr.dec1(file.readability.lix)} · RIX ${fr.dec1(file.readability.rix)} · ${plural(s.longSentences, "phrase")} de plus de 12 mots`);
+  line(`  ${summariseFindings(file.findings)}`);
+  for (const warning of file.warnings) line(`  Attention : ${warning}`);
+  // Grouped in one pass: a long document has thousands of sections.
+  const bySection = new Map<number, Finding[]>();
+  const orphans: Finding[] = [];
+  for (const finding of file.findings) {
+    if (finding.sectionIndex === undefined) orphans.push(finding);
+    else {
+      let group = bySection.get(finding.sectionIndex);
+      if (group === undefined) bySection.set(finding.sectionIndex, (group = []));
+      group.push(finding);
+    }
+  }
   for (const section of file.sections) {
-    const findings = file.findings.filter((f) => f.sectionIndex === section.index);
+    const findings = bySection.get(section.index) ?? [];
     if (file.sections.length === 1 && findings.length === 0) continue;
     const score = section.score === null ? "trop court pour un score" : `score ${section.score}`;
-    lines.push("", `  ${style.bold(`§ ${section.index + 1}. ${section.title}`)} ${style.dim(`— ${score}, ${plural(findings.length, "écart")}`)}`);
-    for (const finding of findings) lines.push(...renderFinding(finding, style));
+    line("");
+    line(`  ${style.bold(`§ ${section.index + 1}. ${section.title}`)} ${style.dim(`— ${score}, ${plural(findings.length, "écart")}`)}`);
+    for (const finding of findings) writeFinding(finding, style, line);
   }
-  const orphans = file.findings.filter((f) => f.sectionIndex === undefined);
-  if (orphans.length > 0) lines.push("");
-  for (const finding of orphans) lines.push(...renderFinding(finding, style));
-  return lines.join("\n") + "\n";
+  if (orphans.length > 0) line("");
+  for (const finding of orphans) writeFinding(finding, style, line);
 }
 
 function summariseFindings(findings: Finding[]): string {
@@ -56,13 +79,12 @@ function summariseFindings(findings: Finding[]): string {
   return `Écarts aux règles : ${plural(count("error"), "erreur")}, ${plural(count("warning"), "avertissement")}, ${plural(count("info"), "conseil")}.`;
 }
 
-function renderFinding(finding: Finding, style: TextStyle): string[] {
+function writeFinding(finding: Finding, style: TextStyle, line: (text: string) => void): void {
   const where = `${finding.line}:${finding.column}`.padEnd(8);
   const label = style.severity(finding.severity, SEVERITY_LABEL[finding.severity].padEnd(9));
-  const lines = [`    ${style.dim(where)} ${label} ${finding.message} ${style.dim(finding.ruleId)}`];
-  lines.push(`             « ${highlightExcerpt(finding, style)} »`);
-  if (finding.suggestion) lines.push(`             → ${finding.suggestion}`);
-  return lines;
+  line(`    ${style.dim(where)} ${label} ${finding.message} ${style.dim(finding.ruleId)}`);
+  line(`             « ${highlightExcerpt(finding, style)} »`);
+  if (finding.suggestion) line(`             → ${finding.suggestion}`);
 }
 
 const MAX_EXCERPT = 160;

@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { writeFileAtomic } from "../output/atomic.js";
 import { outputError } from "../output/errors.js";
-import type { FactRef, RewriteResult, Usage } from "./types.js";
+import type { FactRef, MeaningCheckRecord, RewriteResult, Usage } from "./types.js";
 
 /**
  * A content-addressed cache of rewritten sections. The key covers everything that changes the answer:
@@ -21,6 +21,8 @@ export interface CacheKeyParts {
   promptVersion: string;
   provider: string;
   model: string;
+  /** The second reader's model: its reading may repair the rewrite, so it is part of the key when one reads. */
+  checkModel?: string;
 }
 
 export interface CachedSection {
@@ -31,6 +33,8 @@ export interface CachedSection {
   model: string;
   /** Personal data the model dropped (its placeholder did not come back). */
   lost?: FactRef[];
+  /** The second reader's verdict on `result`: a section read from the cache is not read again. */
+  meaningCheck?: MeaningCheckRecord;
 }
 
 interface CacheEntry {
@@ -42,7 +46,9 @@ interface CacheEntry {
 }
 
 export function cacheKey(parts: CacheKeyParts): string {
-  const canonical = JSON.stringify([CACHE_FORMAT, parts.provider, parts.model, parts.rulesVersion, parts.promptVersion, parts.sectionTitle, parts.text]);
+  // Without a second reader the key is what it always was: entries written before it stay valid.
+  const check = parts.checkModel === undefined ? [] : [`check:${parts.checkModel}`];
+  const canonical = JSON.stringify([CACHE_FORMAT, parts.provider, parts.model, ...check, parts.rulesVersion, parts.promptVersion, parts.sectionTitle, parts.text]);
   return createHash("sha256").update(canonical).digest("hex");
 }
 

@@ -19,6 +19,8 @@ import {
   type PromptBundle,
   type RewriteProvider,
   type RewriteResult,
+  type SecondReader,
+  type SectionPlan,
   type Usage,
 } from "./types.js";
 
@@ -34,6 +36,13 @@ export interface ConvertOptions {
   signal?: AbortSignal;
   onSection?: (event: SectionEvent) => void;
   now?: () => Date;
+  /**
+   * What the readers' review says of each section (by index): kept or adopted sections are never sent
+   * to a model; a « pas compris » one is revised once with their remarks (src/review/plan.ts).
+   */
+  reviewPlans?: ReadonlyMap<number, SectionPlan>;
+  /** Reads each rewritten section for changes of meaning (`--check-model`); remote providers only. */
+  secondReader?: SecondReader;
 }
 
 export interface SectionEvent {
@@ -43,6 +52,8 @@ export interface SectionEvent {
   cached: boolean;
   usage: Usage;
   model: string;
+  /** The second reader's share of `usage` and its model, to price it at its own price. */
+  check?: { usage: Usage; model: string };
 }
 
 /** Sections with this many words or fewer (a lone heading) are kept as they are. */
@@ -67,7 +78,8 @@ export async function convertDocument(document: FalcDocument, options: ConvertOp
       queue.abort(error);
       throw error;
     });
-    options.onSection?.({ index: section.index, total, title: section.title, cached: result.cached, usage: result.usage, model: options.provider.model });
+    const check = result.meaningCheck ? { check: { usage: result.meaningCheck.usage, model: result.meaningCheck.model } } : {};
+    options.onSection?.({ index: section.index, total, title: section.title, cached: result.cached, usage: result.usage, model: options.provider.model, ...check });
     return result;
   });
   const converted = finishDocument(document, rewritten, options);
@@ -96,19 +108,32 @@ async function convertSection(
   const { provider, ruleSet, prompt, cache } = options;
   // Tables go as Markdown tables (rows and columns kept); the guard still compares with section.text.
   const text = requestText(section);
-  const key = cacheKey({ sectionTitle: section.title, text, rulesVersion: ruleSet.effectiveVersion, promptVersion: prompt.version, provider: provider.name, model: provider.model });
-  const cached = await cache?.get(key);
-  if (cached) return assess(section, cached.result, scoreBefore, { repairs: cached.repairs, cached: true, usage: NO_USAGE, lost: cached.lost ?? [] }, ruleSet);
+  const reader = options.secondReader;
+  const key = cacheKey({ sectionTitle: section.title, text, rulesVersion: ruleSet.effectiveVersion, promptVersion: prompt.version, provider: provider.name, model: provider.model, ...(reader ? { checkModel: reader.id } : {}) });
+  const plan = options.reviewPlans?.get(section.index);
+  if (plan?.kind === "keep" || plan?.kind === "adopt") {
+    // Validated, corrected by hand or not yet read: human work stays word for word, never sent again.
+    return assess(section, plan.rewrite, scoreBefore, { repairs: 0, cached: false, usage: NO_USAGE, lost: [] }, ruleSet);
+  }
+  const revision = plan?.kind === "revise" ? plan : undefined;
+  // A revision answers the readers' remarks: neither read from nor written to the plain rewrite's cache entry.
+  const request = { documentTitle: document.title, sectionIndex: section.index, sectionTitle: section.title, text };
+  const callOptions = { ...signalOption(options.signal), queueSignal: options.queueSignal };
+  const cached = revision ? undefined : await cache?.get(key);
+  if (cached) {
+    const hit = assess(section, cached.result, scoreBefore, { repairs: cached.repairs, cached: true, usage: NO_USAGE, lost: cached.lost ?? [] }, ruleSet);
+    if (cached.meaningCheck) return { ...hit, meaningCheck: { ...cached.meaningCheck, usage: NO_USAGE } };
+    // A run stopped between a rewrite and its second reading: only the reading is left to pay.
+    return reader && hit.rewrite.blocks.length > 0 ? readAndStore(hit, cached.model, cached.usage) : hit;
+  }
 
   if (section.wordCount <= TRIVIAL_SECTION_WORDS) {
     const kept: RewriteResult = { title: section.title, blocks: [], glossary: [] };
     return assess(section, kept, scoreBefore, { repairs: 0, cached: false, usage: NO_USAGE, lost: [] }, ruleSet);
   }
 
-  const request = { documentTitle: document.title, sectionIndex: section.index, sectionTitle: section.title, text };
   let usage: Usage = NO_USAGE;
-  const callOptions = { ...signalOption(options.signal), queueSignal: options.queueSignal };
-  let response = await provider.rewrite(request, callOptions);
+  let response = await provider.rewrite(revision ? { ...request, repair: { previous: revision.previous, problems: readersRequest(revision.remarks), from: "readers" } } : request, callOptions);
   usage = addUsage(usage, response.usage);
   let best = assess(section, response.result, scoreBefore, { repairs: 0, cached: false, usage, lost: response.lost ?? [] }, ruleSet);
   for (let repair = 1; repair <= (options.maxRepairs ?? 2); repair++) {
@@ -120,8 +145,22 @@ async function convertSection(
     best = isBetter(candidate, best) ? candidate : { ...best, repairs: repair, usage };
   }
   const lost = best.facts.missing.filter((fact) => fact.type === "personal-data");
-  await cache?.set(key, { result: best.rewrite, repairs: best.repairs, usage, model: response.model, ...(lost.length > 0 ? { lost } : {}) });
-  return best;
+  // Stored before the second reading too: a run stopped while the reading waits for its turn keeps the rewrite.
+  if (!revision) await cache?.set(key, { result: best.rewrite, repairs: best.repairs, usage: best.usage, model: response.model, ...(lost.length > 0 ? { lost } : {}) });
+  return reader && best.rewrite.blocks.length > 0 ? readAndStore(best, response.model) : best;
+
+  /** The second reader's step (see SecondReader), its verdict stored with the section. `earlier`: what the rewrite cost, when it came from the cache. */
+  async function readAndStore(rewritten: ConvertedSection, model: string, earlier: Usage = NO_USAGE): Promise<ConvertedSection> {
+    const repair = async (problems: string[]) => {
+      const answer = await provider.rewrite({ ...request, repair: { previous: rewritten.rewrite, problems } }, callOptions);
+      return assess(section, answer.result, scoreBefore, { repairs: rewritten.repairs + 1, cached: false, usage: answer.usage, lost: answer.lost ?? [] }, ruleSet);
+    };
+    const read = await reader!.review(rewritten, { request, callOptions, ...((options.maxRepairs ?? 2) > 0 ? { repair } : {}) });
+    const missing = read.facts.missing.filter((fact) => fact.type === "personal-data");
+    const stored = { result: read.rewrite, repairs: read.repairs, usage: addUsage(earlier, read.usage), model, ...(missing.length > 0 ? { lost: missing } : {}) };
+    if (!revision) await cache?.set(key, { ...stored, ...(read.meaningCheck ? { meaningCheck: read.meaningCheck } : {}) });
+    return read;
+  }
 }
 
 function signalOption(signal: AbortSignal | undefined): { signal?: AbortSignal } {
@@ -184,6 +223,11 @@ export function problemsOf(section: ConvertedSection): string[] {
   return problems;
 }
 
+/** The readers' remarks as the revision request (a « pas compris » without a remark still asks for a simpler text). */
+function readersRequest(remarks: readonly string[]): string[] {
+  return remarks.length > 0 ? remarks.map((remark) => `« ${remark} »`) : ["(pas de remarque écrite) Le texte est trop difficile : fais plus simple, avec des phrases plus courtes et des mots plus courants."];
+}
+
 /** At most 200 characters of the sentence, around the flagged words (the model must see them). */
 function problemExcerpt(finding: Finding): string {
   const excerpt = finding.excerpt;
@@ -206,7 +250,9 @@ function finishDocument(document: FalcDocument, converted: ConvertedSection[], o
   const results = options.provider.finishDocument(converted.map((section) => section.rewrite));
   return converted.map((section, i) => {
     const result = results[i];
-    if (result === undefined || result === section.rewrite) return section;
+    const plan = options.reviewPlans?.get(section.index);
+    // Kept or adopted text is the readers' or the staff's: no pass of the provider changes it.
+    if (result === undefined || result === section.rewrite || plan?.kind === "keep" || plan?.kind === "adopt") return section;
     const lost = section.facts.missing.filter((fact) => fact.type === "personal-data");
     const run = { repairs: section.repairs, cached: section.cached, usage: section.usage, lost };
     return assess(document.sections[i]!, result, section.score.before, run, options.ruleSet);

@@ -92,11 +92,16 @@ export function buildUserMessage(request: RewriteRequest, prompt?: PromptBundle)
       neutralise(JSON.stringify(request.repair.previous)),
       `</${PREVIOUS_TAG}>`,
       "",
-      "Le vérificateur y a trouvé ces problèmes :",
+      ...(request.repair.from === "readers"
+        ? ["Des personnes qui vont lire ce texte l'ont relu en séance de relecture. Elles ne l'ont pas compris. Leurs remarques :"]
+        : ["Le vérificateur y a trouvé ces problèmes :"]),
       ...request.repair.problems.map((problem, index) => `${index + 1}. ${neutralise(inline(problem))}`),
       "",
-      "Corrige ces problèmes et donne une réponse complète : toute la section, pas seulement les phrases corrigées. " +
-        "Garde ce qui était juste, et tous les faits du texte original.",
+      request.repair.from === "readers"
+        ? "Réécris la section pour que ces lecteurs la comprennent : tiens compte de chaque remarque, donne une réponse complète (toute la section), " +
+          "et garde tous les faits du texte original."
+        : "Corrige ces problèmes et donne une réponse complète : toute la section, pas seulement les phrases corrigées. " +
+          "Garde ce qui était juste, et tous les faits du texte original.",
     );
   } else {
     lines.push("", "Réécris toute cette section en FALC, en suivant les règles et le contrat de fidélité. Réponds uniquement avec l'objet JSON demandé.");

@@ -16,6 +16,14 @@ export interface PrivacyReport {
 
 export interface PseudonymizingProvider extends RewriteProvider {
   privacy(): PrivacyReport;
+  /**
+   * Masks a text with the document's mapping, for another request about the same document (the
+   * second reader's): a value keeps its placeholder, and a value already masked elsewhere is masked
+   * wherever it appears, even where detection would miss it. Not counted in `privacy()`.
+   */
+  mask(text: string): string;
+  /** Puts the real values back in a text masked by `mask` or by a section's request. */
+  unmask(text: string): string;
 }
 
 export function withPseudonyms(inner: RewriteProvider): PseudonymizingProvider {
@@ -27,6 +35,8 @@ export function withPseudonyms(inner: RewriteProvider): PseudonymizingProvider {
     name: inner.name,
     model: inner.model,
     privacy: () => ({ pseudonymized: true, masked: { ...masked } }),
+    mask: (text) => maskKnown(pseudonymize(text, undefined, mapping).text, mapping),
+    unmask: (text) => restore(text, mapping, []).text,
     async rewrite(request, options) {
       const expected: string[] = [];
       const mask = (text: string): string => {
@@ -42,7 +52,7 @@ export function withPseudonyms(inner: RewriteProvider): PseudonymizingProvider {
         sectionIndex: request.sectionIndex,
         sectionTitle: mask(request.sectionTitle),
         text: mask(request.text),
-        ...(request.repair ? { repair: { previous: mapResult(request.repair.previous, mask), problems: request.repair.problems.map(mask) } } : {}),
+        ...(request.repair ? { repair: { previous: mapResult(request.repair.previous, mask), problems: request.repair.problems.map(mask), ...(request.repair.from ? { from: request.repair.from } : {}) } } : {}),
       };
       counted.add(request.sectionIndex);
       const response = await inner.rewrite(sent, options);
@@ -57,6 +67,14 @@ function restoreResponse(response: RewriteResponse, mapping: PseudonymMap, expec
   const back = (text: string) => restore(text, mapping, []).text;
   const lost: FactRef[] = missing.map((placeholder) => ({ type: "personal-data", text: valueOf(mapping, placeholder) }));
   return { ...response, result: mapResult(response.result, back), ...(lost.length > 0 ? { lost } : {}) };
+}
+
+/** Known values left in clear (a surname written in a form detection does not catch), longest first. */
+function maskKnown(text: string, mapping: PseudonymMap): string {
+  let out = text;
+  const entries = [...mapping.entries].sort((a, b) => b.value.length - a.value.length);
+  for (const entry of entries) if (entry.value.length >= 3) out = out.split(entry.value).join(entry.placeholder);
+  return out;
 }
 
 function valueOf(mapping: PseudonymMap, placeholder: string): string {

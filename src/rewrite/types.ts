@@ -83,8 +83,11 @@ export interface RewriteRequest {
   sectionTitle: string;
   /** The original section, as plain text (one block per paragraph, list items on their own line). */
   text: string;
-  /** A repair round: the previous answer and what is wrong with it, in French. */
-  repair?: { previous: RewriteResult; problems: string[] };
+  /**
+   * A repair round: the previous answer and what is wrong with it, in French. `from: "readers"` when
+   * the problems are the remarks of the people who read it in the review session (« pas compris »).
+   */
+  repair?: { previous: RewriteResult; problems: string[]; from?: "readers" };
 }
 
 export interface RewriteResponse {
@@ -139,6 +142,65 @@ export interface SectionFacts {
   meaning?: MeaningPoint[];
 }
 
+/**
+ * Where a section stands in its readers' validation (issue 12):
+ * - validated: its readers understood it; the text is frozen while its original is unchanged;
+ * - not-understood: its readers did not understand it, and it was not revised yet;
+ * - revised: rewritten after a « pas compris », with the readers' remarks;
+ * - edited: its text was corrected by hand in the review document, and adopted as it is;
+ * - changed: its original changed since it was reviewed, so the earlier verdict no longer holds;
+ * - pending: not reviewed yet.
+ */
+export type ReviewStatus = "validated" | "not-understood" | "revised" | "edited" | "changed" | "pending";
+
+/** What one round of review said of a section. */
+export interface RoundNote {
+  round: number;
+  status: ReviewStatus;
+  remarks: string[];
+}
+
+/**
+ * What a filled review document means for one section at the next conversion (planned by
+ * src/review/plan.ts, carried out by the pipeline):
+ * - keep: the text stays as it is, word for word, and no request is sent (validated by its readers,
+ *   or not reviewed yet — a draft nobody has read is not thrown away);
+ * - adopt: the text corrected by hand is taken as it is (human text wins), checked, never sent;
+ * - revise: « pas compris »: one request to the model with the readers' remarks as the revision request;
+ * - changed: the original changed since the review, so the verdict no longer holds: rewritten.
+ */
+export type SectionPlan =
+  | { kind: "keep"; rewrite: RewriteResult; status: ReviewStatus; statusRound: number; remarks: string[]; history: RoundNote[] }
+  | { kind: "adopt"; rewrite: RewriteResult; status: "validated" | "edited"; statusRound: number; remarks: string[]; history: RoundNote[] }
+  | { kind: "revise"; previous: RewriteResult; remarks: string[]; statusRound: number; history: RoundNote[] }
+  | { kind: "changed"; history: RoundNote[] };
+
+/** The closing table of the review document: who validated the text, when, for which organisation. */
+export interface ValidationRecord {
+  reviewers: string[];
+  date: string | null;
+  organisation: string | null;
+}
+
+/** A section's place in the validation: its status, the round that gave it, the readers' last remarks. */
+export interface SectionReview {
+  status: ReviewStatus;
+  round: number;
+  remarks: string[];
+  /** Every earlier round that said something of it, oldest first. */
+  history: RoundNote[];
+}
+
+/** The validation record of a conversion (`review` in the JSON report). */
+export interface ReviewSummary extends ValidationRecord {
+  /** The round of the review document this run wrote: 1, then one more for each review read back. */
+  round: number;
+  validated: number;
+  notUnderstood: number;
+  edited: number;
+  pending: number;
+}
+
 /** One section after rewrite, checks, repairs and the fidelity guard. */
 export interface ConvertedSection {
   index: number;
@@ -158,6 +220,78 @@ export interface ConvertedSection {
   repairs: number;
   cached: boolean;
   usage: Usage;
+  /** Where it stands in its readers' validation; absent only from results made before the review loop existed. */
+  review?: SectionReview;
+  /** What the second reader (`--check-model`) said of the final rewrite; absent when none read it. */
+  meaningCheck?: MeaningCheckRecord;
+}
+
+/** What the second reader looks for: a right, an obligation, a condition… changed by the rewrite. */
+export const MEANING_CHANGE_KINDS = ["right", "obligation", "condition", "negation", "deadline", "amount", "person", "other"] as const;
+export type MeaningChangeKind = (typeof MEANING_CHANGE_KINDS)[number];
+
+/** One change of meaning the second reader found between the original and the rewrite. */
+export interface MeaningChange {
+  kind: MeaningChangeKind;
+  /** What the original says, quoted from it. */
+  original: string;
+  /** What the rewrite says instead, quoted from it; "" when the rewrite dropped it. */
+  rewrite: string;
+  /** The change, in one French sentence. */
+  explanation: string;
+}
+
+/** The second reader's verdict on a section's final rewrite (in the report, the review document and the cache). */
+export interface MeaningCheckRecord {
+  /** The check model that read it. */
+  model: string;
+  changes: MeaningChange[];
+  /** Readings made (1, or 2 when the repair it asked for was read again). */
+  checks: number;
+  /** Why the second reader gave no usable answer (a refusal, an answer cut or invalid twice), in French. */
+  failed?: string;
+  /** Its requests' usage (part of the section's usage), kept apart to price it at the check model's price. */
+  usage: Usage;
+}
+
+/** The request the second reader gets: both texts, as the main model saw the original (masked alike). */
+export interface MeaningCheckRequest {
+  documentTitle: string;
+  sectionIndex: number;
+  sectionTitle: string;
+  original: string;
+  rewrite: string;
+}
+
+export interface MeaningCheckResponse {
+  changes: MeaningChange[];
+  usage: Usage;
+  model: string;
+}
+
+/** A small model comparing a section and its rewrite (src/rewrite/meaning-check/). */
+export interface MeaningChecker {
+  readonly name: string;
+  readonly model: string;
+  check(request: MeaningCheckRequest, options?: RewriteCallOptions): Promise<MeaningCheckResponse>;
+}
+
+/**
+ * The pipeline's hook for the second reader: after a section's repair loop, `review` reads the rewrite,
+ * may ask the main model for one repair through `repair`, and returns the section with its record.
+ */
+export interface SecondReader {
+  readonly model: string;
+  /** The model and the check prompt's version: part of the section cache key. */
+  readonly id: string;
+  review(section: ConvertedSection, context: SecondReaderContext): Promise<ConvertedSection>;
+}
+
+export interface SecondReaderContext {
+  request: RewriteRequest;
+  callOptions: RewriteCallOptions;
+  /** One repair request to the main model with these problems; the candidate's usage is that request's only. Absent with --max-repairs 0. */
+  repair?: (problems: string[]) => Promise<ConvertedSection>;
 }
 
 export interface ConvertResult {
@@ -173,6 +307,8 @@ export interface ConvertResult {
   glossary: GlossaryEntry[];
   usage: Usage;
   warnings: string[];
+  /** The validation record: how many sections its readers validated, and who (from the review document). */
+  review?: ReviewSummary;
   /** Whether personal data was masked before leaving the machine, and how much of each kind. */
   privacy?: { pseudonymized: boolean; masked: Record<string, number> };
 }

@@ -7,7 +7,7 @@ import { KINDS } from "./kinds/index.js";
 import type { CompiledRule, LayoutBlock, Report, ReportInput } from "./kinds/types.js";
 import { compileLexicons } from "./lexicon/lexicons.js";
 import { fillTemplate, type ValueSource } from "./message.js";
-import { placeFindings, type PlacedFinding } from "./place.js";
+import { FindingPlacer, placeFindings, type PlacedFinding } from "./place.js";
 import type { RuleDefinition, RuleSet } from "./schema.js";
 
 export interface CheckOptions {
@@ -117,11 +117,13 @@ export function checkDocument(document: FalcDocument, ruleSet: RuleSet, options:
   const reporter = new UnitReporter(out);
   const layoutRules = document.source.format === "txt" ? [] : rules.filter((rule) => rule.compiled.block !== undefined);
   const state = new Map<string, unknown>();
+  // Findings are placed block by block, in reading order: blocks never overlap, so sorting each block's
+  // findings gives the document's order, and a unit's analysis is dropped as soon as its block is done.
+  const placer = new FindingPlacer(document.text);
+  const findings: Finding[] = [];
   for (const section of document.sections) {
-    const placeIn = { section: section.title, sectionIndex: section.index };
     for (const block of section.blocks) {
       if (options.skip?.has(block)) continue;
-      const start = out.length;
       for (const unit of blockUnits(block)) {
         if (unit.text.trim() === "") continue;
         const ctx = new UnitContext(unit.text, unit.start, section.index, state, styledRanges(unit.runs));
@@ -129,10 +131,16 @@ export function checkDocument(document: FalcDocument, ruleSet: RuleSet, options:
         reporter.run(ctx, unitRules);
       }
       if (layoutRules.length > 0) runLayoutRules(layoutBlock(block, document), layoutRules, out);
-      for (let i = start; i < out.length; i++) Object.assign(out[i]!, placeIn);
+      if (out.length === 0) continue;
+      for (const finding of out) {
+        finding.section = section.title;
+        finding.sectionIndex = section.index;
+      }
+      placer.place(sortFindings(out), findings);
+      out.length = 0;
     }
   }
-  return placeFindings(document.text, sortFindings(out));
+  return findings;
 }
 
 /**

@@ -18,26 +18,39 @@ export interface PlacedFinding extends RawFinding {
 /** Adds line and column (1-based, from the offset) and the excerpt; drops the engine's internal fields. */
 export function placeFindings(text: string, findings: readonly PlacedFinding[]): Finding[] {
   if (findings.length === 0) return [];
-  const locator = LOW_SURROGATE.test(text) ? new Locator(text) : new LineCursor(text);
-  return findings.map((placed) => {
-    const { line, column } = locator.locate(placed.offset);
-    const { excerpt, excerptOffset } = excerptOf(placed);
-    const finding: Finding = {
-      ruleId: placed.ruleId,
-      severity: placed.severity,
-      message: placed.message,
-      line,
-      column,
-      offset: placed.offset,
-      length: placed.length,
-      excerpt,
-      excerptOffset,
-    };
-    if (placed.section !== undefined) finding.section = placed.section;
-    if (placed.sectionIndex !== undefined) finding.sectionIndex = placed.sectionIndex;
-    if (placed.suggestion !== undefined) finding.suggestion = placed.suggestion;
-    return finding;
-  });
+  const out: Finding[] = [];
+  new FindingPlacer(text).place(findings, out);
+  return out;
+}
+
+/** Places findings given in offset order, batch after batch (a document's blocks, one at a time). */
+export class FindingPlacer {
+  private locator: Locator | LineCursor | undefined;
+
+  constructor(private readonly text: string) {}
+
+  place(findings: readonly PlacedFinding[], out: Finding[]): void {
+    const locator = (this.locator ??= LOW_SURROGATE.test(this.text) ? new Locator(this.text) : new LineCursor(this.text));
+    for (const placed of findings) {
+      const { line, column } = locator.locate(placed.offset);
+      const { excerpt, excerptOffset } = excerptOf(placed);
+      const finding: Finding = {
+        ruleId: placed.ruleId,
+        severity: placed.severity,
+        message: placed.message,
+        line,
+        column,
+        offset: placed.offset,
+        length: placed.length,
+        excerpt,
+        excerptOffset,
+      };
+      if (placed.section !== undefined) finding.section = placed.section;
+      if (placed.sectionIndex !== undefined) finding.sectionIndex = placed.sectionIndex;
+      if (placed.suggestion !== undefined) finding.suggestion = placed.suggestion;
+      out.push(finding);
+    }
+  }
 }
 
 const LOW_SURROGATE = /[\udc00-\udfff]/;

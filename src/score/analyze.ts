@@ -48,8 +48,9 @@ export function analyzeDocument(document: FalcDocument, ruleSet: RuleSet, option
     skip: draftFurniture(document),
   });
   const sectionStats = accumulators.map((accumulator) => accumulator.result());
+  const bySection = findingsBySection(document, findings);
   const sections: SectionScore[] = document.sections.map((section, i) => {
-    const inSection = findings.filter((finding) => finding.sectionIndex === section.index);
+    const inSection = bySection[i]!;
     const stats = sectionStats[i]!;
     return {
       index: section.index,
@@ -73,6 +74,18 @@ export function analyzeDocument(document: FalcDocument, ruleSet: RuleSet, option
     findings: whole.findings,
     warnings: document.warnings.map((warning) => warning.message),
   };
+}
+
+/** Each section's findings, in one pass (a long document has thousands of sections). */
+function findingsBySection(document: FalcDocument, findings: readonly Finding[]): Finding[][] {
+  const buckets: Finding[][] = document.sections.map(() => []);
+  const position = new Map<number, number>();
+  document.sections.forEach((section, i) => position.set(section.index, i));
+  for (const finding of findings) {
+    const i = finding.sectionIndex === undefined ? undefined : position.get(finding.sectionIndex);
+    if (i !== undefined) buckets[i]!.push(finding);
+  }
+  return buckets;
 }
 
 function summarise(stats: TextStats, findings: Finding[], options: AnalyzeOptions): TextAnalysis {

@@ -16,7 +16,7 @@ describe("Ctrl-C (SIGINT) or a CI job stopped (SIGTERM) during falc convert", ()
     ["SIGINT", 130],
     ["SIGTERM", 143],
   ] as const)("%s: stops with code %i, writes no output and no partial file, keeps finished sections in the cache", async (signal, expectedCode) => {
-    mock = await startMockAnthropic([], { delayMs: 700, apiKey: "sk-ant-sigint" });
+    mock = await startMockAnthropic([], { hold: true, apiKey: "sk-ant-sigint" });
     const input = tmp.write(`livret-${signal}.md`, DOCUMENT);
     const out = join(tmp.dir, `out-${signal}`);
     const cache = join(tmp.dir, `cache-${signal}`);
@@ -27,8 +27,10 @@ describe("Ctrl-C (SIGINT) or a CI job stopped (SIGTERM) during falc convert", ()
     let stderr = "";
     child.stderr.on("data", (chunk) => (stderr += chunk));
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-    // Interrupt while the second section is being rewritten.
-    while (mock.requests.length < 2) await new Promise((r) => setTimeout(r, 50));
+    // Answer the first section, then interrupt while the second one's answer is held at the server.
+    await mock.whenHeld(1);
+    mock.release(1);
+    await mock.whenHeld(1);
     child.kill(signal);
     const code = await exited;
     expect(code).toBe(expectedCode);

@@ -47,7 +47,8 @@ describe("--max-cost", () => {
     const input = put("cost/contrat.md", CONTRACT);
     const out = tmp.path("cost/out");
     const cache = tmp.path("cost/cache");
-    const common = ["convert", input, "-o", out, "--cache-dir", cache, "--concurrency", "1", "--max-repairs", "0", "-q"];
+    // The second reader's readings are held to the budget too: tests/rewrite/meaning-check-budget.test.ts.
+    const common = ["convert", input, "-o", out, "--cache-dir", cache, "--concurrency", "1", "--max-repairs", "0", "--no-check-model", "-q"];
 
     const stopped = await runCli(...common, "--max-cost", "0,05");
     expect(stopped.code).toBe(3);

@@ -50,3 +50,61 @@ export function sleepUnlessClosed(ms: number, res: ServerResponse, timers: Set<N
     });
   });
 }
+
+/**
+ * Answers a local server keeps back until the test lets them go: a test sees requests in flight
+ * together, or a request still unanswered when it interrupts the client, by waiting for them — never
+ * by sleeping and hoping the machine was fast enough. `T` is what the server records of a request.
+ */
+export class HeldAnswers<T> {
+  private holding: boolean;
+  private readonly waiting: { request: T; go: () => void }[] = [];
+  private readonly watchers: { count: number; resolve: (held: T[]) => void }[] = [];
+
+  constructor(holding = false) {
+    this.holding = holding;
+  }
+
+  /** The requests held now, oldest first. */
+  get held(): T[] {
+    return this.waiting.map((entry) => entry.request);
+  }
+
+  /** From now on, every answer waits for release(). */
+  hold(): void {
+    this.holding = true;
+  }
+
+  /**
+   * Lets the `count` oldest held answers go. Without a count, lets them all go and holds no more:
+   * later answers are sent at once.
+   */
+  release(count?: number): void {
+    if (count === undefined) this.holding = false;
+    for (const entry of this.waiting.splice(0, count ?? this.waiting.length)) entry.go();
+  }
+
+  /** Resolves, with the held requests, as soon as at least `count` answers are held at the same time. */
+  whenHeld(count: number): Promise<T[]> {
+    if (this.waiting.length >= count) return Promise.resolve(this.held);
+    return new Promise((resolve) => this.watchers.push({ count, resolve }));
+  }
+
+  /** Called by the server before it answers: returns at once unless holding; ends early when the client hangs up. */
+  wait(request: T, res: ServerResponse): Promise<void> {
+    if (!this.holding) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const entry = { request, go: resolve };
+      this.waiting.push(entry);
+      res.once("close", () => {
+        const index = this.waiting.indexOf(entry);
+        if (index >= 0) this.waiting.splice(index, 1);
+        resolve();
+      });
+      for (const watcher of this.watchers.filter((w) => this.waiting.length >= w.count)) {
+        this.watchers.splice(this.watchers.indexOf(watcher), 1);
+        watcher.resolve(this.held);
+      }
+    });
+  }
+}

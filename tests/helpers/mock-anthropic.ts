@@ -2,18 +2,20 @@ import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { splitSentences } from "../../src/analysis/sentences.js";
+import { checkOfUserMessage } from "../../src/rewrite/meaning-check/prompt.js";
 import { sectionOfUserMessage } from "../../src/rewrite/prompt.js";
 import { estimateTokens } from "../../src/rewrite/providers/anthropic-models.js";
 import type { RewriteBlock, RewriteResult } from "../../src/rewrite/types.js";
 import { isBatchPath, mockBatchEndpoints, type BatchAnswer, type MockBatches, type MockBatchOptions } from "./mock-anthropic-batches.js";
 import { errorBody, messageBody, writeSse, type MockContent, type MockMessage } from "./mock-anthropic-wire.js";
-import { headersOf, lastUserText, parseJson, readBody, sleepUnlessClosed } from "./http.js";
+import { HeldAnswers, headersOf, lastUserText, parseJson, readBody, sleepUnlessClosed } from "./http.js";
 
 /**
  * A local server on 127.0.0.1 that speaks the Anthropic Messages API (`POST /v1/messages`, JSON and
  * server-sent events when the request has `stream: true`), records every request, and answers from
  * a script, with faults: error statuses with the real error bodies, delays, malformed answers,
- * truncated or refused answers, connection resets. Used by the real SDK over real HTTP: no network.
+ * truncated or refused answers, connection resets, and answers held until the test releases them
+ * (`hold`), so that concurrency is observed rather than timed. Used by the real SDK over real HTTP: no network.
  * The Message Batches endpoints are in mock-anthropic-batches.ts.
  */
 
@@ -52,12 +54,17 @@ type Common = {
 export type MockReply = Common &
   (
     | { rewrite: RewriteResult; usage?: Partial<MockUsage>; model?: string }
+    /** Any answer, as JSON (the second reader's list of changes). */
+    | { json: unknown; usage?: Partial<MockUsage>; model?: string }
     | { status: number; body?: unknown; message?: string }
     /** A string is sent as the answer text (non-JSON); an object as the answer's JSON (schema-violating). */
     | { malformed: string | object }
     | { stopReason: "max_tokens" | "refusal"; explanation?: string }
     | { destroySocket: true }
-    /** The well-behaved answer derived from the section text (also what `{}` or `{ delayMs }` give). */
+    /**
+     * The well-behaved answer derived from the section text (also what `{}` or `{ delayMs }` give);
+     * to a second reader's request (see isCheckRequest), « no change of meaning ».
+     */
     | { wellBehaved?: true }
   );
 
@@ -65,8 +72,10 @@ export type MockReply = Common &
 export type MockScript = ((request: RecordedRequest, index: number) => MockReply | Promise<MockReply>) | readonly MockReply[];
 
 export interface MockOptions {
-  /** Added to every answer's delay (for concurrency measurements). */
+  /** Added to every answer's delay (a slow model). To see requests in flight together, use `hold` instead. */
   delayMs?: number;
+  /** Hold every answer of `POST /v1/messages` until `release()` (see MockAnthropic.hold). */
+  hold?: boolean;
   /** The key the server accepts; any other gets a 401. Default: any non-empty credential. */
   apiKey?: string;
   /** Below this many tokens, a prefix marked with cache_control is not cached (as the real API does). Default 1024. */
@@ -85,6 +94,14 @@ export interface MockAnthropic {
   batches: MockBatches;
   /** The most requests the server was answering at once. */
   readonly maxInFlight: number;
+  /** Requests whose answer is held now, oldest first. */
+  readonly held: RecordedRequest[];
+  /** Holds every answer from now on, until release(). */
+  hold(): void;
+  /** Sends the `count` oldest held answers; without a count, all of them, and holds no more. */
+  release(count?: number): void;
+  /** Resolves, with the held requests, once at least `count` answers are held at the same time. */
+  whenHeld(count: number): Promise<RecordedRequest[]>;
   close(): Promise<void>;
 }
 
@@ -98,6 +115,7 @@ export async function startMockAnthropic(script: MockScript = [], options: MockO
   let inFlight = 0;
   let maxInFlight = 0;
   let messageCount = 0;
+  const holds = new HeldAnswers<RecordedRequest>(options.hold === true);
 
   const replyFor = async (request: RecordedRequest): Promise<MockReply> => {
     if (typeof script === "function") return script(request, request.index);
@@ -153,6 +171,8 @@ export async function startMockAnthropic(script: MockScript = [], options: MockO
     const refusal = protocolError(record, options);
     if (refusal) return void send(res, refusal.status, errorBody(refusal.type, refusal.message));
     if (isBatchPath(record.path)) return batches.handle(record, res);
+    await holds.wait(record, res);
+    if (res.destroyed) return;
     const reply = await replyFor(record);
     await sleep((options.delayMs ?? 0) + (reply.delayMs ?? 0), res);
     if (res.destroyed) return;
@@ -185,6 +205,12 @@ export async function startMockAnthropic(script: MockScript = [], options: MockO
     get maxInFlight() {
       return maxInFlight;
     },
+    get held() {
+      return holds.held;
+    },
+    hold: () => holds.hold(),
+    release: (count?: number) => holds.release(count),
+    whenHeld: (count: number) => holds.whenHeld(count),
     close: () =>
       new Promise<void>((resolve) => {
         for (const timer of timers) clearTimeout(timer);
@@ -226,6 +252,14 @@ export function wellBehavedRewrite(request: Pick<RecordedRequest, "userText">): 
   }
   if (blocks.length === 0) blocks.push({ type: "paragraph", sentences: ["Cette partie ne contient pas de texte."] });
   return { title: plain(section?.sectionTitle ?? "") || "Section", blocks, glossary: [] };
+}
+
+/** What a good second reader answers about a faithful rewrite. */
+export const NO_CHANGE = { changes: [] };
+
+/** A request of the second reader (`--check-model`), not a section's rewrite. */
+export function isCheckRequest(request: Pick<RecordedRequest, "userText">): boolean {
+  return checkOfUserMessage(request.userText) !== undefined;
 }
 
 function plain(text: string): string {
@@ -276,7 +310,7 @@ function buildMessage(request: RecordedRequest, reply: MockReply, id: string): M
   if ("stopReason" in reply && reply.stopReason === "refusal") {
     return { ...base, content: [], stopReason: "refusal", stopDetails: { type: "refusal", category: null, explanation: reply.explanation ?? null } };
   }
-  const result = "rewrite" in reply ? reply.rewrite : wellBehavedRewrite(request);
+  const result = "rewrite" in reply ? reply.rewrite : "json" in reply ? reply.json : isCheckRequest(request) ? NO_CHANGE : wellBehavedRewrite(request);
   if ("stopReason" in reply && reply.stopReason === "max_tokens") {
     const json = JSON.stringify(result);
     const cut = json.slice(0, Math.max(1, Math.floor(json.length / 2)));

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { estimateTokens } from "../../src/rewrite/providers/anthropic-models.js";
 import type { RewriteResult } from "../../src/rewrite/types.js";
-import { wellBehavedRewrite } from "./mock-anthropic.js";
+import { isCheckRequest, NO_CHANGE, wellBehavedRewrite } from "./mock-anthropic.js";
 import { headersOf, lastUserText, parseJson, readBody, sleepUnlessClosed } from "./http.js";
 
 /**
@@ -41,6 +41,8 @@ type Common = {
 export type MockChatReply = Common &
   (
     | { rewrite: RewriteResult; usage?: Partial<MockChatUsage>; model?: string }
+    /** Any answer, as JSON (the second reader's list of changes). */
+    | { json: unknown; usage?: Partial<MockChatUsage>; model?: string }
     | { status: 400 | 401 | 403 | 404 | 429 | 500 | 502 | 503; body?: unknown; message?: string }
     /** Sent as the message content. */
     | { malformed: string }
@@ -170,7 +172,7 @@ function completion(request: RecordedChatRequest, reply: MockChatReply, id: stri
     const json = JSON.stringify(wellBehavedRewrite(request));
     content = json.slice(0, Math.max(1, Math.floor(json.length / 2)));
     finishReason = "length";
-  } else content = JSON.stringify("rewrite" in reply ? reply.rewrite : wellBehavedRewrite(request));
+  } else content = JSON.stringify("rewrite" in reply ? reply.rewrite : "json" in reply ? reply.json : isCheckRequest(request) ? NO_CHANGE : wellBehavedRewrite(request));
   return {
     id,
     object: "chat.completion",

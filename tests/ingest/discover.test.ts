@@ -26,6 +26,29 @@ describe("discovering inputs", () => {
     expect(found.map((f) => f.relative)).toEqual(["contrats/2026/b.TXT", "contrats/a.md", "reglement.md"]);
   });
 
+  it("reads .falcignore as git reads a .gitignore: a folder at any depth, a name anywhere, `/` anchors, `!` keeps back", async () => {
+    const root = join(tmp.dir, "gitignore");
+    const files = ["reglement.md", "brouillons/c.md", "sub/brouillons/b.txt", "archives/x.old.md", "archives/gardé.old.md", "racine-seule.md", "sub/racine-seule.md"];
+    for (const file of files) {
+      mkdirSync(join(root, file, ".."), { recursive: true });
+      writeFileSync(join(root, file), TEXT);
+    }
+    writeFileSync(join(root, ".falcignore"), "# brouillons en cours\nbrouillons/\n*.old.md\n!gardé.old.md\n/racine-seule.md\n");
+    const found = await discoverInputs([root]);
+    expect(found.map((f) => f.relative)).toEqual(["archives/gardé.old.md", "reglement.md", "sub/racine-seule.md"]);
+  });
+
+  it("reads the configuration's `ignore` the same way, for a folder and for a glob", async () => {
+    const root = library("config-patterns");
+    mkdirSync(join(root, "contrats", "brouillons"));
+    writeFileSync(join(root, "contrats", "brouillons", "e.md"), TEXT);
+    writeFileSync(join(root, ".falcignore"), "");
+    const folder = await discoverInputs([root], ["brouillons/", "b.txt"]);
+    expect(folder.map((f) => f.relative)).toEqual(["contrats/a.md", "reglement.md"]);
+    const globbed = await discoverInputs([`${root}/**/*.md`], ["brouillons/"]);
+    expect(globbed.map((f) => f.relative)).toEqual(["contrats/a.md", "reglement.md"]);
+  });
+
   it("expands a quoted glob, keeps plain files, and removes duplicates", async () => {
     const root = library("glob");
     const found = await discoverInputs([`${root}/contrats/**/*.md`, join(root, "reglement.md"), join(root, "contrats", "a.md")]);

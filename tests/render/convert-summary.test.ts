@@ -3,6 +3,7 @@ import { join, relative, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { convertFiles, type ConvertOutcome } from "../../src/commands/convert.js";
 import { MANIFEST_FILE, type Manifest } from "../../src/output/manifest.js";
+import { QualityGate } from "../../src/gate/quality-gate.js";
 import { renderConvertSummary, type ConvertSummary } from "../../src/render/convert-summary.js";
 import { estimateCost } from "../../src/rewrite/providers/anthropic-models.js";
 import { addUsage, NO_USAGE } from "../../src/rewrite/types.js";
@@ -34,7 +35,7 @@ const parse = (text: string) => JSON.parse(text) as ConvertSummary;
 
 describe("renderConvertSummary (falc convert --json)", () => {
   it("lists every input once, sorted by path, with its status, outputs and scores", () => {
-    const text = renderConvertSummary(first.outcome, {});
+    const text = renderConvertSummary(first.outcome);
     expect(text.endsWith("\n")).toBe(true);
     const summary = parse(text);
     expect(summary.version).toBe(1);
@@ -68,7 +69,7 @@ describe("renderConvertSummary (falc convert --json)", () => {
   });
 
   it("totals the run: files, sections, requests, tokens and the indicative cost", () => {
-    const { totals } = parse(renderConvertSummary(first.outcome, {}));
+    const { totals } = parse(renderConvertSummary(first.outcome));
     const usage = first.outcome.files.reduce((sum, f) => addUsage(sum, f.result.usage), NO_USAGE);
     expect(totals).toMatchObject({ files: 3, converted: 2, skipped: 0, failed: 1, cachedSections: 0, belowQualityGate: 0 });
     expect(totals.sections).toBe(first.outcome.files.reduce((n, f) => n + f.result.sections.length, 0));
@@ -82,7 +83,7 @@ describe("renderConvertSummary (falc convert --json)", () => {
 
   it("reports skipped inputs and cached sections on a re-run, with their manifest entries when given", () => {
     const { skippedEntries, ...withoutEntries } = second.outcome;
-    const bare = parse(renderConvertSummary(withoutEntries, {}));
+    const bare = parse(renderConvertSummary(withoutEntries));
     expect(bare.totals).toMatchObject({ files: 3, converted: 1, skipped: 1, failed: 1 });
     const skipped = bare.files.find((f) => f.status === "skipped")!;
     expect(skipped.path.endsWith("contrat.md")).toBe(true);
@@ -98,7 +99,7 @@ describe("renderConvertSummary (falc convert --json)", () => {
     const manifest = JSON.parse(readFileSync(join(out, MANIFEST_FILE), "utf8")) as Manifest;
     const entry = manifest.inputs[relative(process.cwd(), resolve(skipped.path))]!;
     expect(skippedEntries).toHaveLength(1);
-    const full = parse(renderConvertSummary(second.outcome, { failUnder: 100 }));
+    const full = parse(renderConvertSummary(second.outcome, new QualityGate({ failUnder: 100 })));
     const withEntry = full.files.find((f) => f.status === "skipped")!;
     expect(withEntry).toMatchObject({ outputs: entry.outputs, score: entry.score, missingFacts: entry.missingFacts, addedFacts: entry.addedFacts });
     const firstContrat = first.outcome.files.find((f) => f.path === skipped.path)!;
@@ -110,7 +111,7 @@ describe("renderConvertSummary (falc convert --json)", () => {
     const scores = first.outcome.files.map((f) => f.result.score.after!).sort((a, b) => a - b);
     const threshold = scores[0]! + 1;
     expect(scores[1]!).toBeGreaterThanOrEqual(threshold);
-    const summary = parse(renderConvertSummary(first.outcome, { failUnder: threshold }));
+    const summary = parse(renderConvertSummary(first.outcome, new QualityGate({ failUnder: threshold })));
     expect(summary.thresholds).toEqual({ failUnder: threshold, strict: false });
     const judged = summary.files.filter((f) => f.status === "converted").map((f) => [f.score.after, f.qualityGate]);
     expect(judged).toContainEqual([scores[0], { passed: false, reasons: [`score ${scores[0]} < ${threshold}`] }]);
@@ -121,18 +122,18 @@ describe("renderConvertSummary (falc convert --json)", () => {
   it("fails a document with missing or added facts under --strict, and prices its usage", () => {
     const result = buildConvertResult();
     const outcome: ConvertOutcome = { files: [{ path: "contrat-de-sejour.docx", outputs: [], result }], failures: [], skipped: [], skippedEntries: [], exitCode: 1 };
-    const summary = parse(renderConvertSummary(outcome, { strict: true }));
+    const summary = parse(renderConvertSummary(outcome, new QualityGate({ strict: true })));
     const [file] = summary.files;
     expect(file).toMatchObject({ missingFacts: 1, addedFacts: 1, qualityGate: { passed: false, reasons: ["1 information manquante", "1 information ajoutée"] } });
     expect(file!.usage.requests).toBe(result.usage.requests);
     expect(file!.usage.estimatedCost).toBeCloseTo(estimateCost(result.usage, result.model)!, 6);
     expect(summary.totals.estimatedCost).toBe(file!.usage.estimatedCost);
-    expect(parse(renderConvertSummary(outcome, {})).files[0]!.qualityGate).toEqual({ passed: true, reasons: [] });
+    expect(parse(renderConvertSummary(outcome)).files[0]!.qualityGate).toEqual({ passed: true, reasons: [] });
   });
 
   it("gives no cost when no model has a known price (offline rewriting)", async () => {
     const outcome = await convertFiles(["fixtures/livret-d-accueil.md"], { provider: "offline", out: join(tmp.dir, "hors-ligne"), cache: false, formats: ["md"] });
-    const summary = parse(renderConvertSummary(outcome, {}));
+    const summary = parse(renderConvertSummary(outcome));
     expect(summary.totals.requests).toBe(0);
     expect(summary.totals.estimatedCost).toBeNull();
     expect(summary.files[0]!.usage.estimatedCost).toBeNull();

@@ -256,19 +256,23 @@ describe("anthropic provider over HTTP (real SDK, local server)", () => {
   });
 
   it("stops when the caller aborts, with the caller's reason", async () => {
-    const { mock, provider } = await setup(() => ({ delayMs: 5_000 }));
+    const { mock, provider } = await setup([], {}, { hold: true });
     const controller = new AbortController();
     const pending = provider.rewrite(request, { signal: controller.signal });
-    while (mock.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    await mock.whenHeld(1);
     controller.abort(new Error("interrompu"));
     await expect(pending).rejects.toThrow("interrompu");
     expect(mock.requests).toHaveLength(1);
   });
 
   it("serves concurrent sections, each with its own usage", async () => {
-    const { mock, provider } = await setup(() => ({ delayMs: 250 }));
+    const { mock, provider } = await setup([], {}, { hold: true });
     const texts = ["Vous mangez à midi.", "Vous dormez dans votre chambre.", "Votre famille vient le dimanche."];
-    const responses = await Promise.all(texts.map((text, index) => provider.rewrite({ ...request, sectionIndex: index, text })));
+    const pending = Promise.all(texts.map((text, index) => provider.rewrite({ ...request, sectionIndex: index, text })));
+    // The three are at the server together before any is answered: concurrency seen, not timed.
+    await mock.whenHeld(3);
+    mock.release();
+    const responses = await pending;
     expect(mock.maxInFlight).toBe(3);
     expect(responses.map((response) => response.result.blocks[0])).toEqual(texts.map((text) => ({ type: "paragraph", sentences: [text] })));
     expect(responses.every((response) => response.usage.requests === 1)).toBe(true);

@@ -123,8 +123,12 @@ describe("--max-cost through the real SDK and the local Messages API server", ()
   it("holds the worst case of requests in flight: concurrent sections cannot overspend together", async () => {
     const document = await reglement("concurrent", 12);
     const bound = firstBound(document, 1);
-    const { mock: free, provider: unlimited } = await anthropic([], { delayMs: 250 });
-    await run(document, unlimited, createRunBudget({ maxCost: 100 }), { concurrency: 4 });
+    const { mock: free, provider: unlimited } = await anthropic([], { hold: true });
+    const ample = run(document, unlimited, createRunBudget({ maxCost: 100 }), { concurrency: 4 });
+    // With room to spare, the four workers are at the server together before any is answered.
+    await free.whenHeld(4);
+    free.release();
+    await ample;
     expect(free.maxInFlight).toBe(4);
     // Room for one request's worst case, not two: of 4 workers, one goes out at first, and the others
     // wait for it (and for the prompt cache it fills) instead of stopping the run.

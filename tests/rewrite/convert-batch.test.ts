@@ -34,7 +34,8 @@ describe("falc convert --batch (Message Batches API, real SDK, local server)", (
     const env = { ANTHROPIC_API_KEY: KEY, ANTHROPIC_BASE_URL: mock.url, FALC_BATCH_POLL_MS: "10" };
     const dir = library("one-batch");
     const progress: BatchProgress[] = [];
-    const options = { env, batch: true, out: join(tmp.dir, "one-batch-out"), cacheDir: join(tmp.dir, "one-batch-cache"), maxRepairs: 0, formats: ["json" as const], onBatch: (p: BatchProgress) => progress.push(p) };
+    // Without the second reader, whose readings would make a second batch (tests/rewrite/meaning-check.test.ts).
+    const options = { env, batch: true, out: join(tmp.dir, "one-batch-out"), cacheDir: join(tmp.dir, "one-batch-cache"), maxRepairs: 0, checkModel: false as const, formats: ["json" as const], onBatch: (p: BatchProgress) => progress.push(p) };
     const outcome = await convertFiles([dir], options);
     expect(outcome.exitCode).toBe(0);
     expect(mock.batches.created).toHaveLength(1);
@@ -68,9 +69,11 @@ describe("falc convert --batch (Message Batches API, real SDK, local server)", (
     const summary = JSON.parse(first.stdout);
     expect(summary.totals).toMatchObject({ files: 2, converted: 2, failed: 0 });
     expect(first.stderr).toContain(mock.batches.created[0]!);
+    // The rewrites, then the second reader's readings of them.
+    expect(mock.batches.created).toHaveLength(2);
     const resumed = await runCli(...args, "--resume");
     expect(resumed.code).toBe(0);
-    expect(mock.batches.created).toHaveLength(1);
+    expect(mock.batches.created).toHaveLength(2);
   });
 
   it("is priced at half the standard price by the dry run", async () => {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { convertFiles } from "../../src/commands/convert.js";
-import { startMockAnthropic, wellBehavedRewrite, type MockAnthropic, type MockScript } from "../helpers/mock-anthropic.js";
+import { isCheckRequest, startMockAnthropic, wellBehavedRewrite, type MockAnthropic, type MockScript } from "../helpers/mock-anthropic.js";
 import { tempDir, thrown } from "../helpers/temp.js";
 
 const tmp = tempDir("falc-convert-");
@@ -35,7 +35,7 @@ afterEach(async () => {
   mock = undefined;
 });
 
-async function withMock(script: MockScript, options: { delayMs?: number } = {}) {
+async function withMock(script: MockScript, options: { delayMs?: number; hold?: boolean } = {}) {
   mock = await startMockAnthropic(script, { ...options, apiKey: KEY });
   return { ANTHROPIC_API_KEY: KEY, ANTHROPIC_BASE_URL: mock.url };
 }
@@ -73,7 +73,9 @@ describe("falc convert with the Anthropic provider (real SDK, local server)", ()
     const sent = mock!.requests.length;
     // The title-only section is not sent; the others once, plus the repair rounds they needed.
     const repairs = report.sections.reduce((n: number, s: { repairs: number }) => n + s.repairs, 0);
-    expect(sent).toBe(4 + repairs);
+    // And each rewritten section is read once by the second reader (a good one: no change, no repair).
+    expect(mock!.requests.filter(isCheckRequest)).toHaveLength(4);
+    expect(sent).toBe(4 + repairs + 4);
 
     const again = await convertFiles([input], { env, out, cacheDir });
     expect(again.exitCode).toBe(0);
@@ -125,7 +127,7 @@ describe("falc convert with the Anthropic provider (real SDK, local server)", ()
     const models = async (options: object, extraEnv: object = {}) => {
       const before = mock!.requests.length;
       await convertFiles([input], { env: { ...env, ...extraEnv }, out, cacheDir, configPath: config, formats: ["json"], maxRepairs: 0, ...options });
-      return new Set(mock!.requests.slice(before).map((r) => r.body.model));
+      return new Set(mock!.requests.slice(before).filter((r) => !isCheckRequest(r)).map((r) => r.body.model));
     };
     expect(await models({})).toEqual(new Set(["claude-from-config"]));
     expect(await models({}, { FALC_MODEL: "claude-from-env" })).toEqual(new Set(["claude-from-env"]));
@@ -137,7 +139,7 @@ describe("falc convert with the Anthropic provider (real SDK, local server)", ()
     const { input, out, cacheDir } = setup("rate");
     const outcome = await convertFiles([input], { env, out, cacheDir, concurrency: 1, maxRepairs: 0 });
     expect(outcome.exitCode).toBe(0);
-    expect(mock!.requests.length).toBe(5); // 4 sections + the one refused with 429
+    expect(mock!.requests.filter((r) => !isCheckRequest(r)).length).toBe(5); // 4 sections + the one refused with 429
     expect(mock!.requests[1]!.userText).toBe(mock!.requests[0]!.userText);
   });
 
@@ -160,9 +162,12 @@ describe("falc convert with the Anthropic provider (real SDK, local server)", ()
   });
 
   it("rewrites sections concurrently, up to --concurrency at once", async () => {
-    const env = await withMock([], { delayMs: 200 });
+    const env = await withMock([], { hold: true });
     const { input, out, cacheDir } = setup("pool");
-    await convertFiles([input], { env, out, cacheDir, concurrency: 3, formats: ["json"] });
+    const converting = convertFiles([input], { env, out, cacheDir, concurrency: 3, formats: ["json"] });
+    await mock!.whenHeld(3);
+    mock!.release();
+    await converting;
     expect(mock!.maxInFlight).toBe(3);
   });
 });

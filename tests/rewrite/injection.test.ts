@@ -80,7 +80,7 @@ async function convert(name: string, script: (request: RecordedRequest) => MockR
   vi.stubEnv("FALC_MODEL", "");
   const input = tmp.write(`${name}.md`, CONTRACT);
   const out = tmp.path(`${name}-out`);
-  const result = await runCli("convert", input, "-o", out, "--cache-dir", tmp.path(`${name}-cache`), "--strict", "--max-repairs", "1", "-q");
+  const result = await runCli("convert", input, "-o", out, "--cache-dir", tmp.path(`${name}-cache`), "--strict", "--max-repairs", "1", "--no-check-model", "-q"); // the second reader's messages: tests/rewrite/meaning-check.test.ts
   const report = JSON.parse(readFileSync(join(out, `${name}.falc.json`), "utf8")) as JsonReport;
   return { ...result, out, report, requests: mock.requests };
 }

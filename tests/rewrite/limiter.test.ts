@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { ExitCode, FalcError } from "../../src/errors.js";
 import { AdaptiveLimiter } from "../../src/rewrite/run/limiter.js";
 import { withSharedLimit } from "../../src/rewrite/run/shared-limit.js";
@@ -25,6 +25,8 @@ function gatedWork() {
 }
 
 describe("AdaptiveLimiter", () => {
+  afterEach(() => vi.useRealTimers());
+
   it("never runs more than its limit at once, and runs everything in order", async () => {
     const limiter = new AdaptiveLimiter(3);
     const { work, gates, peak, running } = gatedWork();
@@ -40,6 +42,8 @@ describe("AdaptiveLimiter", () => {
   });
 
   it("halves its limit once per pause on a 429, waits the pause, then grows back by one per round of successes", async () => {
+    // The limiter's clock and its timer are both the test's: the pause ends when the test says so.
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
     let clock = 0;
     const limiter = new AdaptiveLimiter(8, () => clock);
     limiter.throttled(50);
@@ -47,12 +51,14 @@ describe("AdaptiveLimiter", () => {
     expect(limiter.current).toBe(4);
     const started: number[] = [];
     const pending = limiter.run(async () => void started.push(clock));
-    await tick();
+    clock = 49;
+    await vi.advanceTimersByTimeAsync(49);
     expect(started).toEqual([]); // paused
-    clock = 60;
-    await new Promise((resolve) => setTimeout(resolve, 70));
+    clock = 50;
+    await vi.advanceTimersByTimeAsync(1);
+    vi.useRealTimers();
     await pending;
-    expect(started).toEqual([60]);
+    expect(started).toEqual([50]);
     for (let i = 0; i < 3; i++) await limiter.run(async () => undefined);
     expect(limiter.current).toBe(5); // 4 successes at limit 4 → +1
     clock = 100;

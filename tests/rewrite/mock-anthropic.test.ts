@@ -33,6 +33,27 @@ const expected = {
 };
 
 describe("mock Anthropic server", () => {
+  it("holds answers until the test releases them, oldest first, then answers at once", async () => {
+    const { mock, anthropic } = await client();
+    mock.hold();
+    const ask = (content: string) => anthropic.messages.create({ model: "claude-sonnet-5-5", max_tokens: 100, messages: [{ role: "user", content }] });
+    const answered: string[] = [];
+    const first = ask("un").then(() => answered.push("un"));
+    const second = ask("deux").then(() => answered.push("deux"));
+    const held = await mock.whenHeld(2);
+    expect(held.map((r) => r.userText).sort()).toEqual(["deux", "un"]);
+    expect(mock.maxInFlight).toBe(2);
+    const oldest = held[0]!.userText;
+    mock.release(1);
+    await (oldest === "un" ? first : second);
+    expect(answered).toEqual([oldest]);
+    expect(mock.held.map((r) => r.userText)).toEqual([oldest === "un" ? "deux" : "un"]);
+    mock.release();
+    await Promise.all([first, second, ask("trois").then(() => answered.push("trois"))]);
+    expect(answered).toHaveLength(3);
+    expect(mock.held).toEqual([]);
+  });
+
   it("derives a valid, well-behaved rewrite from the section text", () => {
     const rewrite = wellBehavedRewrite({ userText: user });
     expect(rewrite).toEqual(expected);

@@ -7,7 +7,7 @@ import { loadRuleSet } from "../../src/config/ruleset.js";
 import { ingestFile } from "../../src/ingest/index.js";
 import { analyzeDocument } from "../../src/score/analyze.js";
 import { draftFurniture } from "../../src/score/draft.js";
-import { DRAFT_NOTE, DRAFT_NOTICE } from "../../src/render/draft-notice.js";
+import { DRAFT_NOTE, DRAFT_NOTICE } from "../../src/score/draft-notice.js";
 import { tempDir } from "../helpers/temp.js";
 
 /**

@@ -32,6 +32,24 @@ describe("a finding’s excerpt always shows the flagged words", () => {
     expect(text[at - 1]).toBe(" ");
   });
 
+  it("keeps 400 characters of a long sentence, the words a reviewer sees in the report", () => {
+    const finding = findingsForText(text, ruleSet, { only: ["no-difficult-administrative-words"] })[0]!;
+    // The span is [481, 488) in a sentence of 506 characters: room = 400 − 7 = 393; the right side
+    // needs only 506 − 488 = 18, so the left gets 393 − 18 = 375 and the window starts at 481 − 375 = 106,
+    // just after a space (« … la mairie, »): 400 characters of the sentence, no cut on the right.
+    expect(finding.excerpt).toBe(`… ${text.slice(106)}`);
+    expect(finding.excerpt.length).toBe(2 + 400);
+    expect(finding.excerptOffset).toBe(2 + 481 - 106);
+  });
+
+  it("cuts at exactly 400 characters where no space is near, sharing the room on both sides", () => {
+    const word = "x".repeat(1000);
+    // Span [500, 510): room = 390, 195 on each side: the window is [305, 705).
+    const { excerpt, excerptOffset } = excerptAround(word, 0, 1000, 500, 510);
+    expect(excerpt).toBe(`… ${"x".repeat(400)} …`);
+    expect(excerptOffset).toBe(2 + 500 - 305);
+  });
+
   it("keeps a sentence that fits whole, as before", () => {
     const finding = findingsForText("Vous payez afin de garder la place.", ruleSet, { only: ["no-difficult-administrative-words"] })[0]!;
     expect(finding.excerpt).toBe("Vous payez afin de garder la place.");

@@ -1,6 +1,6 @@
 import { AFTER_SCORE_NOTE } from "../../rewrite/score-note.js";
-import { factCounts } from "../../rewrite/quality-gate.js";
-import type { ConvertedFile } from "../../commands/convert.js";
+import { factCounts } from "../../gate/quality-gate.js";
+import type { ConvertedFile } from "../../rewrite/run/outcome.js";
 import type { FalcError } from "../../errors.js";
 import type { BatchProgress, Usage } from "../../rewrite/types.js";
 

@@ -1,5 +1,5 @@
 import type { SectionEvent } from "../../rewrite/pipeline.js";
-import { estimateCost } from "../../rewrite/providers/anthropic-models.js";
+import { usageCost } from "../../rewrite/meaning-check/cost.js";
 import { addUsage, NO_USAGE, type Usage } from "../../rewrite/types.js";
 
 interface FileCount {
@@ -65,7 +65,7 @@ export class ProgressTally {
     if (event.cached) this.sectionsCached++;
     this.usage = addUsage(this.usage, event.usage);
     // Cached sections carry no usage: only fresh requests cost anything.
-    const cost = event.usage.requests > 0 ? estimateCost(event.usage, event.model) : undefined;
+    const cost = event.usage.requests > 0 ? usageCost(event.usage, event.model, event.check) : undefined;
     if (cost !== undefined) {
       this.cost = (this.cost ?? 0) + cost;
       file.cost = (file.cost ?? 0) + cost;

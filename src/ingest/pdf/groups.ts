@@ -1,6 +1,6 @@
 import { bodySizeOn, isBodySize, type BodyMetrics } from "./metrics.js";
 import { matchMarker, type ListMarker } from "./markers.js";
-import { endsWithBlank, isLeaderLine } from "./outline.js";
+import { endsWithBlank, isLeaderLine } from "./line-ends.js";
 import { isTableAtom, type FlowItem, type Line, type PdfTable } from "./types.js";
 
 /**

@@ -1,5 +1,6 @@
 import type { DocumentWarning } from "../../model/types.js";
 import { endsSentence, type Group, type ItemGroup, type TextGroup } from "./groups.js";
+import { isLeaderLine } from "./line-ends.js";
 import { matchMarker } from "./markers.js";
 import type { Line } from "./types.js";
 
@@ -38,11 +39,6 @@ export function groupText(group: TextGroup | ItemGroup): string {
 
 /** A form's blank to fill in (« …………… », « ______ », « ........ »): its label is a question, not a title. */
 const FORM_BLANK = /[_…]{3,}|\.{5,}/u;
-
-/** A line that ends with a blank to fill in is a whole field: the next line is the next field. */
-export function endsWithBlank(text: string): boolean {
-  return /(?:[_…][_….]{2,}|\.{5,})\s*$/u.test(text);
-}
 
 /** An address to type, set apart in bold: a link or an e-mail address is not a title. */
 const ADDRESS_ONLY = /^(?:(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)$/iu;
@@ -107,14 +103,6 @@ function numberedHeadingRun(groups: Group[], start: number): ItemGroup[] {
 // ---- Tables of contents ----
 
 const TOC_TITLE = /^(?:table des mati[èe]res|sommaire|table of contents|contents|plan du document)\s*:?$/iu;
-/** An entry's dotted (or dashed, or underscored) leader and its page number. */
-const LEADER_ENTRY = /(?:\.{4,}|…{2,}|(?:\.\s){4,}|·{4,}|_{5,}|-{5,})\s*\d{1,4}\s*$/u;
-
-/** A line of a table of contents: each is an entry of its own, never joined to the next line. */
-export function isLeaderLine(text: string): boolean {
-  return LEADER_ENTRY.test(text);
-}
-
 export interface TableOfContents {
   groups: Set<Group>;
   pages: number[];
@@ -179,7 +167,7 @@ function tocEntries(groups: Group[], start: number, headings: Map<string, number
 }
 
 function hasLeaders(group: TextGroup | ItemGroup): boolean {
-  return group.lines.some((line) => LEADER_ENTRY.test(line.text));
+  return group.lines.some((line) => isLeaderLine(line.text));
 }
 
 /** The last index at which each heading text appears. */

@@ -1,8 +1,8 @@
 import type Anthropic from "@anthropic-ai/sdk";
 import type { Middleware } from "@anthropic-ai/sdk";
 import { buildUserMessage } from "../prompt.js";
-import { NO_USAGE, type BatchProgress, type RewriteProvider, type RewriteRequest, type RewriteResponse, type Usage } from "../types.js";
-import { anthropicSetup, FIRST_ATTEMPT, messageParams, missingKey, type AnthropicProviderOptions, type Attempt } from "./anthropic.js";
+import { NO_USAGE, type BatchProgress, type RewriteProvider, type RewriteResponse, type RewriteResult, type Usage } from "../types.js";
+import { anthropicSetup, attemptScale, FIRST_ATTEMPT, judgeMessage, messageParams, missingKey, type AnthropicProviderOptions, type Attempt } from "./anthropic.js";
 import { mapSdkError } from "./anthropic-errors.js";
 import { notProcessed } from "./batch/errors.js";
 import { customIdOf, splitIntoBatches } from "./batch/plan.js";
@@ -26,6 +26,12 @@ export const BATCH_DEFAULTS = { pollIntervalMs: 30_000, idleMs: 250 } as const;
 
 export interface AnthropicBatchProvider extends RewriteProvider {
   /**
+   * Any Messages request through the same queue and batches as the sections (the second reader's):
+   * `params` builds the request of an attempt, `judge` says what its answer means, with the retry
+   * rules of the rewrite (a new attempt, or an error thrown).
+   */
+  exchange<T>(exchange: BatchExchange<T>, signal?: AbortSignal): Promise<BatchOutcome<T>>;
+  /**
    * Resolves once every batch already being created is recorded in `stateDir`. A create is never
    * aborted (a batch the API made but nobody recorded would be paid twice): after an abort, await
    * this before exiting so that the next run can resume it.
@@ -33,10 +39,25 @@ export interface AnthropicBatchProvider extends RewriteProvider {
   whenRecorded(): Promise<void>;
 }
 
-/** One `rewrite()` call, from its first request to its answer, through as many batches as its retries need. */
+export type Judged<T> = { ok: true; value: T; model: string } | { ok: false; next: Attempt };
+
+export interface BatchExchange<T> {
+  /** The section the request is about, for messages. */
+  title: string;
+  params(attempt: Attempt): Anthropic.MessageCreateParamsNonStreaming;
+  judge(message: Anthropic.Message, attempt: Attempt): Judged<T>;
+}
+
+export interface BatchOutcome<T> {
+  value: T;
+  usage: Usage;
+  model: string;
+}
+
+/** One request (a `rewrite()` call or an exchange), from its first attempt to its answer, through as many batches as its retries need. */
 interface Job {
-  request: RewriteRequest;
-  userMessage: string;
+  exchange: BatchExchange<unknown>;
+  title: string;
   attempt: Attempt;
   params: Anthropic.MessageCreateParamsNonStreaming;
   customId: string;
@@ -47,7 +68,7 @@ interface Job {
   fresh: boolean;
   settled: boolean;
   tracker?: BatchTracker<Job>;
-  resolve(response: RewriteResponse): void;
+  resolve(outcome: BatchOutcome<unknown>): void;
   reject(error: unknown): void;
   detach(): void;
 }
@@ -206,12 +227,12 @@ export function createAnthropicBatchProvider(options: AnthropicBatchOptions): An
     model,
     secrets,
     failure: failureContext(1),
-    succeed: (job, response) => settle(job) && job.resolve(response),
+    succeed: (job, outcome) => settle(job) && job.resolve(outcome),
     fail,
     sendAgainOrFail,
     askAgain: (job, attempt) => {
       job.attempt = attempt;
-      job.params = messageParams(setup, connected!.schema, options.prompt.system, job.userMessage, attempt);
+      job.params = job.exchange.params(attempt);
       job.customId = customIdOf(job.params);
       job.fresh = false;
       enqueue(job);
@@ -224,7 +245,7 @@ export function createAnthropicBatchProvider(options: AnthropicBatchOptions): An
     report,
     deliver: (jobs, result, batchId) => deliverResult(jobs, result, batchId, handlers),
     unanswered: (jobs, kind, batchId) => {
-      for (const job of jobs) sendAgainOrFail(job, () => notProcessed(kind, { batchId, section: job.request.sectionTitle }));
+      for (const job of jobs) sendAgainOrFail(job, () => notProcessed(kind, { batchId, section: job.title }));
     },
     fail: (jobs, error) => {
       for (const job of jobs) fail(job, error);
@@ -252,34 +273,55 @@ export function createAnthropicBatchProvider(options: AnthropicBatchOptions): An
       if (setup.credential === "") throw missingKey();
       signal?.throwIfAborted();
       connected ??= await setup.connect();
-      signal?.throwIfAborted();
+      const { schema } = connected;
       const userMessage = buildUserMessage(request, options.prompt);
-      const params = messageParams(setup, connected.schema, options.prompt.system, userMessage, FIRST_ATTEMPT);
-      return new Promise<RewriteResponse>((resolve, reject) => {
-        const job: Job = {
-          request,
-          userMessage,
-          attempt: FIRST_ATTEMPT,
-          params,
-          customId: customIdOf(params),
-          usage: NO_USAGE,
-          resubmitted: false,
-          fresh: false,
-          settled: false,
-          resolve,
-          reject,
-          detach: () => undefined,
-        };
-        if (signal) {
-          // Stops waiting at once; the batch goes on server-side and a re-run picks it up.
-          const onAbort = () => fail(job, signal.reason);
-          signal.addEventListener("abort", onAbort, { once: true });
-          job.detach = () => signal.removeEventListener("abort", onAbort);
-        }
-        enqueue(job);
-      });
+      const outcome = await exchange<RewriteResult>(
+        {
+          title: request.sectionTitle,
+          params: (attempt) => messageParams(setup, schema, options.prompt.system, userMessage, attempt),
+          judge: (message, attempt) => {
+            const maxTokens = setup.settings.maxTokens * attemptScale(attempt);
+            const verdict = judgeMessage(message, attempt, { model, request, secrets, maxTokens });
+            return verdict.ok ? { ok: true, value: verdict.result, model: verdict.model } : verdict;
+          },
+        },
+        signal,
+      );
+      return { result: outcome.value, usage: outcome.usage, model: outcome.model };
     },
+    exchange,
   };
+
+  async function exchange<T>(spec: BatchExchange<T>, signal?: AbortSignal): Promise<BatchOutcome<T>> {
+    if (setup.credential === "") throw missingKey();
+    signal?.throwIfAborted();
+    connected ??= await setup.connect();
+    signal?.throwIfAborted();
+    const params = spec.params(FIRST_ATTEMPT);
+    return new Promise<BatchOutcome<T>>((resolve, reject) => {
+      const job: Job = {
+        exchange: spec as BatchExchange<unknown>,
+        title: spec.title,
+        attempt: FIRST_ATTEMPT,
+        params,
+        customId: customIdOf(params),
+        usage: NO_USAGE,
+        resubmitted: false,
+        fresh: false,
+        settled: false,
+        resolve: resolve as (outcome: BatchOutcome<unknown>) => void,
+        reject,
+        detach: () => undefined,
+      };
+      if (signal) {
+        // Stops waiting at once; the batch goes on server-side and a re-run picks it up.
+        const onAbort = () => fail(job, signal.reason);
+        signal.addEventListener("abort", onAbort, { once: true });
+        job.detach = () => signal.removeEventListener("abort", onAbort);
+      }
+      enqueue(job);
+    });
+  }
 }
 
 function codeOf(error: unknown): string {

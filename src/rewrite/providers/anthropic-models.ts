@@ -1,4 +1,7 @@
+import type { ModelPrice } from "../../config/limits.js";
 import type { Usage } from "../types.js";
+
+export type { ModelPrice };
 
 /**
  * Claude Sonnet 5.5, the current Sonnet model in the pinned SDK (1.14.0): added in 0.129.0
@@ -8,14 +11,6 @@ import type { Usage } from "../types.js";
  * section, where speed and price matter more than the last bit of reasoning.
  */
 export const DEFAULT_ANTHROPIC_MODEL = "claude-sonnet-5-5";
-
-/** USD per million tokens. `cacheWrite` is the 5-minute cache write (the one `cache_control: ephemeral` asks for). */
-export interface ModelPrice {
-  input: number;
-  output: number;
-  cacheRead: number;
-  cacheWrite: number;
-}
 
 /**
  * INDICATIVE prices, as published on Anthropic's pricing pages on the date below (assumed, not read

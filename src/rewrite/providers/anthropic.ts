@@ -1,4 +1,4 @@
-import { fr } from "../../render/format.js";
+import { fr } from "../../french-numbers.js";
 import type Anthropic from "@anthropic-ai/sdk";
 import type { Middleware } from "@anthropic-ai/sdk";
 import { parseAnswer, REWRITE_SCHEMA } from "../answer.js";
@@ -52,6 +52,12 @@ function loadSdk(): Promise<Sdk> {
     transformJSONSchema: transform.transformJSONSchema as Sdk["transformJSONSchema"],
   }));
   return sdkPromise;
+}
+
+/** A JSON schema as the API takes it (the SDK moves the constraints it does not take into descriptions). */
+export async function apiSchema(schema: object): Promise<Record<string, unknown>> {
+  const sdk = await loadSdk();
+  return sdk.transformJSONSchema(structuredClone(schema) as Record<string, unknown>);
 }
 
 /** What both Anthropic paths (one call per request, and Message Batches) resolve the same way. */
@@ -110,7 +116,7 @@ export function missingKey() {
  */
 export function createAnthropicProvider(options: AnthropicProviderOptions): RewriteProvider {
   const setup = anthropicSetup(options);
-  const { model, baseURL, secrets } = setup;
+  const { model, secrets } = setup;
   let warned = false;
 
   const warn = (text: string) => {
@@ -119,29 +125,7 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Rewr
     options.onWarning?.(text);
   };
 
-  async function call(body: Anthropic.MessageCreateParamsNonStreaming, signal: AbortSignal | undefined, timeoutMs: number) {
-    const { client: anthropic } = await setup.connect();
-    const attempts = { sent: 0, answered: 0 };
-    const count: Middleware = async (httpRequest, next) => {
-      attempts.sent++;
-      const response = await next(httpRequest);
-      attempts.answered++;
-      return response;
-    };
-    try {
-      const pending = muteDeprecationWarning(model, warn, () =>
-        anthropic.messages.create(body, { timeout: timeoutMs, middleware: [count], ...(signal ? { signal } : {}) }),
-      );
-      const message = await pending;
-      return { message, requests: attempts.answered };
-    } catch (error) {
-      const context: FailureContext = { attempts: attempts.sent, timeoutMs, model, baseURL, secrets };
-      const mapped = mapSdkError(error, context);
-      if (mapped) throw mapped;
-      if (signal?.aborted) throw signal.reason ?? error;
-      throw error;
-    }
-  }
+  const call = (body: Anthropic.MessageCreateParamsNonStreaming, signal: AbortSignal | undefined, timeoutMs: number) => sendMessage(setup, body, signal, timeoutMs, warn);
 
   return {
     name: "anthropic",
@@ -162,6 +146,40 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Rewr
       }
     },
   };
+}
+
+/**
+ * One Messages API call (the SDK retries it), with the HTTP answers it took counted, and its failure
+ * as the French FalcError. Shared by the rewrite and the second reader (src/rewrite/meaning-check/).
+ */
+export async function sendMessage(
+  setup: AnthropicSetup,
+  body: Anthropic.MessageCreateParamsNonStreaming,
+  signal: AbortSignal | undefined,
+  timeoutMs: number,
+  warn: (text: string) => void,
+): Promise<{ message: Anthropic.Message; requests: number }> {
+  const { client: anthropic } = await setup.connect();
+  const attempts = { sent: 0, answered: 0 };
+  const count: Middleware = async (httpRequest, next) => {
+    attempts.sent++;
+    const response = await next(httpRequest);
+    attempts.answered++;
+    return response;
+  };
+  try {
+    const pending = muteDeprecationWarning(body.model, warn, () =>
+      anthropic.messages.create(body, { timeout: timeoutMs, middleware: [count], ...(signal ? { signal } : {}) }),
+    );
+    const message = await pending;
+    return { message, requests: attempts.answered };
+  } catch (error) {
+    const context: FailureContext = { attempts: attempts.sent, timeoutMs, model: body.model, baseURL: setup.baseURL, secrets: setup.secrets };
+    const mapped = mapSdkError(error, context);
+    if (mapped) throw mapped;
+    if (signal?.aborted) throw signal.reason ?? error;
+    throw error;
+  }
 }
 
 /**
@@ -246,7 +264,7 @@ function requestBody(input: {
 }
 
 /** The JSON answer: the text blocks (thinking blocks, when the model thinks, are skipped). */
-function answerText(message: Anthropic.Message): unknown {
+export function answerText(message: Anthropic.Message): unknown {
   const text = message.content
     .filter((block): block is Anthropic.TextBlock => block.type === "text")
     .map((block) => block.text)

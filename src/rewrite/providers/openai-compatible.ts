@@ -51,17 +51,17 @@ export const OPENAI_COMPATIBLE_DEFAULTS = {
 const TRUNCATION_FACTOR = 2;
 
 /** Reasoning models served by Ollama or vLLM may think aloud before the JSON. */
-const THINKING = /^\s*<think>[\s\S]*?<\/think>\s*/;
+export const THINKING = /^\s*<think>[\s\S]*?<\/think>\s*/;
 
 /** In JSON mode the server does not know the schema: the system prompt gives it. */
 export const JSON_MODE_NOTE = `\n\n# Le schéma JSON de ta réponse\nTa réponse est un seul objet JSON qui suit exactement ce schéma :\n${JSON.stringify(REWRITE_SCHEMA)}`;
 
 /** "none": a server that refuses JSON mode too gets no response_format, only the schema in the prompt. */
-type WireMode = JsonMode | "none";
+export type WireMode = JsonMode | "none";
 
-const MODE_RANK: Record<WireMode, number> = { none: 0, object: 1, schema: 2 };
+export const MODE_RANK: Record<WireMode, number> = { none: 0, object: 1, schema: 2 };
 
-const SCHEMA_REFUSED = /response_format|json_schema|guided_json|structured output|grammar/i;
+export const SCHEMA_REFUSED = /response_format|json_schema|guided_json|structured output|grammar/i;
 
 export function createOpenAiCompatibleProvider(options: OpenAiCompatibleOptions): RewriteProvider {
   const model = options.model.trim();
@@ -160,7 +160,7 @@ function requestBody(input: { model: string; system: string; user: string; maxTo
   };
 }
 
-interface Completion {
+export interface Completion {
   content: string;
   refusal: string;
   finishReason: string;
@@ -175,7 +175,7 @@ interface RawUsage {
 }
 
 /** The first choice of a completion, read defensively: servers differ in what they fill in. */
-function readCompletion(json: unknown): Completion {
+export function readCompletion(json: unknown): Completion {
   const root = (typeof json === "object" && json !== null ? json : {}) as { choices?: unknown; model?: unknown; usage?: unknown };
   const choice = (Array.isArray(root.choices) ? root.choices[0] : undefined) as { message?: { content?: unknown; refusal?: unknown }; finish_reason?: unknown } | undefined;
   const content = choice?.message?.content;
@@ -189,7 +189,7 @@ function readCompletion(json: unknown): Completion {
 }
 
 /** Named as the Anthropic API names them: cached prompt tokens are cache reads, the rest is input. */
-function addCompletionUsage(total: Usage, usage: RawUsage | undefined): Usage {
+export function addCompletionUsage(total: Usage, usage: RawUsage | undefined): Usage {
   const prompt = count(usage?.prompt_tokens);
   const cached = Math.min(prompt, count(usage?.prompt_tokens_details?.cached_tokens));
   return {

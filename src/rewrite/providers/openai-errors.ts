@@ -1,4 +1,4 @@
-import { fr } from "../../render/format.js";
+import { fr } from "../../french-numbers.js";
 import type { FalcError } from "../../errors.js";
 import type { RewriteRequest } from "../types.js";
 import { KEPT, providerError, redact } from "./anthropic-errors.js";

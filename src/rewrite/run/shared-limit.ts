@@ -1,5 +1,5 @@
 import { isFalcError } from "../../errors.js";
-import type { RewriteProvider } from "../types.js";
+import type { RewriteCallOptions, RewriteProvider } from "../types.js";
 import type { AdaptiveLimiter } from "./limiter.js";
 
 /**
@@ -26,25 +26,28 @@ export interface SharedLimitOptions {
  * pauses for the wait the provider asked for, then the request is sent again.
  */
 export function withSharedLimit(provider: RewriteProvider, limiter: AdaptiveLimiter, options: SharedLimitOptions = {}): RewriteProvider {
-  const maxRounds = options.maxRounds ?? 4;
-  const defaultWaitMs = options.defaultWaitMs ?? 5_000;
   return {
     name: provider.name,
     model: provider.model,
     // The document pass sends no request: it needs no slot.
     ...(provider.finishDocument !== undefined ? { finishDocument: provider.finishDocument.bind(provider) } : {}),
-    async rewrite(request, callOptions = {}) {
-      for (let round = 0; ; round++) {
-        try {
-          return await limiter.run(() => provider.rewrite(request, callOptions), callOptions.queueSignal ?? callOptions.signal);
-        } catch (error) {
-          if (!isFalcError(error) || !SLOW_DOWN.has(error.code) || round >= maxRounds || callOptions.signal?.aborted || callOptions.queueSignal?.aborted) throw error;
-          const wait = error.retryAfterMs ?? defaultWaitMs;
-          if (wait > LONGEST_WAIT_MS) throw error;
-          limiter.throttled(wait);
-          options.onSlowDown?.(limiter.current, wait);
-        }
-      }
-    },
+    rewrite: (request, callOptions = {}) => runWithSharedLimit(limiter, options, callOptions, () => provider.rewrite(request, callOptions)),
   };
+}
+
+/** One request behind the run's limiter, with the pauses above; any request of a run (the second reader's too) goes through it. */
+export async function runWithSharedLimit<T>(limiter: AdaptiveLimiter, options: SharedLimitOptions, callOptions: RewriteCallOptions, work: () => Promise<T>): Promise<T> {
+  const maxRounds = options.maxRounds ?? 4;
+  const defaultWaitMs = options.defaultWaitMs ?? 5_000;
+  for (let round = 0; ; round++) {
+    try {
+      return await limiter.run(work, callOptions.queueSignal ?? callOptions.signal);
+    } catch (error) {
+      if (!isFalcError(error) || !SLOW_DOWN.has(error.code) || round >= maxRounds || callOptions.signal?.aborted || callOptions.queueSignal?.aborted) throw error;
+      const wait = error.retryAfterMs ?? defaultWaitMs;
+      if (wait > LONGEST_WAIT_MS) throw error;
+      limiter.throttled(wait);
+      options.onSlowDown?.(limiter.current, wait);
+    }
+  }
 }

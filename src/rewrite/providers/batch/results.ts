@@ -1,16 +1,18 @@
 import type Anthropic from "@anthropic-ai/sdk";
-import { addUsage, type RewriteRequest, type RewriteResponse, type Usage } from "../../types.js";
+import { addUsage, type Usage } from "../../types.js";
 import type { FailureContext } from "../anthropic-errors.js";
-import { judgeMessage, messageUsage, type Attempt, type Verdict } from "../anthropic.js";
+import { messageUsage, type Attempt } from "../anthropic.js";
 import { erroredRequest, notProcessed, TRANSIENT_ERRORS } from "./errors.js";
 
-/** What a batch result needs to know of the `rewrite()` call waiting for it. */
+/** What a batch result needs to know of the call waiting for it (a section's rewrite, or its second reading). */
 export interface Waiting {
-  request: RewriteRequest;
+  /** The section, for messages. */
+  title: string;
   attempt: Attempt;
-  params: { max_tokens: number };
   usage: Usage;
   settled: boolean;
+  /** What a Message answering this call means: its value, or the next attempt (or it throws the error to fail with). */
+  exchange: { judge(message: Anthropic.Message, attempt: Attempt): { ok: true; value: unknown; model: string } | { ok: false; next: Attempt } };
 }
 
 export interface ResultHandlers<J> {
@@ -18,7 +20,7 @@ export interface ResultHandlers<J> {
   model: string;
   secrets: readonly string[];
   failure: FailureContext;
-  succeed(job: J, response: RewriteResponse): void;
+  succeed(job: J, outcome: { value: unknown; usage: Usage; model: string }): void;
   fail(job: J, error: unknown): void;
   /** Into a new batch, once; the second time, the section fails with `error()`. */
   sendAgainOrFail(job: J, error: () => unknown): void;
@@ -35,7 +37,7 @@ export function deliverResult<J extends Waiting>(jobs: readonly J[], result: Ant
   let billed = false;
   for (const job of jobs) {
     if (job.settled) continue;
-    const where = { batchId, section: job.request.sectionTitle };
+    const where = { batchId, section: job.title };
     if (result.type === "succeeded") {
       // Calls with the same parameters shared one request: it is billed once.
       if (!billed) job.usage = addUsage(job.usage, { ...messageUsage(result.message.usage, 1), batch: true });
@@ -53,12 +55,12 @@ export function deliverResult<J extends Waiting>(jobs: readonly J[], result: Ant
 }
 
 function answer<J extends Waiting>(job: J, message: Anthropic.Message, handlers: ResultHandlers<J>): void {
-  let verdict: Verdict;
+  let verdict: ReturnType<Waiting["exchange"]["judge"]>;
   try {
-    verdict = judgeMessage(message, job.attempt, { model: handlers.model, request: job.request, secrets: handlers.secrets, maxTokens: job.params.max_tokens });
+    verdict = job.exchange.judge(message, job.attempt);
   } catch (error) {
     return handlers.fail(job, error);
   }
-  if (verdict.ok) handlers.succeed(job, { result: verdict.result, usage: job.usage, model: verdict.model });
+  if (verdict.ok) handlers.succeed(job, { value: verdict.value, usage: job.usage, model: verdict.model });
   else handlers.askAgain(job, verdict.next);
 }

@@ -1,7 +1,7 @@
 /**
  * The parts of a draft that falc adds for the staff who print it, not for its readers: the notice
  * that the draft awaits its readers' validation, and (in Markdown) the list of facts to check. They
- * live here so that the renderers write them and the score (score/draft.ts) leaves them out.
+ * live beside score/draft.ts, which leaves them out of the score; the renderers import them to write them.
  */
 
 /** The notice of `.falc.md`, one blockquote line. */

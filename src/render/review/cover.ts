@@ -13,10 +13,11 @@ import { factText } from "./points.js";
 export const REVIEW_STEPS = [
   "Lisez à voix haute chaque ligne du tableau, en commençant par la version facile à lire.",
   "Les relecteurs disent s'ils comprennent le texte.",
-  "Dans la colonne « Avis des relecteurs », cochez ✔ si le texte est compris, ✘ s'il ne l'est pas.",
-  "Écrivez les remarques : les mots difficiles, les phrases à changer, les images à ajouter.",
+  "Dans la colonne « Avis des relecteurs », cochez « Compris » ou « Pas compris » : d'un clic dans Word ou LibreOffice, ou au stylo sur papier (puis reportez les avis dans le fichier : une croix ou « oui » / « non » suffit).",
+  "Sous « Remarques », écrivez ce qui gêne : les mots difficiles, les phrases à changer, les images à ajouter. Vous pouvez aussi corriger la version facile à lire directement dans sa case.",
   "Comparez avec l'original, surtout les informations manquantes ou ajoutées.",
   "À la fin, remplissez le tableau de validation, à la dernière page.",
+  "Enregistrez ce fichier sous le même nom, puis relancez falc : il garde les passages compris, réécrit les autres avec vos remarques et prépare la relecture suivante.",
   "Le texte peut porter le logo « Facile à lire » seulement après cette validation.",
 ] as const;
 

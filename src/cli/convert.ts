@@ -79,6 +79,7 @@ export function registerConvert(program: Command, context: CliContext): Command 
           ...(flags.provider ? { provider: flags.provider } : {}),
           ...(flags.model ? { model: flags.model } : {}),
           ...(flags.checkModel !== undefined ? { checkModel: flags.checkModel } : {}),
+          ...(flags.review ? { review: flags.review } : {}),
           ...(flags.batch || flags.resume ? { batch: true } : {}),
           ...(flags.config ? { configPath: flags.config } : {}),
           ...(flags.maxCost !== undefined ? { maxCost: flags.maxCost } : {}),

@@ -1,6 +1,7 @@
 import { applyConfig, resolveConfig } from "../config/config.js";
 import { loadRuleSet } from "../config/ruleset.js";
 import { ingestFile, type IngestOptions } from "../ingest/index.js";
+import type { Section } from "../model/types.js";
 import { fr } from "../french-numbers.js";
 import { boundCost, dollars, requestBound } from "../rewrite/budget.js";
 import { checkModelFor } from "../rewrite/meaning-check/index.js";
@@ -22,6 +23,8 @@ export interface DryRunOptions {
   batch?: boolean;
   /** --check-model (false: --no-check-model), else `checkModel` of the configuration. */
   checkModel?: string | false;
+  /** --review: a filled review document; the sections it keeps are not counted. */
+  review?: string;
 }
 
 /** Output tokens per input token of section text: an easy-to-read rewrite is longer than its original. */
@@ -53,9 +56,16 @@ export async function dryRun(paths: string[], options: DryRunOptions = {}): Prom
     const systemTokens = estimateTokens(prompt.system);
     const document = await ingestFile(path, options.ingest);
     lines.push(`${path} — ${document.title} : ${document.sections.length} sections`);
+    // Sections the readers' review keeps (validated, corrected, not yet read) are sent to no model.
+    const kept = options.review === undefined ? new Set<number>() : await keptByReview(options.review, path, document.sections, !offline);
     let input = 0;
     let output = 0;
+    const sent = document.sections.filter((section) => !kept.has(section.index));
     for (const section of document.sections) {
+      if (kept.has(section.index)) {
+        lines.push(`  ${String(section.index + 1).padStart(3)}. ${section.title.slice(0, 60).padEnd(60)} gardée telle quelle (relecture)`);
+        continue;
+      }
       const tokens = estimateTokens(section.text);
       input += tokens;
       output += Math.ceil(tokens * OUTPUT_RATIO);
@@ -70,10 +80,10 @@ export async function dryRun(paths: string[], options: DryRunOptions = {}): Prom
     }
     // The system prompt is written to the cache once, then read from it by every other section.
     const usage = {
-      input_tokens: input + document.sections.length * 200,
+      input_tokens: input + sent.length * 200,
       output_tokens: output,
-      cache_creation_input_tokens: systemTokens,
-      cache_read_input_tokens: systemTokens * Math.max(0, document.sections.length - 1),
+      cache_creation_input_tokens: sent.length > 0 ? systemTokens : 0,
+      cache_read_input_tokens: systemTokens * Math.max(0, sent.length - 1),
       ...(options.batch ? { batch: true as const } : {}),
     };
     const cost = price ? costOf(usage, price) : undefined;
@@ -86,7 +96,7 @@ export async function dryRun(paths: string[], options: DryRunOptions = {}): Prom
     );
     const checkModel = offline || model === undefined ? undefined : checkModelFor({ name: options.provider ?? "anthropic", model }, options.checkModel ?? config?.checkModel);
     if (checkModel !== undefined) {
-      const check = checkEstimate(document.title, document.sections);
+      const check = checkEstimate(document.title, sent);
       const checkPrice = priceOf(checkModel, mergePrices(config?.prices));
       const checkCost = checkPrice ? costOf({ ...check, cache_read_input_tokens: 0, cache_creation_input_tokens: 0, ...(options.batch ? { batch: true as const } : {}) }, checkPrice) : undefined;
       if (checkCost !== undefined) totalCost += checkCost;
@@ -118,4 +128,10 @@ function budgetLine(total: number | undefined, maxCost: number, largestCall: num
     return `Budget (${limit}) : juste. Le coût estimé (~${dollars(total)} $) tient dans le budget, mais ${margin} : la conversion peut s’arrêter avant la fin.`;
   }
   return `Budget (${limit}) : le coût estimé (~${dollars(total)} $) tient dans le budget (${margin}).`;
+}
+
+async function keptByReview(reviewPath: string, input: string, sections: readonly Section[], canRevise: boolean): Promise<Set<number>> {
+  const { loadReview, reviewPlanFor } = await import("./convert-review.js");
+  const plan = reviewPlanFor(input, sections, await loadReview(reviewPath), canRevise);
+  return new Set([...plan.sections].filter(([, step]) => step.kind === "keep" || step.kind === "adopt").map(([index]) => index));
 }

@@ -24,7 +24,7 @@ export interface PreparedReview {
 
 export async function prepareReview(options: { explicit?: string; target?: string; recordedSha256?: string }): Promise<PreparedReview> {
   const prepared: PreparedReview = { kept: [], notices: [] };
-  if (options.explicit !== undefined) prepared.review = readReviewDocx(await readReviewFile(options.explicit), options.explicit);
+  if (options.explicit !== undefined) prepared.review = await loadReview(options.explicit);
   if (options.target === undefined) return prepared;
   let bytes: Uint8Array;
   try {
@@ -103,9 +103,11 @@ async function keepCopy(path: string, bytes: Uint8Array, round: number | undefin
   }
 }
 
-async function readReviewFile(path: string): Promise<Uint8Array> {
+/** A review document given by the user (`--review`), read with a French error when it cannot be. */
+export async function loadReview(path: string): Promise<ReadReview> {
+  let bytes: Uint8Array;
   try {
-    return await readFile(path);
+    bytes = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new FalcError(code === "ENOENT" ? "file-not-found" : "file-unreadable", `${path} : document de relecture ${code === "ENOENT" ? "introuvable" : "illisible"}.`, {
@@ -115,6 +117,7 @@ async function readReviewFile(path: string): Promise<Uint8Array> {
       cause: error,
     });
   }
+  return readReviewDocx(bytes, path);
 }
 
 function keepError(path: string, copy: string, cause: unknown): FalcError {

@@ -65,6 +65,16 @@ describe("falc convert --review", () => {
     expect(status.sections[3]!.status).toBe("pending");
   });
 
+  it("counts in --dry-run only the sections the review sends back to the model", async () => {
+    const { input, review } = await firstRound("estimation");
+    writeFileSync(review, new ReviewFiller(readFileSync(review)).tick(1, "compris").tick(2, "pas compris").bytes());
+    const { dryRun } = await import("../../src/commands/convert-dry-run.js");
+    const text = await dryRun([input], { review, env: {} });
+    // 12 sections: every one already has a draft; only the « pas compris » one goes back.
+    expect(text.match(/gardée telle quelle \(relecture\)/g)).toHaveLength(11);
+    expect(text).toMatch(/ {3}3\. Article 1 – Désignation des parties +\d+ mots/);
+  });
+
   it("takes one document only with --review", async () => {
     const a = tmp.write("a.md", "# A\n\nLe texte de A est assez long pour être réécrit par falc ici.\n");
     const b = tmp.write("b.md", "# B\n\nLe texte de B est assez long pour être réécrit par falc ici.\n");

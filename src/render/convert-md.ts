@@ -18,7 +18,7 @@ export function renderConvertMarkdown(result: ConvertResult): string {
     ...(section.facts.toCheck ?? []).map((f) => `- **À vérifier** ${sectionPlace(section)} : ${f.text} (${FACT_LABEL[f.type]})`),
     ...(section.facts.meaning ?? []).map((p) => `- **À vérifier** ${sectionPlace(section)} : ${MEANING_LABEL[p.kind]} (« ${p.marker} ») dans « ${p.rewrite} »`),
     ...(section.meaningCheck?.changes ?? []).map((c) => `- **À vérifier** ${sectionPlace(section)} (deuxième lecture) : ${changeText(c)} ${c.explanation}`),
-    ...(section.meaningCheck?.failed ? [`- **Deuxième lecture impossible** ${sectionPlace(section)} (${section.meaningCheck.failed}) : relisez vous-même le sens de cette section.`] : []),
+    ...(section.meaningCheck?.failed ? [`- **Deuxième lecture impossible** ${sectionPlace(section)} : ${section.meaningCheck.failed}. Relisez vous-même le sens de cette section.`] : []),
   ]);
   if (problems.length > 0) out.push(`## ${PROBLEMS_TITLE}`, problems.join("\n"));
   for (const [position, section] of result.sections.entries()) {

@@ -37,21 +37,27 @@ export function meaningCheckTotals(result: ConvertResult): { model: string; sect
   };
 }
 
-/** « À vérifier (deuxième lecture) : condition changée : l’original dit « … », … Explication. » (quotes cut to `max`). */
-export function changeLine(change: MeaningChange, max?: number): string {
-  return `À vérifier (deuxième lecture) : ${changeText(change, max)} ${change.explanation}`;
+/** A point of the « Points à vérifier » column: its label (in bold there) and its text. */
+export interface PointLine {
+  label: string;
+  text: string;
 }
 
-/** Said in the review document and the report when the second reader could not read a section: never silent. */
-export function failedCheckLine(reason: string): string {
-  return `Deuxième lecture impossible (${reason}) : relisez vous-même le sens de cette section.`;
+/** « À vérifier (deuxième lecture) : » « condition changée : l’original dit « … », … Explication. » (quotes cut to `max`). */
+export function changeLine(change: MeaningChange, max?: number): PointLine {
+  return { label: "À vérifier (deuxième lecture) :", text: `${changeText(change, max)} ${change.explanation}` };
+}
+
+/** Said in the review document when the second reader could not read a section: never silent. */
+export function failedCheckLine(reason: string): PointLine {
+  return { label: "Deuxième lecture impossible :", text: `${reason}. Relisez vous-même le sens de cette section.` };
 }
 
 /** Quotes longer than this are cut in the review document's narrow « Points à vérifier » column (as excerpts are there). */
 const REVIEW_QUOTE_MAX = 90;
 
 /** The second reader's lines for a section, as the review document shows them. */
-export function secondReaderLines(section: ConvertedSection, max = REVIEW_QUOTE_MAX): string[] {
+export function secondReaderLines(section: ConvertedSection, max = REVIEW_QUOTE_MAX): PointLine[] {
   const check = section.meaningCheck;
   if (!check) return [];
   return [...check.changes.map((change) => changeLine(change, max)), ...(check.failed ? [failedCheckLine(check.failed)] : [])];

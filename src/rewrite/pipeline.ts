@@ -109,7 +109,10 @@ async function convertSection(
   // Tables go as Markdown tables (rows and columns kept); the guard still compares with section.text.
   const text = requestText(section);
   const reader = options.secondReader;
-  const key = cacheKey({ sectionTitle: section.title, text, rulesVersion: ruleSet.effectiveVersion, promptVersion: prompt.version, provider: provider.name, model: provider.model, ...(reader ? { checkModel: reader.id } : {}) });
+  const parts = { sectionTitle: section.title, text, rulesVersion: ruleSet.effectiveVersion, promptVersion: prompt.version, provider: provider.name, model: provider.model };
+  // The rewrite is stored as a run without a second reader makes it (`plainKey`), the read one apart (`key`).
+  const plainKey = cacheKey(parts);
+  const key = reader ? cacheKey({ ...parts, checkModel: reader.id }) : plainKey;
   const plan = options.reviewPlans?.get(section.index);
   if (plan?.kind === "keep" || plan?.kind === "adopt") {
     // Validated, corrected by hand or not yet read: human work stays word for word, never sent again.
@@ -119,11 +122,11 @@ async function convertSection(
   // A revision answers the readers' remarks: neither read from nor written to the plain rewrite's cache entry.
   const request = { documentTitle: document.title, sectionIndex: section.index, sectionTitle: section.title, text };
   const callOptions = { ...signalOption(options.signal), queueSignal: options.queueSignal };
-  const cached = revision ? undefined : await cache?.get(key);
+  const cached = revision ? undefined : ((await cache?.get(key)) ?? (key !== plainKey ? await cache?.get(plainKey) : undefined));
   if (cached) {
     const hit = assess(section, cached.result, scoreBefore, { repairs: cached.repairs, cached: true, usage: NO_USAGE, lost: cached.lost ?? [] }, ruleSet);
     if (cached.meaningCheck) return { ...hit, meaningCheck: { ...cached.meaningCheck, usage: NO_USAGE } };
-    // A run stopped between a rewrite and its second reading: only the reading is left to pay.
+    // Rewritten without a second reader, or by a run stopped before its reading: only the reading is left to pay.
     return reader && hit.rewrite.blocks.length > 0 ? readAndStore(hit, cached.model, cached.usage) : hit;
   }
 
@@ -146,7 +149,7 @@ async function convertSection(
   }
   const lost = best.facts.missing.filter((fact) => fact.type === "personal-data");
   // Stored before the second reading too: a run stopped while the reading waits for its turn keeps the rewrite.
-  if (!revision) await cache?.set(key, { result: best.rewrite, repairs: best.repairs, usage: best.usage, model: response.model, ...(lost.length > 0 ? { lost } : {}) });
+  if (!revision) await cache?.set(plainKey, { result: best.rewrite, repairs: best.repairs, usage: best.usage, model: response.model, ...(lost.length > 0 ? { lost } : {}) });
   return reader && best.rewrite.blocks.length > 0 ? readAndStore(best, response.model) : best;
 
   /** The second reader's step (see SecondReader), its verdict stored with the section. `earlier`: what the rewrite cost, when it came from the cache. */

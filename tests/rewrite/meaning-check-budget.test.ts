@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { convertFiles } from "../../src/commands/convert.js";
 import { createRunBudget } from "../../src/rewrite/budget.js";
 import { createAnthropicChecker } from "../../src/rewrite/meaning-check/anthropic.js";
+import { resultCost, usageCost } from "../../src/rewrite/meaning-check/cost.js";
 import { withCheckBudget } from "../../src/rewrite/meaning-check/wrap.js";
 import { isCheckRequest, startMockAnthropic, type MockAnthropic } from "../helpers/mock-anthropic.js";
 import { tempDir, thrown } from "../helpers/temp.js";
@@ -89,5 +90,18 @@ describe("the second reader and the run's budget", () => {
     expect(slowDowns).toHaveLength(1);
     expect(mock.requests.filter(isCheckRequest)).toHaveLength(5);
     expect(outcome.files[0]!.result.sections.find((s) => s.title === "Tarifs")!.meaningCheck).toMatchObject({ checks: 1, changes: [] });
+  });
+
+  it("prices the second reader's tokens at the check model's price, the rest at the main model's", () => {
+    // 3 requests in all, of which 1 reading: 600 tokens in, 40 out.
+    const usage = { requests: 3, input_tokens: 1_000, output_tokens: 500, cache_read_input_tokens: 4_000, cache_creation_input_tokens: 0 };
+    const check = { requests: 1, input_tokens: 600, output_tokens: 40, cache_read_input_tokens: 0, cache_creation_input_tokens: 0 };
+    // Sonnet 5.5 (2 $ in, 10 $ out, 0,10 $ cache read per million) for the rest: 400 × 2 + 460 × 10 + 4 000 × 0,1 = 5 800 → 0,0058 $.
+    // Haiku 5.5 (0,10 $ in, 0,50 $ out) for the reading: 600 × 0,1 + 40 × 0,5 = 80 → 0,00008 $.
+    expect(usageCost(usage, "claude-sonnet-5-5", { usage: check, model: "claude-haiku-5-5" })).toBeCloseTo(0.00588, 12);
+    const section = { meaningCheck: { model: "claude-haiku-5-5", changes: [], checks: 1, usage: check } };
+    expect(resultCost({ usage, model: "claude-sonnet-5-5", sections: [section] as never })).toBeCloseTo(0.00588, 12);
+    // Without a reading, all of it at Sonnet's price: 1 000 × 2 + 500 × 10 + 4 000 × 0,1 = 7 400 → 0,0074 $.
+    expect(usageCost(usage, "claude-sonnet-5-5")).toBeCloseTo(0.0074, 12);
   });
 });

@@ -101,7 +101,14 @@ export function pointsParagraphs(d: Docx, section: ConvertedSection): Paragraph[
   for (const fact of section.facts.toCheck ?? []) out.push(textParagraph(d, factLine("toCheck", fact), { bold: true, size: SIZE.table }, gap));
   for (const point of section.facts.meaning ?? []) out.push(textParagraph(d, meaningLine(point), { bold: true, size: SIZE.table }, gap));
   // The second reader's changes of meaning (--check-model), and its failure to read when it failed.
-  for (const line of secondReaderLines(section)) out.push(textParagraph(d, line, { bold: true, size: SIZE.table }, gap));
+  for (const line of secondReaderLines(section)) {
+    out.push(
+      new d.Paragraph({
+        ...gap,
+        children: [...textRuns(d, `${line.label} `, { bold: true, size: SIZE.table }), ...textRuns(d, line.text, { size: SIZE.table })],
+      }),
+    );
+  }
   const { shown, hidden } = groupFindings(section.findings);
   for (const group of shown) {
     out.push(

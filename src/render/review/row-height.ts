@@ -40,7 +40,7 @@ function pointsTexts(section: ConvertedSection): string[] {
   const facts = [
     ...[...section.facts.missing, ...section.facts.added, ...(section.facts.toCheck ?? [])].map((fact) => `⚠ Information manquante : ${fact.text} (information)`),
     ...(section.facts.meaning ?? []).map(meaningLine),
-    ...secondReaderLines(section),
+    ...secondReaderLines(section).map((line) => `${line.label} ${line.text}`),
   ];
   const { shown } = groupFindings(section.findings);
   return ["Lisibilité : 00 avant, 00 après (sur 100)", ...facts, ...shown.flatMap((group) => [`À vérifier : ${group.message} (00 fois)`, `« ${group.excerpt} »`]), "… et 00 autres remarques"];

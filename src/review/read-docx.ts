@@ -3,7 +3,7 @@ import { locateParts } from "../ingest/docx/package.js";
 import { DEFAULT_LIMITS, type ReadContext } from "../ingest/types.js";
 import { parseXml, type Element } from "../ingest/xml.js";
 import { openArchive, type Archive } from "../ingest/zip.js";
-import { cellText, child, children, is, readCell, type CellContent } from "./cell.js";
+import { cellText, child, children, is, readCell, type CellContent, type CellItem } from "./cell.js";
 import { parseEditedCell } from "./edited.js";
 import { textHash } from "./hash.js";
 import { readOpinion } from "./marks.js";
@@ -11,8 +11,18 @@ import { parseStateXml } from "./state-part.js";
 import type { ReadReview, ReviewState, ReviewedSection, StoredSection, ValidationRecord } from "./types.js";
 import { readValidation } from "./validation.js";
 
-/** Bookmarks of the review table's rows are named `falc_<section id>`. */
+/** Bookmarks of the review table's rows are named `falc_<section id>`, and `falc_<section id>__p2`… for the parts of a long passage. */
 export const ROW_BOOKMARK_PREFIX = "falc_";
+export const PART_SUFFIX = "__p";
+/** The first line of a row that continues a long passage (render/review/table.ts). */
+export const CONTINUED_LABEL = "(suite)";
+
+/** The rows of one passage: one, or several when a long passage was laid out in parts. */
+export interface PassageRows {
+  /** The section id its bookmark gives, when it still has one. */
+  id?: string;
+  rows: CellContent[][];
+}
 
 export const ReviewErrorCode = {
   notReview: "review-not-falc",
@@ -73,36 +83,65 @@ function reviewTable(tables: Element[], state: ReviewState): Element | undefined
   return best?.table ?? tables.find((table) => /^Original\b/.test(firstCellText(table)));
 }
 
-function readRows(table: Element, state: ReviewState, comments: Map<string, string>): ReviewedSection[] {
-  const byId = new Map(state.sections.map((section) => [ROW_BOOKMARK_PREFIX + section.id, section]));
-  const used = new Set<string>();
-  const out: ReviewedSection[] = [];
+/**
+ * The table's rows grouped by passage: a row named by a section's bookmark starts one, a part
+ * « (suite) » joins the passage it continues (by its own bookmark, or by its label when bookmarks were lost).
+ */
+export function passageRows(table: Element): PassageRows[] {
+  const passages: PassageRows[] = [];
   for (const tr of children(table).filter((node) => is(node, "tr"))) {
     const cells = children(tr).filter((node) => is(node, "tc")).map(readCell);
     if (cells.length < 2) continue;
-    const bookmarks = cells.flatMap((cell) => cell.bookmarks);
-    let stored = bookmarks.map((name) => byId.get(name)).find((section) => section !== undefined && !used.has(section.id));
+    const names = cells.flatMap((cell) => cell.bookmarks).filter((name) => name.startsWith(ROW_BOOKMARK_PREFIX));
+    const main = names.find((name) => !name.includes(PART_SUFFIX));
+    const part = names.find((name) => name.includes(PART_SUFFIX));
+    if (main) {
+      passages.push({ id: main.slice(ROW_BOOKMARK_PREFIX.length), rows: [cells] });
+      continue;
+    }
+    const partOf = part?.slice(ROW_BOOKMARK_PREFIX.length, part.indexOf(PART_SUFFIX));
+    const owner = partOf !== undefined ? [...passages].reverse().find((passage) => passage.id === partOf) : firstLine(cells[1]!).startsWith(CONTINUED_LABEL) ? passages[passages.length - 1] : undefined;
+    if (owner) owner.rows.push(cells);
+    else passages.push({ ...(partOf !== undefined ? { id: partOf } : {}), rows: [cells] });
+  }
+  return passages;
+}
+
+/** A passage's easy-to-read text across its parts, the « (suite) » labels left out. */
+export function passageEasyItems(passage: PassageRows): CellItem[] {
+  return passage.rows.flatMap((cells, i) => (i === 0 ? cells[1]!.items : cells[1]!.items.slice(1)));
+}
+
+function readRows(table: Element, state: ReviewState, comments: Map<string, string>): ReviewedSection[] {
+  const byId = new Map(state.sections.map((section) => [section.id, section]));
+  const used = new Set<string>();
+  const out: ReviewedSection[] = [];
+  for (const passage of passageRows(table)) {
+    let stored = passage.id !== undefined ? byId.get(passage.id) : undefined;
+    if (stored && used.has(stored.id)) continue;
     // A row whose bookmark was lost: matched by the title it shows, in order.
-    stored ??= state.sections.find((section) => !used.has(section.id) && titleOf(cells[1]!) === normaliseTitle(section.rewrite.title || section.title));
+    stored ??= state.sections.find((section) => !used.has(section.id) && normaliseTitle(firstLine(passage.rows[0]![1]!)) === normaliseTitle(section.rewrite.title || section.title));
     if (!stored) continue;
     used.add(stored.id);
-    out.push(reviewedRow(stored, cells, comments));
+    out.push(reviewedRow(stored, passage, comments));
   }
   return out;
 }
 
-function reviewedRow(stored: StoredSection, cells: CellContent[], comments: Map<string, string>): ReviewedSection {
-  const easy = cells[1]!;
-  const opinionCell = cells[cells.length - 1]!;
-  const opinion = cells.length >= 3 ? readOpinion(opinionCell.items.flatMap((item) => (item.kind === "paragraph" ? [{ text: item.text }] : []))) : { verdict: "none" as const, remarks: [] };
+function reviewedRow(stored: StoredSection, passage: PassageRows, comments: Map<string, string>): ReviewedSection {
+  const cells = passage.rows.flat();
+  const easyItems = passageEasyItems(passage);
+  // The form sits in the last column (a part before the last leaves it empty).
+  const opinionParagraphs = passage.rows.flatMap((row) => (row.length >= 3 ? row[row.length - 1]!.items : [])).flatMap((item) => (item.kind === "paragraph" ? [{ text: item.text }] : []));
+  const opinion = readOpinion(opinionParagraphs);
   const commented = [...new Set(cells.flatMap((cell) => cell.comments))].map((id) => comments.get(id)).filter((text): text is string => text !== undefined && text !== "");
-  const edited = textHash(cellText(easy.items)) !== stored.falcHash;
+  const edited = textHash(cellText(easyItems)) !== stored.falcHash;
   return {
     stored,
     verdict: opinion.verdict,
     remarks: [...opinion.remarks, ...commented],
     edited,
-    ...(edited ? { editedRewrite: parseEditedCell(easy.items, stored.rewrite) } : {}),
+    ...(edited ? { editedRewrite: parseEditedCell(easyItems, stored.rewrite) } : {}),
   };
 }
 
@@ -118,6 +157,11 @@ function readComments(xml: string | undefined, part: string, context: ReadContex
   return map;
 }
 
+function firstLine(cell: CellContent): string {
+  const first = cell.items.find((item) => item.kind === "paragraph" && item.text.trim() !== "");
+  return first?.kind === "paragraph" ? first.text.trim() : "";
+}
+
 function rowBookmarks(tr: Element): string[] {
   return children(tr).filter((node) => is(node, "tc")).flatMap((tc) => readCell(tc).bookmarks);
 }
@@ -126,11 +170,6 @@ function firstCellText(table: Element): string {
   const tr = children(table).find((node) => is(node, "tr"));
   const tc = tr ? children(tr).find((node) => is(node, "tc")) : undefined;
   return tc ? cellText(readCell(tc).items) : "";
-}
-
-function titleOf(cell: CellContent): string {
-  const first = cell.items.find((item) => item.kind === "paragraph" && item.text.trim() !== "");
-  return first?.kind === "paragraph" ? normaliseTitle(first.text) : "";
 }
 
 function normaliseTitle(title: string): string {

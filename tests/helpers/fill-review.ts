@@ -22,9 +22,13 @@ export class ReviewFiller {
     this.doc = new DOMParser().parseFromString(strFromU8(this.files["word/document.xml"]!), "text/xml") as unknown as XmlDocument;
   }
 
-  /** The row of the section at this index (0-based), found by its bookmark. */
-  row(index: number): Element {
-    const bookmark = [...all(this.doc, W, "bookmarkStart")].find((b) => (b.getAttributeNS(W, "name") ?? "").startsWith(`falc_s${index}_`));
+  /**
+   * The row of the section at this index (0-based), found by its bookmark; `last`: the last part of a
+   * long passage laid out in several rows (where the readers' form is).
+   */
+  row(index: number, last = false): Element {
+    const bookmarks = [...all(this.doc, W, "bookmarkStart")].filter((b) => (b.getAttributeNS(W, "name") ?? "").startsWith(`falc_s${index}_`));
+    const bookmark = last ? bookmarks[bookmarks.length - 1] : bookmarks[0];
     if (!bookmark) throw new Error(`no row for section ${index}`);
     let node: Element | null = bookmark;
     while (node && !(node.localName === "tr" && node.namespaceURI === W)) node = node.parentNode as Element | null;
@@ -37,9 +41,24 @@ export class ReviewFiller {
     return childrenOf(this.row(index), W, "tc");
   }
 
+  /** The easy-to-read cells of every row of a passage (one, or one per part of a long passage). */
+  easyCells(index: number): Element[] {
+    const names = [...all(this.doc, W, "bookmarkStart")].filter((b) => (b.getAttributeNS(W, "name") ?? "").startsWith(`falc_s${index}_`));
+    return names.map((bookmark) => {
+      let node: Element | null = bookmark;
+      while (node && !(node.localName === "tc" && node.namespaceURI === W)) node = node.parentNode as Element | null;
+      return node!;
+    });
+  }
+
+  /** The readers' form of a passage: in its last row. */
+  opinion(index: number): Element {
+    return childrenOf(this.row(index, true), W, "tc")[3]!;
+  }
+
   /** Ticks « Compris » (0) or « Pas compris » (1) as Word does: the control's state and its glyph. */
   tick(index: number, which: "compris" | "pas compris"): this {
-    const boxes = [...all(this.cells(index)[3]!, W, "sdt")];
+    const boxes = [...all(this.opinion(index), W, "sdt")];
     const box = boxes[which === "compris" ? 0 : 1]!;
     const checked = [...all(box, W14, "checked")][0]!;
     checked.setAttributeNS(W14, "w14:val", "1");
@@ -50,14 +69,14 @@ export class ReviewFiller {
 
   /** Types a remark in the remarks area (its last, empty paragraph), one paragraph per line. */
   remark(index: number, ...lines: string[]): this {
-    const cell = this.cells(index)[3]!;
+    const cell = this.opinion(index);
     for (const line of lines) cell.appendChild(this.paragraph(line));
     return this;
   }
 
   /** Replaces the opinion cell by typed paragraphs, as staff do when they type a paper session's marks. */
   typeOpinion(index: number, ...lines: string[]): this {
-    const cell = this.cells(index)[3]!;
+    const cell = this.opinion(index);
     for (const p of childrenOf(cell, W, "p")) cell.removeChild(p);
     for (const line of lines) cell.appendChild(this.paragraph(line));
     return this;
@@ -87,8 +106,7 @@ export class ReviewFiller {
    * deletion (w:del/w:delText) followed by an insertion of the same run with `from` replaced by `to`.
    */
   trackedChange(index: number, from: string, to: string): this {
-    const cell = this.cells(index)[1]!;
-    const t = [...all(cell, W, "t")].find((node) => (node.textContent ?? "").includes(from));
+    const t = this.easyCells(index).flatMap((cell) => [...all(cell, W, "t")]).find((node) => (node.textContent ?? "").includes(from));
     if (!t) throw new Error(`« ${from} » not in the easy-to-read cell of section ${index}`);
     const run = t.parentNode as Element;
     const deleted = run.cloneNode(true) as Element;

@@ -21,11 +21,11 @@ export function fitsOnePage(section: ConvertedSection, widths: readonly number[]
 }
 
 /** Points of the page's height inside its margins, less the repeated header row and a safety margin. */
-const ROOM = ((PAGE.height - 2 * PAGE.margin) / 20 - 40) * 0.85;
+export const ROOM = ((PAGE.height - 2 * PAGE.margin) / 20 - 40) * 0.85;
 /** Arial's characters are about half an em wide; a little more, so that lines are over-counted. */
 const CHAR_EM = 0.55;
 
-function textHeight(paragraphs: readonly string[], widthDxa: number, sizeHalfPoints: number): number {
+export function textHeight(paragraphs: readonly string[], widthDxa: number, sizeHalfPoints: number): number {
   const pt = sizeHalfPoints / 2;
   const perLine = Math.max(8, Math.floor((widthDxa - CELL_PADDING) / (pt * 20 * CHAR_EM)));
   return paragraphs.reduce((sum, text) => {
@@ -36,7 +36,7 @@ function textHeight(paragraphs: readonly string[], widthDxa: number, sizeHalfPoi
 }
 
 /** What the « Points à vérifier » column holds, as text (see points.ts). */
-function pointsTexts(section: ConvertedSection): string[] {
+export function pointsTexts(section: ConvertedSection): string[] {
   const facts = [
     ...[...section.facts.missing, ...section.facts.added, ...(section.facts.toCheck ?? [])].map((fact) => `⚠ Information manquante : ${fact.text} (information)`),
     ...(section.facts.meaning ?? []).map(meaningLine),

@@ -1,8 +1,8 @@
 import { DEFAULT_LIMITS } from "../../ingest/types.js";
 import { parseXml } from "../../ingest/xml.js";
-import { cellText, child, children, is, readCell } from "../../review/cell.js";
+import { cellText, child, children, is } from "../../review/cell.js";
 import { textHash } from "../../review/hash.js";
-import { ROW_BOOKMARK_PREFIX } from "../../review/read-docx.js";
+import { passageEasyItems, passageRows } from "../../review/read-docx.js";
 import { buildState } from "../../review/state.js";
 import { stateParts, withStateContentType, withStateRelationship } from "../../review/state-part.js";
 import type { ConvertResult } from "../../rewrite/types.js";
@@ -28,10 +28,8 @@ function cellHashes(documentXml: string): Map<string, string> {
   const hashes = new Map<string, string>();
   const body = child(root, "body");
   for (const table of body ? children(body).filter((node) => is(node, "tbl")) : []) {
-    for (const tr of children(table).filter((node) => is(node, "tr"))) {
-      const cells = children(tr).filter((node) => is(node, "tc")).map(readCell);
-      const bookmark = cells.flatMap((cell) => cell.bookmarks).find((name) => name.startsWith(ROW_BOOKMARK_PREFIX));
-      if (bookmark && cells[1]) hashes.set(bookmark.slice(ROW_BOOKMARK_PREFIX.length), textHash(cellText(cells[1].items)));
+    for (const passage of passageRows(table)) {
+      if (passage.id !== undefined) hashes.set(passage.id, textHash(cellText(passageEasyItems(passage))));
     }
   }
   return hashes;

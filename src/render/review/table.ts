@@ -7,8 +7,9 @@ import { originalParagraphs } from "./original.js";
 import { pointsParagraphs } from "./points.js";
 import { fitsOnePage } from "./row-height.js";
 import { reviewTable } from "./table-block.js";
+import { sectionParts } from "./parts.js";
 import { statusParagraphs, verdictParagraphs } from "./verdict.js";
-import { ROW_BOOKMARK_PREFIX } from "../../review/read-docx.js";
+import { CONTINUED_LABEL, PART_SUFFIX, ROW_BOOKMARK_PREFIX } from "../../review/read-docx.js";
 import { sectionId } from "../../review/state.js";
 
 /**
@@ -30,7 +31,7 @@ export function sectionsTable(d: Docx, sections: readonly ConvertedSection[]): T
     columnWidths: widths,
     layout: d.TableLayoutType.FIXED,
     borders: tableBorders(d),
-    rows: [headerRow(d, widths), ...sections.map((section) => sectionRow(d, section, widths))],
+    rows: [headerRow(d, widths), ...sections.flatMap((section) => sectionRows(d, section, widths))],
   });
 }
 
@@ -42,6 +43,36 @@ function headerRow(d: Docx, widths: number[]): TableRow {
       cell(d, widths[i]!, [textParagraph(d, title, { bold: true, size: SIZE.body }, { spacing: { before: 40, after: 40 } })], { shading: COLOR.header }),
     ),
   });
+}
+
+/** One row per section, or one per part of a section too long for a page (see parts.ts). */
+function sectionRows(d: Docx, section: ConvertedSection, widths: number[]): TableRow[] {
+  const parts = sectionParts(section, widths);
+  if (parts.length === 1) return [sectionRow(d, section, widths)];
+  const [original, easy, points, opinion] = widths as [number, number, number, number];
+  const label = `${CONTINUED_LABEL} ${stripBold(section.title).trim()}`;
+  return parts.map((part, i) => {
+    const first = i === 0;
+    const blocks = part.rewriteBlocks.flatMap((block) => blockParagraphs(d, block, easy - CELL_PADDING));
+    const head = first ? titleParagraph(d, section) : continuedParagraph(d, label, ROW_BOOKMARK_PREFIX + sectionId(section) + PART_SUFFIX + (i + 1));
+    return new d.TableRow({
+      children: [
+        cell(d, original, [...(first ? [] : [textParagraph(d, label, CONTINUED_RUN, CONTINUED_SPACING)]), ...originalParagraphs(d, part.originalBlocks, "", original - CELL_PADDING)]),
+        cell(d, easy, [head, ...blocks]),
+        cell(d, points, first ? [...statusParagraphs(d, section), ...pointsParagraphs(d, section)] : []),
+        // The readers give their verdict once they have read the whole passage: in its last part.
+        cell(d, opinion, i === parts.length - 1 ? verdictParagraphs(d, section) : []),
+      ],
+    });
+  });
+}
+
+const CONTINUED_RUN = { size: SIZE.small, color: COLOR.muted };
+const CONTINUED_SPACING = { spacing: { before: 0, after: 80 } };
+
+/** « (suite) Article 4 », named by a bookmark of its own so that falc reads the part with its passage. */
+function continuedParagraph(d: Docx, label: string, bookmark: string): Paragraph {
+  return new d.Paragraph({ ...CONTINUED_SPACING, children: [new d.Bookmark({ id: bookmark, children: textRuns(d, label, CONTINUED_RUN) })] });
 }
 
 function sectionRow(d: Docx, section: ConvertedSection, widths: number[]): TableRow {
@@ -67,18 +98,22 @@ const FIRST_OF_BLOCK = { spacing: { before: 160, after: 60 } };
 /** The rewrite at the size its readers will get: title, then one sentence per line, lists with bullets, tables. */
 export function easyParagraphs(d: Docx, section: ConvertedSection, width: number): (Paragraph | Table)[] {
   const title = stripBold(section.title).trim();
-  // The bookmark names the row for falc when it reads the filled document back, even if rows were moved.
-  const heading = new d.Paragraph({
-    ...SENTENCE,
-    children: [new d.Bookmark({ id: ROW_BOOKMARK_PREFIX + sectionId(section), children: textRuns(d, title, { ...EASY, bold: true }) })],
-  });
-  const out: (Paragraph | Table)[] = [heading];
+  const out: (Paragraph | Table)[] = [titleParagraph(d, section)];
   if (section.rewrite.blocks.length === 0) {
     for (const line of lines(section.falc)) if (line !== title) out.push(markupParagraph(d, line, EASY, SENTENCE));
     return out;
   }
   for (const block of section.rewrite.blocks) out.push(...blockParagraphs(d, block, width));
   return out;
+}
+
+/** The bookmark names the row for falc when it reads the filled document back, even if rows were moved. */
+function titleParagraph(d: Docx, section: ConvertedSection): Paragraph {
+  const title = stripBold(section.title).trim();
+  return new d.Paragraph({
+    ...SENTENCE,
+    children: [new d.Bookmark({ id: ROW_BOOKMARK_PREFIX + sectionId(section), children: textRuns(d, title, { ...EASY, bold: true }) })],
+  });
 }
 
 function blockParagraphs(d: Docx, block: RewriteBlock, width: number): (Paragraph | Table)[] {

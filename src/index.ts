@@ -28,6 +28,10 @@ export type { FalcDocument, Section, Block } from "./model/types.js";
 export { extract } from "./commands/extract.js";
 export { scoreFiles, type ScoreOptions } from "./commands/score.js";
 export { listRules } from "./commands/rules.js";
+export { convertFiles, type ConvertCommandOptions } from "./commands/convert.js";
+export { reviewDocument, type ReviewFormat, type ReviewOptions } from "./commands/review.js";
+export { readReviewDocx } from "./review/read-docx.js";
+export type { ReviewReport } from "./review/status.js";
 export { FalcError, ExitCode } from "./errors.js";
 export { main } from "./cli/main.js";
 

@@ -48,7 +48,11 @@ export function renderConvertJson(result: ConvertResult): string {
       cached: section.cached,
       usage: section.usage,
       ...(section.review ? { review: { status: section.review.status, remarks: section.review.remarks, round: section.review.round } } : {}),
+      // The picture beside each block that has one (bank, file, keyword, score); absent with --no-pictograms.
+      ...(result.pictograms ? { pictograms: result.pictograms.sections.get(section.index) ?? [] } : {}),
     })),
+    // The banks the pictures came from, with their licence, as the draft's last line credits them.
+    ...(result.pictograms ? { pictograms: { banks: result.pictograms.banks } } : {}),
     ...(result.review ? { review: result.review } : {}),
     glossary: result.glossary,
     privacy: result.privacy ?? { pseudonymized: false, masked: {} },

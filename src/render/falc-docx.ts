@@ -7,6 +7,7 @@ import { docxTable, rowPairs, rowRuns, tableFits } from "./docx/table.js";
 import { DRAFT_NOTE } from "../score/draft-notice.js";
 import { keptLines, showsHeading } from "./section-heading.js";
 import { VALIDATED_TITLE, validationStatement } from "./validated-notice.js";
+import { creditsParagraph, pictureRow, sectionPictures, type BlockPicture } from "./docx/pictogram.js";
 
 /**
  * `<name>.falc.docx`: the easy-to-read draft, laid out by the FALC rules that falc itself checks
@@ -22,6 +23,8 @@ const SIZE = { body: 28, heading: 36, title: 44 } as const;
 const GAP = { sentence: 80, block: 240, heading: 480 } as const;
 const LINE_1_5 = 360;
 const BULLETS = "falc-puces";
+/** The picture beside a block: about 2.5 cm, as in FALC booklets. */
+const PICTURE_CM = 2.5;
 
 export const GLOSSARY_TITLE = "Les mots difficiles";
 
@@ -36,9 +39,12 @@ export async function renderFalcDocx(result: ConvertResult): Promise<Uint8Array>
   // A version every section of which its readers validated carries their statement, not the draft's notice.
   if (!validated) children.push(...draftNote(d));
   for (const [position, section] of result.sections.entries()) {
-    children.push(...sectionParagraphs(d, section, result.title, showsHeading(section, position, result.title)));
+    const pictures = sectionPictures(result.pictograms, section.index);
+    children.push(...sectionParagraphs(d, section, result.title, showsHeading(section, position, result.title), pictures));
   }
   if (result.glossary.length > 0) children.push(...glossary(d, result.glossary));
+  // The last line of the text: each bank of pictures used, with its licence.
+  children.push(...creditsParagraph(d, result.pictograms, { before: GAP.heading }));
   if (validated) children.push(...validationPage(d, validated));
 
   const document = new d.Document({
@@ -124,7 +130,7 @@ function draftNote(d: Docx): Paragraph[] {
   );
 }
 
-function sectionParagraphs(d: Docx, section: ConvertedSection, documentTitle: string, withHeading: boolean): FileChild[] {
+function sectionParagraphs(d: Docx, section: ConvertedSection, documentTitle: string, withHeading: boolean, pictures: Map<number, BlockPicture>): FileChild[] {
   const out: FileChild[] = withHeading ? [new d.Paragraph({ heading: d.HeadingLevel.HEADING_1, children: markupRuns(d, stripBold(section.title)) })] : [];
   if (section.rewrite.blocks.length === 0) {
     // Kept as written (a heading alone, too short to rewrite): its lines, minus the titles already shown.
@@ -133,8 +139,15 @@ function sectionParagraphs(d: Docx, section: ConvertedSection, documentTitle: st
     else if (!withHeading) return [];
     return out;
   }
-  for (const block of section.rewrite.blocks) out.push(...blockParagraphs(d, block));
+  for (const [i, block] of section.rewrite.blocks.entries()) out.push(...beside(d, pictures.get(i), blockParagraphs(d, block)));
   return out;
+}
+
+/** A block with a picture: the picture on its left, in a borderless row (see docx/pictogram.ts). */
+function beside(d: Docx, picture: BlockPicture | undefined, content: FileChild[]): FileChild[] {
+  if (!picture) return content;
+  const look = { width: A4.short - 2 * MARGIN, sizeCm: PICTURE_CM, before: GAP.block, keep: content.length <= 6 };
+  return [pictureRow(d, picture, content as Paragraph[], look)];
 }
 
 function blockParagraphs(d: Docx, block: RewriteBlock): FileChild[] {

@@ -46,7 +46,7 @@ export async function renderReviewDocx(result: ConvertResult): Promise<Uint8Arra
         footers: { default: pageFooter(d, SIZE.small) },
         children: [
           ...coverPage(d, result),
-          sectionsTable(d, result.sections),
+          sectionsTable(d, result.sections, result.pictograms),
           ...validationPage(d, result.review),
         ],
       },

@@ -19,11 +19,22 @@ export const ANSWER_LIMITS = {
   rows: 80,
   columns: 8,
   glossary: 80,
+  pictogram: 3,
+  keyword: 60,
 } as const;
 
 const L = ANSWER_LIMITS;
 
 const sentence = (description: string, maxLength: number) => ({ type: "string", description, minLength: 1, maxLength });
+/** Keywords for the picture beside a block (issue 13): optional, the most telling first. */
+const pictogram = {
+  type: "array",
+  description:
+    "Facultatif : jusqu'à 3 mots-clés en français pour l'image à côté du bloc, le plus important d'abord : des noms concrets de ce que l'image montre (« repas », « médecin », « bus »). Liste vide si aucune image simple ne montre l'idée du bloc.",
+  maxItems: L.pictogram,
+  items: { type: "string", minLength: 1, maxLength: L.keyword },
+} as const;
+
 /** A table cell may be empty: an empty box of the original stays an empty box. */
 const tableCell = (description: string) => ({ type: "string", description, maxLength: L.sentence });
 
@@ -46,6 +57,7 @@ export const REWRITE_SCHEMA = {
             properties: {
               type: { type: "string", const: "paragraph" },
               sentences: { type: "array", minItems: 1, maxItems: L.sentences, items: sentence("Une seule phrase courte, avec son point final.", L.sentence) },
+              pictogram,
             },
             required: ["type", "sentences"],
             additionalProperties: false,
@@ -57,6 +69,7 @@ export const REWRITE_SCHEMA = {
               type: { type: "string", const: "list" },
               intro: sentence("Phrase qui introduit la liste, par exemple « Vous devez apporter : ».", L.intro),
               items: { type: "array", minItems: 1, maxItems: L.items, items: sentence("Un élément de la liste, sans puce ni tiret au début.", L.sentence) },
+              pictogram,
             },
             required: ["type", "items"],
             additionalProperties: false,
@@ -149,14 +162,14 @@ function parseBlocks(value: unknown, problems: string[]): RewriteBlock[] {
     const block = asObject(raw, path, problems);
     if (block === undefined) return;
     if (block.type === "paragraph") {
-      unknownKeys(block, ["type", "sentences"], path, problems);
+      unknownKeys(block, ["type", "sentences", "pictogram"], path, problems);
       const sentences = lines(block.sentences, `${path}.sentences`, L.sentences, problems);
-      if (sentences.length > 0) blocks.push({ type: "paragraph", sentences });
+      if (sentences.length > 0) blocks.push({ type: "paragraph", sentences, ...keywords(block.pictogram) });
     } else if (block.type === "list") {
-      unknownKeys(block, ["type", "intro", "items"], path, problems);
+      unknownKeys(block, ["type", "intro", "items", "pictogram"], path, problems);
       const intro = block.intro === undefined || block.intro === null ? "" : oneLine(block.intro, `${path}.intro`, L.intro, problems) ?? "";
       const items = lines(block.items, `${path}.items`, L.items, problems).map(stripBullet).filter((item) => item !== "");
-      if (items.length > 0) blocks.push(intro === "" ? { type: "list", items } : { type: "list", intro, items });
+      if (items.length > 0) blocks.push({ ...(intro === "" ? { type: "list", items } : { type: "list", intro, items }), ...keywords(block.pictogram) });
       else if (intro !== "") blocks.push({ type: "paragraph", sentences: [intro] });
     } else if (block.type === "table") {
       unknownKeys(block, ["type", "intro", "header", "rows"], path, problems);
@@ -198,6 +211,19 @@ function parseTable(block: Record<string, unknown>, path: string, problems: stri
     return [intro === "" ? { type: "list", items } : { type: "list", intro, items }];
   }
   return intro === "" ? [] : [{ type: "paragraph", sentences: [intro] }];
+}
+
+/**
+ * The picture keywords of a block, when given: trimmed, the first 3, none too long. Never a problem to
+ * send back: a picture is a help, and a wrong keyword list is not worth a new request.
+ */
+function keywords(value: unknown): { pictogram?: string[] } {
+  if (!Array.isArray(value)) return {};
+  const words = value
+    .filter((item): item is string => typeof item === "string")
+    .map(clean)
+    .filter((item) => item !== "" && item.length <= L.keyword && markupIn(item) === undefined);
+  return { pictogram: [...new Set(words)].slice(0, L.pictogram) };
 }
 
 /** The cells of one row or of the header: each on one line, blanks collapsed; empty cells kept. */

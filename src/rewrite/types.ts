@@ -1,6 +1,7 @@
 import type { Fact, MeaningPoint } from "../analysis/normalise/index.js";
 import type { Block, SourceInfo } from "../model/types.js";
 import type { Finding } from "../rules/finding.js";
+import type { PictogramPlan } from "../pictograms/types.js";
 
 /**
  * The structure every provider must return for a section: a short title, blocks of short sentences
@@ -15,8 +16,8 @@ export interface RewriteResult {
 }
 
 export type RewriteBlock =
-  | { type: "paragraph"; sentences: string[] }
-  | { type: "list"; intro?: string; items: string[] }
+  | { type: "paragraph"; sentences: string[]; pictogram?: string[] }
+  | { type: "list"; intro?: string; items: string[]; pictogram?: string[] }
   | RewriteTable;
 
 /**
@@ -311,6 +312,8 @@ export interface ConvertResult {
   review?: ReviewSummary;
   /** Whether personal data was masked before leaving the machine, and how much of each kind. */
   privacy?: { pseudonymized: boolean; masked: Record<string, number> };
+  /** The picture beside each block (issue 13); absent with --no-pictograms. */
+  pictograms?: PictogramPlan;
 }
 
 /** Where a Message Batch stands, for progress reports (`falc convert --batch`). */

@@ -7,8 +7,11 @@
  * reviewer must see what was written. Exact conversions (1 an = 12 mois, 1 semaine = 7 jours,
  * 1 heure = 60 minutes) are accepted when facts are compared, not here.
  *
- * « jours ouvrés », « ouvrables » and « francs » are different legal durations from plain « jours »,
- * so the qualifier is part of the value ("P30D[ouvrés]"); « jours calendaires » are plain days.
+ * « jours ouvrés », « ouvrables » and « francs » are different legal durations from plain « jours »
+ * (a notice of 10 working days is two weeks, of 10 days ten), so the qualifier is part of the value
+ * ("P30D[ouvrés]"), and « ouvrés » → « calendaires » is a changed right. « jours calendaires » are
+ * plain days: a time limit in days counts calendar days unless the text says otherwise, so a rewrite
+ * that drops the word loses nothing.
  * « journée » is a « jour » and « année » an « an »: a rewrite picks either word for the same length.
  * Ages (« 60 ans ») are durations too: the unit is the same and the comparison needs nothing else.
  * Hours are read in times.ts, which decides between « à 10 h » (a time) and « sous 10 h » (a duration).
@@ -19,9 +22,20 @@ import { execAt, type Quantity, type UnitMatch } from "./quantities.js";
 import { afterLetter, nextMatch } from "./scan.js";
 
 const SP = String.raw`[\s\u00A0\u202F]`;
+/**
+ * Words around the unit that say how the days run, not how many there are: « 4 jours consécutifs »
+ * is the « 4 jours de suite » of a rewrite, and « consécutifs » is what a reader takes « 4 jours » to
+ * mean anyway; « 2 pleines journées », « 3 mois entiers » count the same days. They are skipped, so
+ * that the qualifier after them (« 4 jours consécutifs ouvrés ») still belongs to the fact.
+ */
+const BEFORE_UNIT = String.raw`(?:(?:pleins|pleines|entiers|entières|entieres|longs|longues|petits|petites|bons|bonnes)${SP}+)?`;
+const AFTER_UNIT = String.raw`(?:${SP}+(?:consécuti(?:f|fs|ve|ves)|consecuti(?:f|fs|ve|ves)|successi(?:f|fs|ve|ves)|pleins?|pleines?|entiers?|entières?|entieres?|révolus?|revolus?|révolues?|revolues?)(?![\p{L}]))?`;
+const QUALIFIER = String.raw`(ouvrés|ouvrées|ouvré|ouvres|ouvrables?|francs|franc|calendaires?)`;
 const UNIT = new RegExp(
-  String.raw`${SP}*(jours?|journées?|journees?|j(?=${SP}*\/)|semaines?|mois|ans|an|années?|annees?|minutes?|min|mn|secondes?)(?![\p{L}]|-\p{L})` +
-    String.raw`(?:${SP}+(ouvrés|ouvrées|ouvré|ouvres|ouvrables?|francs|franc|calendaires?)(?![\p{L}]))?` +
+  String.raw`${SP}*${BEFORE_UNIT}(jours?|journées?|journees?|j(?=${SP}*\/)|semaines?|mois|ans|an|années?|annees?|minutes?|min|mn|secondes?)(?![\p{L}]|-\p{L})` +
+    AFTER_UNIT +
+    // « 4 jours consécutifs (jours ouvrés) »: the qualifier in brackets is the same fact.
+    String.raw`(?:${SP}+${QUALIFIER}(?![\p{L}])|${SP}*\(${SP}*(?:jours?${SP}+)?${QUALIFIER}${SP}*\))?` +
     String.raw`(?:${SP}+et${SP}+(demie?)(?![\p{L}]))?`,
   "iuy",
 );
@@ -67,9 +81,9 @@ export function matchDuration(text: string, q: Quantity): UnitMatch | null {
   const letter = LETTER[(m[1] as string).toLowerCase()];
   // « une seconde fois » is « a second time »: after an article, seconds are too ambiguous.
   if (letter === undefined || (letter === "s" && q.article)) return null;
-  const qualifier = letter === "D" ? qualifierOf(m[2]) : "";
+  const qualifier = letter === "D" ? qualifierOf(m[2] ?? m[3]) : "";
   // « jours calendaires » is plain days, but the word still belongs to the fact.
-  const amount = q.value + (m[3] !== undefined ? 0.5 : 0);
+  const amount = q.value + (m[4] !== undefined ? 0.5 : 0);
   return {
     type: "duration",
     value: durationValue(amount, letter, qualifier),

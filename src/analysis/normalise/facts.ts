@@ -15,7 +15,9 @@
  * - « les deux / des deux / aux deux » meaning « both », and plural « premiers / premières »;
  * - « neuf » meaning « new » (taken as 9 only before a plural noun or a unit);
  * - an ordinal word with a capital inside a sentence (« la Première République »): a name;
- * - « la moitié », « un tiers », « un quart » (see amounts.ts).
+ * - « la moitié », « un tiers », « un quart » (see amounts.ts);
+ * - « une fois » meaning « once » (« une fois les professionnels informés »), not « one time ».
+ * A year counted from the current one (« l’année n-2 ») is a date fact (see relative-years.ts).
  * « deux fois par semaine » gives the number 2: the frequency is what the reader must keep, and a
  * rewrite « 2 fois par semaine » gives the same fact. Ordinals are numbers (« 1er étage » is 1,
  * « le 1er de chaque mois » is 1), because « 1er » and « premier » must compare equal.
@@ -31,6 +33,7 @@ import { canonicalNumber } from "./format.js";
 import { SpanMask } from "./spans.js";
 import { articleCounts } from "./articles.js";
 import { findWordHints, type Hint } from "./implicit.js";
+import { findRelativeYears, relativeYearHints } from "./relative-years.js";
 import { afterLetter, nextMatch } from "./scan.js";
 import type { Fact } from "./types.js";
 import { findIdentifiers as scanIdentifiers, identifierFact } from "../identifiers.js";
@@ -42,6 +45,19 @@ const LIST_MARKER = new RegExp(
 );
 const IDENTIFIER = new RegExp(String.raw`(?:n[°º]|N[°º]|numéro)${SP}*(\d+(?:[-/.]\d+)+)(?![\p{N}])`, "gu");
 const FOIS = new RegExp(String.raw`${SP}+fois(?![\p{L}])`, "iuy");
+/**
+ * « une fois les professionnels informés », « une fois que », « une fois inscrit »: « once », a moment,
+ * not a count. It is told from « une fois par mois » or « une fois l’an » by what follows « fois »:
+ * « que », or a participle, directly or after a determiner and its noun. A unit of time after the
+ * determiner (« une fois la semaine ») keeps the count.
+ */
+const NOT_PARTICIPLE = String.raw`(?:aussi|ainsi|ici|parmi|midi|lundi|mardi|mercredi|jeudi|vendredi|samedi|tous|plus|dessus|dessous|mais|jamais|désormais|puis|depuis|ceci|voici|lui|qui|tout|toute|mois|fois|avis|temps|jours?|ans?|années?|semaines?)(?![\p{L}])`;
+const PARTICIPLE = String.raw`(?!${NOT_PARTICIPLE})(?:\p{L}+(?<!ment)(?:é|ée|és|ées|i|ie|is|ies|ise|ises|it|ite|its|ites|u|ue|us|ues|ert|erte|erts|ertes|eint|einte|eints|eintes)|complete?s?|complète?s?|prête?s?|terminée?s?)(?![\p{L}])`;
+const DETERMINER = String.raw`(?:les|le|la|l['’]|ce|cet|cette|ces|son|sa|ses|leur|leurs|votre|vos|notre|nos|mon|ma|mes)`;
+const ONCE_AFTER = new RegExp(
+  String.raw`${SP}+fois${SP}+(?:qu(?:e(?![\p{L}])|['’])|${PARTICIPLE}|${DETERMINER}${SP}*(?:[\p{L}\-]+${SP}+){1,2}?${PARTICIPLE})`,
+  "iuy",
+);
 const PLURAL_OR_UNIT_NEXT = new RegExp(String.raw`${SP}+\p{L}+[sx](?![\p{L}])`, "uy");
 const BOTH_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}])(?:les|des|aux)${SP}+$`, "iu");
 const FIRST_IDIOM_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}])en${SP}+$`, "iu");
@@ -124,7 +140,7 @@ function readQuantity(text: string, q: Quantity): Omit<Reading, "q"> {
     if (q.article && unit.type === "duration" && !articleCounts(text, q.start, unit.end)) return { match: null, hint: unit };
     return { match: unit };
   }
-  if (execAt(FOIS, text, q.end) !== null) return { match: bare };
+  if (execAt(FOIS, text, q.end) !== null) return q.article && execAt(ONCE_AFTER, text, q.end) !== null ? { match: null } : { match: bare };
   // A lone article says nothing a reader must keep; « les deux » still says two.
   if (isIdiomatic(text, q)) return q.article ? { match: null } : { match: null, hint: bare };
   return { match: bare };
@@ -169,7 +185,7 @@ export function extractFacts(text: string): Fact[] {
 
 /** The facts of `text`, and the values its words hold without stating them (see implicit.ts). */
 export function extractFactsAndHints(text: string): { facts: Fact[]; hints: Hint[] } {
-  const hints = findWordHints(text);
+  const hints = [...findWordHints(text), ...relativeYearHints(text)];
   const mask = new SpanMask(text.length);
   const out: Fact[] = [];
   findEmails(text, mask, out);
@@ -181,6 +197,7 @@ export function extractFactsAndHints(text: string): { facts: Fact[]; hints: Hint
   const dates: Fact[] = [];
   findDates(text, mask, dates);
   findDatedActs(text, dates, mask, out);
+  findRelativeYears(text, mask, dates);
   out.push(...dates);
   findIdentifiers(text, mask, out);
   const named = (type: "time" | "duration") => (start: number, end: number, value: string): void => {

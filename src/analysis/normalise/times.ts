@@ -34,7 +34,8 @@ const MIDI = new RegExp(
   "giu",
 );
 
-const AFTERNOON = /après[\s\u00A0\u202F]$/iu;
+/** « APRES MIDI » in capitals loses its accent and hyphen in real documents. */
+const AFTERNOON = /apr[eèéÈÉ]s[\s\u00A0\u202F]+$/iu;
 const DURATION_BEFORE = new RegExp(
   String.raw`(?:^|[^\p{L}])(?:pendant|durant|sous|dans|délai|delai|durée|duree|dure|durent|durera|en|moins|plus|maximum|minimum|environ|toutes|tous|chaque|préavis|preavis|période|periode|au${SP}+moins|au${SP}+plus|au${SP}+maximum|au${SP}+minimum|au-delà|excédant|excéder|dépassant|dépasser|(?:supérieure?|inférieure?|égale?)s?${SP}+à)(?:${SP}+(?:de|d['’]|les|des|une|un))?${SP}*$`,
   "iu",

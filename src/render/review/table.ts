@@ -1,6 +1,9 @@
 import type { Paragraph, Table, TableRow } from "docx";
 import type { ConvertedSection, RewriteBlock } from "../../rewrite/types.js";
 import type { Docx } from "../docx/common.js";
+import { sectionPictures, type BlockPicture } from "../docx/pictogram.js";
+import { pictureBlock } from "./picture-block.js";
+import type { PictogramPlan } from "../../pictograms/types.js";
 import { lines, stripBold } from "../docx/markup.js";
 import { BULLETS, CELL_PADDING, COLOR, SIZE, TEXT_WIDTH, cell, columnWidths, markupParagraph, tableBorders, textParagraph, textRuns } from "./layout.js";
 import { originalParagraphs } from "./original.js";
@@ -8,7 +11,7 @@ import { pointsParagraphs } from "./points.js";
 import { fitsOnePage } from "./row-height.js";
 import { reviewTable } from "./table-block.js";
 import { sectionParts } from "./parts.js";
-import { statusParagraphs, verdictParagraphs } from "./verdict.js";
+import { pictureQuestion, statusParagraphs, verdictParagraphs } from "./verdict.js";
 import { CONTINUED_LABEL, PART_SUFFIX, ROW_BOOKMARK_PREFIX } from "../../review/read-docx.js";
 import { sectionId } from "../../review/state.js";
 
@@ -24,14 +27,20 @@ const SHORT_ROW_SHARE = 0.3;
 /** Room for the reviewers' ✔ / ✘ and remarks: about 3 cm. */
 const MIN_ROW_HEIGHT = 1700;
 
-export function sectionsTable(d: Docx, sections: readonly ConvertedSection[]): Table {
+/** The picture shown beside a block of the rewrite, if any (issue 13). */
+type PictureOf = (block: RewriteBlock) => BlockPicture | undefined;
+
+export function sectionsTable(d: Docx, sections: readonly ConvertedSection[], plan?: PictogramPlan): Table {
   const widths = columnWidths(TEXT_WIDTH, COLUMN_PERCENTS);
+  const byBlock = new Map<RewriteBlock, BlockPicture>();
+  for (const section of sections) for (const [i, picture] of sectionPictures(plan, section.index)) byBlock.set(section.rewrite.blocks[i]!, picture);
+  const pictureOf: PictureOf = (block) => byBlock.get(block);
   return new d.Table({
     width: { size: TEXT_WIDTH, type: d.WidthType.DXA },
     columnWidths: widths,
     layout: d.TableLayoutType.FIXED,
     borders: tableBorders(d),
-    rows: [headerRow(d, widths), ...sections.flatMap((section) => sectionRows(d, section, widths))],
+    rows: [headerRow(d, widths), ...sections.flatMap((section) => sectionRows(d, section, widths, pictureOf))],
   });
 }
 
@@ -46,20 +55,20 @@ function headerRow(d: Docx, widths: number[]): TableRow {
 }
 
 /** One row per section, or one per part of a section too long for a page (see parts.ts). */
-function sectionRows(d: Docx, section: ConvertedSection, widths: number[]): TableRow[] {
+function sectionRows(d: Docx, section: ConvertedSection, widths: number[], pictureOf: PictureOf): TableRow[] {
   const parts = sectionParts(section, widths);
-  if (parts.length === 1) return [sectionRow(d, section, widths)];
+  if (parts.length === 1) return [sectionRow(d, section, widths, pictureOf)];
   const [original, easy, points, opinion] = widths as [number, number, number, number];
   const label = `${CONTINUED_LABEL} ${stripBold(section.title).trim()}`;
   return parts.map((part, i) => {
     const first = i === 0;
-    const blocks = part.rewriteBlocks.flatMap((block) => blockParagraphs(d, block, easy - CELL_PADDING));
+    const blocks = part.rewriteBlocks.flatMap((block) => blockParagraphs(d, block, easy - CELL_PADDING, pictureOf));
     const head = first ? titleParagraph(d, section) : continuedParagraph(d, label, ROW_BOOKMARK_PREFIX + sectionId(section) + PART_SUFFIX + (i + 1));
     return new d.TableRow({
       children: [
         cell(d, original, [...(first ? [] : [textParagraph(d, label, CONTINUED_RUN, CONTINUED_SPACING)]), ...originalParagraphs(d, part.originalBlocks, "", original - CELL_PADDING)]),
         cell(d, easy, [head, ...blocks]),
-        cell(d, points, first ? [...statusParagraphs(d, section), ...pointsParagraphs(d, section)] : []),
+        cell(d, points, first ? [...statusParagraphs(d, section), ...pointsParagraphs(d, section), ...pictureQuestion(d, section, pictureOf)] : []),
         // The readers give their verdict once they have read the whole passage: in its last part.
         cell(d, opinion, i === parts.length - 1 ? verdictParagraphs(d, section) : []),
       ],
@@ -75,7 +84,7 @@ function continuedParagraph(d: Docx, label: string, bookmark: string): Paragraph
   return new d.Paragraph({ ...CONTINUED_SPACING, children: [new d.Bookmark({ id: bookmark, children: textRuns(d, label, CONTINUED_RUN) })] });
 }
 
-function sectionRow(d: Docx, section: ConvertedSection, widths: number[]): TableRow {
+function sectionRow(d: Docx, section: ConvertedSection, widths: number[], pictureOf: PictureOf): TableRow {
   const [original, easy, points, opinion] = widths as [number, number, number, number];
   return new d.TableRow({
     height: { value: MIN_ROW_HEIGHT, rule: d.HeightRule.ATLEAST },
@@ -84,8 +93,8 @@ function sectionRow(d: Docx, section: ConvertedSection, widths: number[]): Table
     ...(fitsOnePage(section, widths, SHORT_ROW_SHARE) ? { cantSplit: true } : {}),
     children: [
       cell(d, original, originalParagraphs(d, section.originalBlocks, section.original, original - CELL_PADDING)),
-      cell(d, easy, easyParagraphs(d, section, easy - CELL_PADDING)),
-      cell(d, points, [...statusParagraphs(d, section), ...pointsParagraphs(d, section)]),
+      cell(d, easy, easyParagraphs(d, section, easy - CELL_PADDING, pictureOf)),
+      cell(d, points, [...statusParagraphs(d, section), ...pointsParagraphs(d, section), ...pictureQuestion(d, section, pictureOf)]),
       cell(d, opinion, verdictParagraphs(d, section)),
     ],
   });
@@ -96,14 +105,14 @@ const SENTENCE = { spacing: { before: 0, after: 60 } };
 const FIRST_OF_BLOCK = { spacing: { before: 160, after: 60 } };
 
 /** The rewrite at the size its readers will get: title, then one sentence per line, lists with bullets, tables. */
-export function easyParagraphs(d: Docx, section: ConvertedSection, width: number): (Paragraph | Table)[] {
+export function easyParagraphs(d: Docx, section: ConvertedSection, width: number, pictureOf: PictureOf = () => undefined): (Paragraph | Table)[] {
   const title = stripBold(section.title).trim();
   const out: (Paragraph | Table)[] = [titleParagraph(d, section)];
   if (section.rewrite.blocks.length === 0) {
     for (const line of lines(section.falc)) if (line !== title) out.push(markupParagraph(d, line, EASY, SENTENCE));
     return out;
   }
-  for (const block of section.rewrite.blocks) out.push(...blockParagraphs(d, block, width));
+  for (const block of section.rewrite.blocks) out.push(...blockParagraphs(d, block, width, pictureOf));
   return out;
 }
 
@@ -116,7 +125,9 @@ function titleParagraph(d: Docx, section: ConvertedSection): Paragraph {
   });
 }
 
-function blockParagraphs(d: Docx, block: RewriteBlock, width: number): (Paragraph | Table)[] {
+function blockParagraphs(d: Docx, block: RewriteBlock, width: number, pictureOf: PictureOf): (Paragraph | Table)[] {
+  const picture = pictureOf(block);
+  if (picture && block.type !== "table") return pictureBlock(d, block, picture, width, { run: EASY, first: FIRST_OF_BLOCK, next: SENTENCE, bullets: BULLETS.easy });
   const texts = block.type === "paragraph" ? block.sentences.flatMap(lines) : lines(block.intro ?? "");
   const out: (Paragraph | Table)[] = texts.map((text, i) => markupParagraph(d, text, EASY, i === 0 ? FIRST_OF_BLOCK : SENTENCE));
   if (block.type === "table") {

@@ -1,6 +1,7 @@
 import type { Paragraph } from "docx";
 import { REMARKS_LABEL, VERDICT_LABELS } from "../../review/marks.js";
-import type { ConvertedSection, ReviewStatus, RoundNote } from "../../rewrite/types.js";
+import type { ConvertedSection, ReviewStatus, RewriteBlock, RoundNote } from "../../rewrite/types.js";
+import type { BlockPicture } from "../docx/pictogram.js";
 import type { Docx } from "../docx/common.js";
 import { COLOR, SIZE, textParagraph } from "./layout.js";
 
@@ -63,3 +64,19 @@ function noteParagraphs(d: Docx, note: RoundNote): Paragraph[] {
   const head = textParagraph(d, `Relecture ${note.round} : ${NOTE_STATUS[note.status]}.`, { size: SIZE.small, bold: true }, { spacing: { before: 0, after: 20 } });
   return [head, ...note.remarks.map((remark) => textParagraph(d, `« ${remark} »`, { size: SIZE.small }, { spacing: { before: 0, after: 20 } }))];
 }
+
+/**
+ * The readers judge the pictures too (issue 13): which pictures the passage has, and the question,
+ * in the « Points à vérifier » column. Their answer goes in « Remarques », which falc reads back: the
+ * checkboxes and the remarks area of the form stay as they are.
+ */
+export function pictureQuestion(d: Docx, section: ConvertedSection, pictureOf: (block: RewriteBlock) => BlockPicture | undefined): Paragraph[] {
+  const keywords = [...new Set(section.rewrite.blocks.flatMap((block) => pictureOf(block)?.choice.keyword ?? []))];
+  if (keywords.length === 0) return [];
+  return [
+    textParagraph(d, `${keywords.length > 1 ? "Images" : "Image"} : ${keywords.join(", ")}.`, { size: SIZE.table, bold: true }, { spacing: { before: 120, after: 20 } }),
+    textParagraph(d, `${PICTURE_QUESTION} Si une image gêne ou trompe, écrivez-le dans « ${REMARKS_LABEL} ».`, { size: SIZE.table }, { spacing: { before: 0, after: 60 } }),
+  ];
+}
+
+export const PICTURE_QUESTION = "L’image aide à comprendre ?";

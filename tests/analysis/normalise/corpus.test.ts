@@ -15,7 +15,7 @@ const present = existsSync(gsdPath) && existsSync(pairsPath);
 const VALUE_FORMAT: Record<Fact["type"], RegExp> = {
   amount: /^(?:EUR|CHF):\d+\.\d{2}$/,
   number: /^\d+(?:\.\d+)?$|^\d+(?:[-/.]\d+)+$|^(?:24\/24|7\/7)$/,
-  date: /^(?:\d{4}|-)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$|^\d{4}-(?:0[1-9]|1[0-2])$/,
+  date: /^(?:\d{4}|-)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$|^\d{4}-(?:0[1-9]|1[0-2])$|^N(?:[-+][1-9])?$/,
   time: /^(?:[01]\d|2[0-4]):[0-5]\d$/,
   duration: /^P(?:[\d.]+[YMWD])*(?:T(?:\d+H)?(?:\d+M)?(?:[\d.]+S)?)?(?:\[(?:ouvrés|ouvrables|francs)\])?$/,
   percent: /^\d+(?:\.\d+)?$/,

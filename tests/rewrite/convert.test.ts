@@ -151,7 +151,9 @@ describe("falc convert with the Anthropic provider (real SDK, local server)", ()
       return {};
     });
     const { input, out, cacheDir } = setup("overload");
-    const error = await thrown(() => convertFiles([input], { env, out, cacheDir, concurrency: 1 }));
+    // Without the second reader: whether Article 2's reading or Article 3's rewrite takes the one slot first
+    // would decide how many cache entries exist when the run stops.
+    const error = await thrown(() => convertFiles([input], { env, out, cacheDir, concurrency: 1, checkModel: false }));
     expect(error.exitCode).toBe(3);
     expect(error.code).toBe("provider-overloaded");
     expect(error.message).not.toContain(KEY);

@@ -30,17 +30,22 @@ interface Report {
   sections: { index: number; falc: string; review: { status: string; remarks: string[]; round: number } }[];
 }
 
+/** The contract fixture under `name`, its output folder, and the server the runs talk to. */
+async function setup(name: string) {
+  mock = await startMockAnthropic([], { apiKey: KEY });
+  const env = { ANTHROPIC_API_KEY: KEY, ANTHROPIC_BASE_URL: mock.url };
+  const input = tmp.write(`${name}.docx`, readFileSync(FIXTURE));
+  const out = join(tmp.dir, `${name}-sortie`);
+  // No cache, so that a section kept is seen to be kept by the review, not served by the cache; no repair
+  // round and no second reader, so that the requests counted are the revisions themselves.
+  return { input, out, options: { env, out, cache: false, maxRepairs: 0, checkModel: false as const } };
+}
+
 const readReport = (out: string): Report => JSON.parse(readFileSync(join(out, "contrat-de-sejour.falc.json"), "utf8")) as Report;
 
 describe("the validation loop, round after round", () => {
   it("freezes what was understood, revises what was not with the remarks, adopts edits, and ends with the readers' validation", async () => {
-    mock = await startMockAnthropic([], { apiKey: KEY });
-    const env = { ANTHROPIC_API_KEY: KEY, ANTHROPIC_BASE_URL: mock.url };
-    const input = tmp.write("contrat-de-sejour.docx", readFileSync(FIXTURE));
-    const out = join(tmp.dir, "sortie");
-    // No cache, so that a section kept is seen to be kept by the review, not served by the cache; no
-    // repair round, so that the requests counted are the revisions themselves.
-    const options = { env, out, cache: false, maxRepairs: 0, checkModel: false as const };
+    const { input, out, options } = await setup("contrat-de-sejour");
     const reviewPath = join(out, "contrat-de-sejour.relecture.docx");
 
     // Round 1: a first draft, every section pending.
@@ -119,11 +124,7 @@ const hasSoffice = spawnSync("sh", ["-c", "command -v soffice"]).status === 0;
 
 describe.skipIf(!hasSoffice)("a filled review document saved again by LibreOffice", () => {
   it("gives the same second round: one request per « pas compris », the same statuses, the edit adopted", async () => {
-    mock = await startMockAnthropic([], { apiKey: KEY });
-    const env = { ANTHROPIC_API_KEY: KEY, ANTHROPIC_BASE_URL: mock.url };
-    const input = tmp.write("lo.docx", readFileSync(FIXTURE));
-    const out = join(tmp.dir, "lo-sortie");
-    const options = { env, out, cache: false, maxRepairs: 0, checkModel: false as const };
+    const { input, out, options } = await setup("lo");
     await convertFiles([input], options);
     const reviewPath = join(out, "lo.relecture.docx");
     const filled = new ReviewFiller(readFileSync(reviewPath))

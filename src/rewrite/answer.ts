@@ -132,16 +132,9 @@ const MAX_PROBLEMS = 10;
  */
 export function parseAnswer(value: unknown): ParseAnswerResult {
   const problems: string[] = [];
-  let input = value;
-  if (typeof input === "string") {
-    try {
-      input = JSON.parse(stripCodeFence(input));
-    } catch {
-      // These problems reach the user too (after a second failure): no English parser message here;
-      // the retry note already tells the model what to send.
-      return { ok: false, problems: ["La réponse n'est pas du JSON valide."] };
-    }
-  }
+  const parsed = answerValue(value);
+  if (!parsed.ok) return parsed;
+  const input = parsed.value;
   const root = asObject(input, "la réponse", problems);
   if (root === undefined) return { ok: false, problems };
   unknownKeys(root, ["title", "blocks", "glossary"], "la réponse", problems);
@@ -328,6 +321,20 @@ function clean(text: string): string {
 
 function stripBullet(item: string): string {
   return item.replace(BULLET, "").trim();
+}
+
+/**
+ * A model's answer as a value: the parsed tool input, or its JSON text (in a code fence or not). The
+ * problem reaches the user too (after a second failure): no English parser message here; the retry
+ * note already tells the model what to send.
+ */
+export function answerValue(value: unknown): { ok: true; value: unknown } | { ok: false; problems: string[] } {
+  if (typeof value !== "string") return { ok: true, value };
+  try {
+    return { ok: true, value: JSON.parse(stripCodeFence(value)) };
+  } catch {
+    return { ok: false, problems: ["La réponse n'est pas du JSON valide."] };
+  }
 }
 
 function stripCodeFence(text: string): string {

@@ -32,20 +32,21 @@ interface Report {
 
 /** The contract fixture under `name`, its output folder, and the server the runs talk to. */
 async function setup(name: string) {
-  mock = await startMockAnthropic([], { apiKey: KEY });
-  const env = { ANTHROPIC_API_KEY: KEY, ANTHROPIC_BASE_URL: mock.url };
+  const server = await startMockAnthropic([], { apiKey: KEY });
+  mock = server;
+  const env = { ANTHROPIC_API_KEY: KEY, ANTHROPIC_BASE_URL: server.url };
   const input = tmp.write(`${name}.docx`, readFileSync(FIXTURE));
   const out = join(tmp.dir, `${name}-sortie`);
   // No cache, so that a section kept is seen to be kept by the review, not served by the cache; no repair
   // round and no second reader, so that the requests counted are the revisions themselves.
-  return { input, out, options: { env, out, cache: false, maxRepairs: 0, checkModel: false as const } };
+  return { server, input, out, options: { env, out, cache: false, maxRepairs: 0, checkModel: false as const } };
 }
 
 const readReport = (out: string): Report => JSON.parse(readFileSync(join(out, "contrat-de-sejour.falc.json"), "utf8")) as Report;
 
 describe("the validation loop, round after round", () => {
   it("freezes what was understood, revises what was not with the remarks, adopts edits, and ends with the readers' validation", async () => {
-    const { input, out, options } = await setup("contrat-de-sejour");
+    const { server, input, out, options } = await setup("contrat-de-sejour");
     const reviewPath = join(out, "contrat-de-sejour.relecture.docx");
 
     // Round 1: a first draft, every section pending.
@@ -67,12 +68,12 @@ describe("the validation loop, round after round", () => {
       .validation({ reviewers: ["Marie Dupont", "Paul Martin"] })
       .bytes();
     writeFileSync(reviewPath, filled1);
-    const requestsBefore = mock.requests.length;
+    const requestsBefore = server.requests.length;
     const notices: string[] = [];
 
     // Round 2: found by itself in the output folder (the manifest knows what falc wrote).
     await convertFiles([input], { ...options, onNotice: (n) => notices.push(n) });
-    const sent = mock.requests.slice(requestsBefore);
+    const sent = server.requests.slice(requestsBefore);
     expect(sent).toHaveLength(3);
     expect(sent.map((r) => r.userText.includes("Le mot « curateur » est difficile.") || r.userText.includes("Trop de chiffres dans la même phrase.") || r.userText.includes("APA : il faut expliquer ce sigle."))).toEqual([true, true, true]);
     expect(sent.every((r) => r.userText.includes("Elles ne l'ont pas compris"))).toBe(true);
@@ -104,9 +105,9 @@ describe("the validation loop, round after round", () => {
     for (let i = 0; i < 19; i++) if (i !== 1 && i !== 6) filler.tick(i, "compris");
     const filled2 = filler.validation({ date: "12 décembre 2026", organisation: "ESAT Les Tilleuls" }).bytes();
     writeFileSync(reviewPath, filled2);
-    const requestsBefore3 = mock.requests.length;
+    const requestsBefore3 = server.requests.length;
     await convertFiles([input], options);
-    expect(mock.requests.length - requestsBefore3).toBe(0);
+    expect(server.requests.length - requestsBefore3).toBe(0);
     const round3 = readReport(out);
     expect(round3.review).toMatchObject({ round: 3, validated: 19, notUnderstood: 0, edited: 0, pending: 0, date: "12 décembre 2026", organisation: "ESAT Les Tilleuls" });
     expect(round3.status).toBe("validé par ses lecteurs");
@@ -124,7 +125,7 @@ const hasSoffice = spawnSync("sh", ["-c", "command -v soffice"]).status === 0;
 
 describe.skipIf(!hasSoffice)("a filled review document saved again by LibreOffice", () => {
   it("gives the same second round: one request per « pas compris », the same statuses, the edit adopted", async () => {
-    const { input, out, options } = await setup("lo");
+    const { server, input, out, options } = await setup("lo");
     await convertFiles([input], options);
     const reviewPath = join(out, "lo.relecture.docx");
     const filled = new ReviewFiller(readFileSync(reviewPath))
@@ -141,9 +142,9 @@ describe.skipIf(!hasSoffice)("a filled review document saved again by LibreOffic
       timeout: 120_000,
     });
     copyFileSync(tmp.path("lo-saved/lo-rempli.docx"), reviewPath);
-    const before = mock.requests.length;
+    const before = server.requests.length;
     await convertFiles([input], options);
-    const sent = mock.requests.slice(before);
+    const sent = server.requests.slice(before);
     expect(sent).toHaveLength(2);
     const report = JSON.parse(readFileSync(join(out, "lo.falc.json"), "utf8")) as Report;
     expect(report.sections.map((s) => s.review.status).filter((status) => status !== "pending")).toEqual(["validated", "revised", "revised", "edited"]);

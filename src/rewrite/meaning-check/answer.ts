@@ -1,3 +1,4 @@
+import { answerValue } from "../answer.js";
 import { MEANING_CHANGE_KINDS, type MeaningChange, type MeaningChangeKind } from "../types.js";
 import { MAX_CHANGES } from "./prompt.js";
 
@@ -11,14 +12,9 @@ const LIMITS = { original: 600, rewrite: 600, explanation: 400 } as const;
  * model once, then into the section's note when the second answer is no better.
  */
 export function parseCheckAnswer(value: unknown): ParseCheckResult {
-  let input = value;
-  if (typeof input === "string") {
-    try {
-      input = JSON.parse(stripCodeFence(input));
-    } catch {
-      return { ok: false, problems: ["La réponse n'est pas du JSON valide."] };
-    }
-  }
+  const parsed = answerValue(value);
+  if (!parsed.ok) return parsed;
+  const input = parsed.value;
   if (!isObject(input)) return { ok: false, problems: ["La réponse doit être un objet JSON avec la liste « changes »."] };
   const problems: string[] = [];
   for (const key of Object.keys(input)) if (key !== "changes") problems.push(`La réponse contient une clé inconnue « ${key} » (seule « changes » est permise).`);
@@ -69,7 +65,3 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function stripCodeFence(text: string): string {
-  const match = /^\s*```[a-z]*\s*\n([\s\S]*?)\n\s*```\s*$/i.exec(text);
-  return match ? match[1]! : text;
-}

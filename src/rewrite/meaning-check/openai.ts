@@ -1,7 +1,6 @@
 import { providerError } from "../providers/anthropic-errors.js";
-import { addCompletionUsage, MODE_RANK, OPENAI_COMPATIBLE_DEFAULTS, readCompletion, SCHEMA_REFUSED, THINKING, type WireMode } from "../providers/openai-compatible.js";
-import { httpError } from "../providers/openai-errors.js";
-import { postChatCompletion, type HttpSettings } from "../providers/openai-http.js";
+import { addCompletionUsage, OPENAI_COMPATIBLE_DEFAULTS, postInBestFormat, readCompletion, THINKING, type FormatState, type WireMode } from "../providers/openai-compatible.js";
+import type { HttpSettings } from "../providers/openai-http.js";
 import { NO_USAGE, type MeaningChecker, type Usage } from "../types.js";
 import { parseCheckAnswer } from "./answer.js";
 import { CheckFailure } from "./judge.js";
@@ -35,7 +34,7 @@ export function createOpenAiChecker(options: OpenAiCheckerOptions): MeaningCheck
     secrets: apiKey === "" ? [] : [apiKey],
   };
   const timeoutMs = options.timeoutMs ?? OPENAI_COMPATIBLE_DEFAULTS.timeoutMs;
-  let mode: WireMode = "schema";
+  const format: FormatState = { mode: "schema" };
   return {
     name: "openai-compatible",
     model,
@@ -50,21 +49,10 @@ export function createOpenAiChecker(options: OpenAiCheckerOptions): MeaningCheck
       let maxTokens: number = OPENAI_COMPATIBLE_DEFAULTS.maxTokens;
       let truncated = false;
       let invalid = false;
-      let fallbacks = 0;
       for (;;) {
-        const sent = mode;
-        const posted = await postChatCompletion(requestBody(model, userMessage + note, maxTokens, sent), http, timeoutMs, signal);
+        const body = (mode: WireMode) => requestBody(model, userMessage + note, maxTokens, mode);
+        const posted = await postInBestFormat(body, format, http, timeoutMs, signal, { model, withKey: apiKey !== "", secrets: http.secrets });
         usage = { ...usage, requests: usage.requests + posted.requests };
-        if (!posted.ok) {
-          const { failure } = posted;
-          if (failure.status === 400 && sent !== "none" && fallbacks < 2 && SCHEMA_REFUSED.test(failure.apiMessage)) {
-            const next: WireMode = sent === "schema" ? "object" : "none";
-            if (MODE_RANK[next] < MODE_RANK[mode]) mode = next;
-            fallbacks++;
-            continue;
-          }
-          throw httpError(failure, { attempts: posted.attempts, timeoutMs, model, baseURL: http.baseURL, withKey: apiKey !== "", secrets: http.secrets });
-        }
         const completion = readCompletion(posted.json);
         usage = addCompletionUsage(usage, completion.usage);
         if (completion.refusal !== "" || completion.finishReason === "content_filter") throw new CheckFailure(`le modèle ${model} a refusé de relire cette section`, usage);

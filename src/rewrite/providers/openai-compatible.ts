@@ -83,7 +83,7 @@ export function createOpenAiCompatibleProvider(options: OpenAiCompatibleOptions)
     temperature: options.temperature === undefined ? OPENAI_COMPATIBLE_DEFAULTS.temperature : options.temperature,
   };
   // Shared by every section: once the server has refused a schema (or JSON mode), it is not offered one again.
-  let mode: WireMode = options.jsonMode ?? "schema";
+  const format: FormatState = { mode: options.jsonMode ?? "schema" };
 
   return {
     name: "openai-compatible",
@@ -100,23 +100,10 @@ export function createOpenAiCompatibleProvider(options: OpenAiCompatibleOptions)
       let note = "";
       let truncated = false;
       let invalid = false;
-      let fallbacks = 0;
       for (;;) {
-        const sent = mode;
-        const body = requestBody({ model, system: options.prompt.system, user: userMessage + note, maxTokens, temperature: settings.temperature, mode: sent });
-        const posted = await postChatCompletion(body, http, timeoutMs, signal);
+        const body = (mode: WireMode) => requestBody({ model, system: options.prompt.system, user: userMessage + note, maxTokens, temperature: settings.temperature, mode });
+        const posted = await postInBestFormat(body, format, http, timeoutMs, signal, { model, withKey: apiKey !== "", secrets });
         usage = { ...usage, requests: usage.requests + posted.requests };
-        if (!posted.ok) {
-          const { failure } = posted;
-          if (failure.status === 400 && sent !== "none" && fallbacks < 2 && SCHEMA_REFUSED.test(failure.apiMessage)) {
-            // Sections run in parallel: another one may have stepped down already; never go lower than one step.
-            const next: WireMode = sent === "schema" ? "object" : "none";
-            if (MODE_RANK[next] < MODE_RANK[mode]) mode = next;
-            fallbacks++;
-            continue;
-          }
-          throw httpError(failure, { attempts: posted.attempts, timeoutMs, model, baseURL: http.baseURL, withKey: apiKey !== "", secrets });
-        }
         const completion = readCompletion(posted.json);
         usage = addCompletionUsage(usage, completion.usage);
         if (completion.refusal !== "") throw refusalError(model, request, redact(completion.refusal, secrets));
@@ -206,3 +193,36 @@ function count(value: unknown): number {
 }
 
 export type { RetryInfo } from "./openai-http.js";
+
+/** The answer format a server takes, shared by every request of one provider: once refused, never offered again. */
+export interface FormatState {
+  mode: WireMode;
+}
+
+/**
+ * One chat completion in the strictest answer format the server takes: a 400 that refuses a JSON
+ * schema (or JSON mode) steps down to the next format and sends again; any other failure is thrown.
+ */
+export async function postInBestFormat(
+  body: (mode: WireMode) => object,
+  format: FormatState,
+  http: HttpSettings,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+  context: { model: string; withKey: boolean; secrets: readonly string[] },
+): Promise<{ json: unknown; requests: number }> {
+  let requests = 0;
+  for (let fallbacks = 0; ; fallbacks++) {
+    const sent = format.mode;
+    const posted = await postChatCompletion(body(sent), http, timeoutMs, signal);
+    requests += posted.requests;
+    if (posted.ok) return { json: posted.json, requests };
+    const { failure } = posted;
+    if (failure.status !== 400 || sent === "none" || fallbacks >= 2 || !SCHEMA_REFUSED.test(failure.apiMessage)) {
+      throw httpError(failure, { attempts: posted.attempts, timeoutMs, model: context.model, baseURL: http.baseURL, withKey: context.withKey, secrets: [...context.secrets] });
+    }
+    // Requests run in parallel: another one may have stepped down already; never go lower than one step.
+    const next: WireMode = sent === "schema" ? "object" : "none";
+    if (MODE_RANK[next] < MODE_RANK[format.mode]) format.mode = next;
+  }
+}

@@ -125,18 +125,23 @@ describe("README.md CI recipes", () => {
     expect(scores.length).toBeGreaterThanOrEqual(2);
     // Run each recipe's score command as written, on a copy of two fixtures: one easy to read, one not.
     for (const [index, { args, line }] of scores.entries()) {
-      expect(line).toMatch(/--fail-under 60 --format json/);
+      // JSON for scripts, or GitHub's workflow commands so that findings show on the pull request's lines.
+      expect(line).toMatch(/--fail-under 60 --format (json|github)/);
+      const github = line.includes("--format github");
+      const files = (stdout: string) => (github ? new Set(stdout.split("\n").filter(Boolean).map((l) => /file=([^,:]+)/.exec(l)?.[1])).size : JSON.parse(stdout).files.length);
       const docs = tmp.path(`docs-${index}`);
       mkdirSync(docs, { recursive: true });
       copyFileSync("fixtures/livret-falc.md", join(docs, "livret-falc.md"));
       const argv = args.map((arg) => (arg === "docs" ? docs : arg.replace(/^junit=/, `junit=${docs}/`)));
       const easy = await runCli("score", ...argv);
       expect(easy.code, easy.stderr).toBe(0);
-      expect(JSON.parse(easy.stdout).files).toHaveLength(1);
+      expect(files(easy.stdout)).toBe(1);
       copyFileSync("fixtures/contrat-de-sejour.md", join(docs, "contrat-de-sejour.md"));
       const hard = await runCli("score", ...argv);
       expect(hard.code).toBe(1);
-      expect(JSON.parse(hard.stdout).files).toHaveLength(2);
+      expect(files(hard.stdout)).toBe(2);
+      // Each finding of a Markdown file on its line; the document under the threshold on the file.
+      if (github) expect(hard.stdout.split("\n").filter(Boolean).every((l) => /^::(error|warning|notice) file=[^,]+,(line=\d+,col=\d+,|title=falc score::)/.test(l))).toBe(true);
     }
   });
 });
@@ -151,7 +156,7 @@ describe("README.md --json summary of falc convert", () => {
     mkdirSync(docs, { recursive: true });
     copyFileSync("fixtures/livret-falc.md", join(docs, "livret-falc.md"));
     tmp.write("json-docs/vide.md", "");
-    const { stdout } = await runCli("convert", docs, "-o", tmp.path("json-out"), "--provider", "offline", "--no-cache", "--format", "md", "--json", "--quiet");
+    const { stdout } = await runCli("convert", docs, "-o", tmp.path("json-out"), "--provider", "offline", "--no-cache", "--outputs", "md", "--json", "--quiet");
     const written = new Set<string>();
     const collect = (node: unknown): void => {
       if (Array.isArray(node)) return node.forEach(collect);

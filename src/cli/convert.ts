@@ -2,6 +2,7 @@ import { InvalidArgumentError, Option, type Command } from "commander";
 import { QualityGate } from "../gate/quality-gate.js";
 import { addBatchOptions, addIngestOptions, ingestOptionsFrom, oneOf, positiveInt, positiveNumber, type BatchFlags, type IngestFlags } from "./options.js";
 import type { CliContext } from "./context.js";
+import { ReportOutput } from "./report-output.js";
 
 interface ConvertFlags extends IngestFlags, BatchFlags {
   out?: string;
@@ -12,11 +13,17 @@ interface ConvertFlags extends IngestFlags, BatchFlags {
   model?: string;
   /** A model id; false with --no-check-model. */
   checkModel?: string | false;
+  /** A folder of pictures; false with --no-pictograms; true (commander's default) when neither is given. */
+  pictograms?: string | boolean;
   concurrency: number;
   maxRepairs: number;
   strict?: boolean;
   failUnder?: number;
-  format: ("docx" | "md" | "json")[];
+  outputs?: OutputList;
+  /** The report's format; a list of outputs is the old meaning, still accepted for one release. */
+  format?: { report: "text" } | { outputs: OutputList };
+  /** The JSON summary goes to this file (`--output`; `-o` stays the output folder, `--out`). */
+  output?: string;
   cache: boolean;
   pseudonymize: boolean;
   cacheDir?: string;
@@ -55,7 +62,9 @@ export function registerConvert(program: Command, context: CliContext): Command 
     .option("--max-repairs <n>", "demandes de correction par section quand des erreurs ou des informations manquent", nonNegativeInt, 2)
     .option("--strict", "code de sortie 1 si une information de l’original manque ou si une information est ajoutée")
     .option("--fail-under <score>", "code de sortie 1 si le score après réécriture est inférieur", scoreValue)
-    .addOption(new Option("--format <liste>", "sorties à écrire : docx,md,json").argParser(formatList).default(["docx", "md", "json"], "docx,md,json"))
+    .addOption(new Option("--outputs <liste>", "sorties à écrire, parmi docx, md et json (toutes par défaut)").argParser(outputList))
+    .addOption(new Option("--format <format>", "format du rapport : text (le bilan sur la sortie d’erreur) ; une liste docx,md,json est l’ancien nom de --outputs, accepté jusqu’à la prochaine version").argParser(reportFormat))
+    .option("--output <fichier>", "écrit le résumé JSON de la conversion (celui de --json) dans ce fichier ; -o reste le dossier de sortie")
     .option("--no-pseudonymize", "envoie les données personnelles telles quelles (par défaut, elles sont masquées avant tout envoi)")
     .option("--no-cache", "ne lit ni n’écrit le cache des sections déjà réécrites")
     .option("--cache-dir <dossier>", "dossier du cache (par défaut : .falc-cache, ou FALC_CACHE_DIR)")
@@ -67,10 +76,17 @@ export function registerConvert(program: Command, context: CliContext): Command 
     .option("--max-cost <dollars>", "s’arrête avant de dépasser ce coût, en dollars, pour toute la conversion (prix d’autres modèles : « prices » dans falc.config.json)", positiveNumber)
     .option("--max-tokens-per-run <n>", "s’arrête avant de dépasser ce nombre de jetons (envoyés et reçus) pour toute la conversion", positiveInt)
     .option("--max-sections <n>", "refuse, avant tout envoi, un document découpé en plus de n sections", positiveInt)
+    .option("--pictograms <dossier>", "images de l’établissement (PNG, JPEG ou SVG nommés par leurs mots-clés, ou décrits dans pictogrammes.json), cherchées avant la banque intégrée OpenMoji")
+    .option("--no-pictograms", "sans images à côté des idées")
     .option("--review <relecture.docx>", "reprend un document de relecture rempli : passages compris gardés tels quels, « pas compris » réécrits avec les remarques, corrections adoptées")
     .option("-q, --quiet", "n’affiche que les erreurs");
   addBatchOptions(addIngestOptions(command)).action(async (files: string[], flags: ConvertFlags) => {
     const ingest = ingestOptionsFrom(flags);
+    const outputs = outputsOf(flags, (notice) => {
+      if (!flags.quiet) context.io.stderr(`Attention : ${notice}\n`);
+    });
+    // Checked before any request: a report that would overwrite an input stops the run before it costs anything.
+    const summary = flags.output === undefined ? undefined : new ReportOutput(context.io, { output: flags.output }, files);
     if (flags.dryRun) {
       const { dryRun } = await import("../commands/convert-dry-run.js");
       context.io.stdout(
@@ -111,7 +127,7 @@ export function registerConvert(program: Command, context: CliContext): Command 
         signal: controller.signal,
         concurrency: flags.concurrency,
         maxRepairs: flags.maxRepairs,
-        formats: flags.format,
+        formats: outputs,
         cache: flags.cache,
         pseudonymize: flags.pseudonymize,
         ...(flags.batch || flags.resume ? { batch: true } : {}),
@@ -122,6 +138,7 @@ export function registerConvert(program: Command, context: CliContext): Command 
         ...(flags.model ? { model: flags.model } : {}),
         ...(flags.checkModel !== undefined ? { checkModel: flags.checkModel } : {}),
         ...(flags.review ? { review: flags.review } : {}),
+        ...(typeof flags.pictograms === "string" || flags.pictograms === false ? { pictograms: flags.pictograms } : {}),
         ...(flags.baseUrl ? { baseURL: flags.baseUrl } : {}),
         ...(flags.strict ? { strict: true } : {}),
         ...(flags.failUnder !== undefined ? { failUnder: flags.failUnder } : {}),
@@ -142,9 +159,13 @@ export function registerConvert(program: Command, context: CliContext): Command 
       });
       progress.finish(outcome);
       const gate = new QualityGate({ failUnder: flags.failUnder, strict: flags.strict });
-      if (flags.json) {
+      if (flags.json || summary) {
         const { renderConvertSummary } = await import("../render/convert-summary.js");
-        context.io.stdout(renderConvertSummary(outcome, gate));
+        const rendered = renderConvertSummary(outcome, gate);
+        if (summary) {
+          summary.write(rendered);
+          await summary.close();
+        } else context.io.stdout(rendered);
       }
       if (flags.report) {
         const { convertJUnit } = await import("../render/convert-junit.js");
@@ -182,12 +203,38 @@ function scoreValue(value: string): number {
   return n;
 }
 
-function formatList(value: string): ("docx" | "md" | "json")[] {
+type OutputList = ("docx" | "md" | "json")[];
+
+function outputList(value: string, _previous?: unknown, option = "--outputs"): OutputList {
   const parts = value.split(",").map((part) => part.trim()).filter(Boolean);
   const allowed = ["docx", "md", "json"];
   const bad = parts.filter((part) => !allowed.includes(part));
-  if (parts.length === 0 || bad.length > 0) throw new InvalidArgumentError(`--format accepte une liste parmi docx, md, json (reçu « ${value} »).`);
-  return parts as ("docx" | "md" | "json")[];
+  if (parts.length === 0 || bad.length > 0) throw new InvalidArgumentError(`${option} accepte une liste parmi docx, md, json (reçu « ${value} »).`);
+  return parts as OutputList;
+}
+
+/** `--format text`, the report format as in every command; or, for one more release, a list of outputs. */
+function reportFormat(value: string): NonNullable<ConvertFlags["format"]> {
+  if (value.trim() === "text") return { report: "text" };
+  try {
+    return { outputs: outputList(value) };
+  } catch {
+    throw new InvalidArgumentError(`--format accepte « text » (le format du rapport), pas « ${value} » ; les sorties à écrire se choisissent avec --outputs docx,md,json.`);
+  }
+}
+
+/** The outputs to write: --outputs, else the old --format list (with a notice), else all of them. */
+function outputsOf(flags: ConvertFlags, notice: (message: string) => void): OutputList {
+  const legacy = flags.format && "outputs" in flags.format ? flags.format.outputs : undefined;
+  if (legacy) {
+    const list = legacy.join(",");
+    notice(
+      flags.outputs
+        ? `--format ${list} est ignoré : --outputs ${flags.outputs.join(",")} choisit les sorties.`
+        : `--format ${list} est l’ancien nom de --outputs ${list} : il sera retiré dans la prochaine version, où --format choisira le format du rapport, comme dans les autres commandes.`,
+    );
+  }
+  return flags.outputs ?? legacy ?? ["docx", "md", "json"];
 }
 
 

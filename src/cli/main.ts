@@ -9,6 +9,7 @@ import { registerScore } from "./score.js";
 import { registerRules } from "./rules.js";
 import { registerConvert } from "./convert.js";
 import { registerReview } from "./review.js";
+import { registerPictograms } from "./pictograms.js";
 import type { CliContext } from "./context.js";
 
 /** Runs the CLI in-process and returns the exit code: tests call this directly. */
@@ -38,7 +39,7 @@ function buildProgram(context: CliContext): Command {
     .showSuggestionAfterError(false)
     .helpCommand("help [commande]", "affiche l’aide d’une commande");
   frenchHelp(program);
-  for (const register of [registerConvert, registerReview, registerScore, registerExtract, registerRules]) {
+  for (const register of [registerConvert, registerReview, registerScore, registerExtract, registerRules, registerPictograms]) {
     const command = register(program, context);
     frenchHelp(command);
     command.exitOverride().configureOutput({ writeOut: context.io.stdout, writeErr: context.io.stderr, outputError: () => {} });

@@ -47,16 +47,19 @@ export function oneOf<T extends string>(allowed: readonly T[], name: string) {
   };
 }
 
-/** Options for running over a document library in CI: `--shard i/n` and `--report junit=PATH`. */
-export function addBatchOptions(command: Command): Command {
+/** Options for running over a document library in CI: `--shard i/n` and `--report junit=PATH` (or sarif=PATH where allowed). */
+export function addBatchOptions(command: Command, reports: readonly ReportType[] = ["junit"]): Command {
+  const described = reports.includes("sarif") ? "junit=chemin.xml (un cas de test par document) ou sarif=chemin.sarif (pour l’analyse de code de GitHub)" : "junit=chemin.xml (un cas de test par document)";
   return command
     .option("--shard <i/n>", "ne traite que la part i sur n des documents (pour répartir entre plusieurs tâches de CI)", parseShard)
-    .option("--report <type=chemin>", "écrit aussi un rapport pour la CI : junit=chemin.xml (un cas de test par document)", parseReport);
+    .option("--report <type=chemin>", `écrit aussi un rapport pour la CI : ${described}`, (value: string) => parseReport(value, reports));
 }
+
+export type ReportType = "junit" | "sarif";
 
 export interface BatchFlags {
   shard?: { index: number; count: number };
-  report?: { type: "junit"; path: string };
+  report?: { type: ReportType; path: string };
 }
 
 function parseShard(value: string): { index: number; count: number } {
@@ -67,8 +70,11 @@ function parseShard(value: string): { index: number; count: number } {
   return { index, count };
 }
 
-function parseReport(value: string): { type: "junit"; path: string } {
-  const match = /^junit=(.+)$/.exec(value.trim());
-  if (!match) throw new InvalidArgumentError(`--report attend junit=chemin.xml, pas « ${value} ».`);
-  return { type: "junit", path: match[1]! };
+function parseReport(value: string, reports: readonly ReportType[]): { type: ReportType; path: string } {
+  const match = /^(\w+)=(.+)$/.exec(value.trim());
+  const type = match?.[1] as ReportType | undefined;
+  if (!match || !type || !reports.includes(type)) {
+    throw new InvalidArgumentError(`--report attend ${reports.map((r) => (r === "junit" ? "junit=chemin.xml" : "sarif=chemin.sarif")).join(" ou ")}, pas « ${value} ».`);
+  }
+  return { type, path: match[2]! };
 }

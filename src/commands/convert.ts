@@ -1,4 +1,5 @@
 import { setMaxListeners } from "node:events";
+import { availableParallelism } from "node:os";
 import { readFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { applyConfig, ignorePatterns, resolveConfig } from "../config/config.js";
@@ -20,6 +21,7 @@ import { createSecondReader, withCheckMasking } from "../rewrite/meaning-check/i
 import { entryGateInput, gateInputOf, QualityGate } from "../gate/quality-gate.js";
 import { AdaptiveLimiter } from "../rewrite/run/limiter.js";
 import type { BatchProgress, MeaningChecker, RewriteProvider } from "../rewrite/types.js";
+import type { BatchLimits } from "../rewrite/providers/batch/plan.js";
 import type { RuleSet } from "../rules/schema.js";
 import type { ConvertedFile, ConvertOutcome } from "../rewrite/run/outcome.js";
 import { OUTPUT_FORMATS, outputDir, outputPaths, writeOutputs, type OutputFormat } from "./convert-outputs.js";
@@ -28,6 +30,9 @@ import { adoptedNotices, prepareReview, reviewPlanFor } from "./convert-review.j
 import { withReview } from "../review/outcome.js";
 import type { ReadReview } from "../review/types.js";
 import { manifestEntry } from "./convert-status.js";
+import type { Bank } from "../pictograms/banks.js";
+import { choosePictograms } from "../pictograms/choose.js";
+import { banksFor, pictogramSettings, settingsKey as pictureSettingsKey } from "../pictograms/settings.js";
 
 export { OUTPUT_FORMATS, outputPaths, type OutputFormat } from "./convert-outputs.js";
 
@@ -54,6 +59,11 @@ export interface ConvertCommandOptions {
   checkModel?: string | false;
   /** false = send personal data as it is (default: masked before any remote call). */
   pseudonymize?: boolean;
+  /**
+   * `--pictograms <dossier>`: the establishment's pictures, searched before the built-in bank; false =
+   * `--no-pictograms`. Else `pictograms` of falc.config.json, else the built-in bank alone.
+   */
+  pictograms?: string | false;
   /** false = neither read nor write the section cache. */
   cache?: boolean;
   cacheDir?: string;
@@ -61,6 +71,10 @@ export interface ConvertCommandOptions {
   timeoutMs?: number;
   /** Send the sections through Anthropic's Message Batches API (half price, results within 24 h). */
   batch?: boolean;
+  /** With --batch: a batch is sent once it holds this many requests or bytes (default BATCH_BOUND, 2,000 requests or 32 MB). */
+  batchLimits?: Partial<BatchLimits>;
+  /** With --batch: documents read and waiting for their batches at once (default BATCH_DOCUMENTS_IN_FLIGHT). */
+  batchDocuments?: number;
   /** --max-cost, dollars for the whole run (else `limits.maxCost` of falc.config.json). */
   maxCost?: number;
   /** --max-tokens-per-run (else `limits.maxTokensPerRun`). */
@@ -94,6 +108,9 @@ export type { ConvertedFile, ConvertOutcome };
 
 export const DEFAULT_CACHE_DIR = ".falc-cache";
 
+/** About two batches of BATCH_BOUND's 2,000 requests with documents of ten sections. */
+export const BATCH_DOCUMENTS_IN_FLIGHT = 400;
+
 export { UNMASKED_NOTICE } from "./convert-providers.js";
 
 /** What every document of a run shares. */
@@ -109,6 +126,13 @@ interface Run {
   locks: FolderLocks;
   noticesShown: Set<string>;
   multiple: boolean;
+  /** Picture folders already read in this run. */
+  pictureBanks: Map<string, Bank>;
+  /**
+   * Outputs built at once. A batch that ends finishes hundreds of documents together: their DOCX,
+   * built one after another on the cores there are, keep memory flat instead of piling up.
+   */
+  writers: AdaptiveLimiter;
 }
 
 type InputOutcome =
@@ -160,10 +184,12 @@ export async function convertFiles(paths: string[], options: ConvertCommandOptio
       locks,
       noticesShown: new Set(),
       multiple: inputs.length > 1,
+      pictureBanks: new Map(),
+      writers: new AdaptiveLimiter(Math.min(4, availableParallelism())),
     };
-    // Enough documents in flight to keep every request slot busy; in batch mode, all of them, so
-    // that their sections go out in one batch.
-    const inFlight = options.batch ? inputs.length : concurrency + 1;
+    // Enough documents in flight to keep every request slot busy; in batch mode, enough to fill a
+    // couple of batches while earlier ones run, never the whole library (memory stays flat).
+    const inFlight = options.batch ? Math.max(concurrency + 1, options.batchDocuments ?? BATCH_DOCUMENTS_IN_FLIGHT) : concurrency + 1;
     const outcomes = await mapPool(inputs, inFlight, options.signal, (input) => convertInput(input, run));
     return summarise(outcomes);
   } finally {
@@ -192,7 +218,10 @@ async function convertInput(input: DiscoveredInput, run: Run): Promise<InputOutc
   const path = input.path;
   const key = manifestKey(path);
   try {
-    const { ruleSet, model, limits, prices, checkModel } = settingsFor(path, run.baseRules, options.configPath);
+    const { ruleSet, model, limits, prices, checkModel, pictograms: configPictograms } = settingsFor(path, run.baseRules, options.configPath);
+    const pictures = pictogramSettings(options.pictograms, configPictograms);
+    // Read before any request: a folder named by mistake stops the run before it costs anything.
+    const banks = banksFor(pictures, run.pictureBanks);
     run.budget.adopt(limits);
     const prompt = buildPrompt(ruleSet);
     // --model, then FALC_MODEL, then the configuration file, then the provider's default.
@@ -203,7 +232,7 @@ async function convertInput(input: DiscoveredInput, run: Run): Promise<InputOutc
       run.noticesShown.add(notice);
       options.onNotice?.(notice);
     }
-    const settings = settingsHash([ruleSet.effectiveVersion, prompt.version, provider.name, provider.model, String(options.formats ?? OUTPUT_FORMATS), String(options.pseudonymize !== false), ...(checker ? [`check:${checker.model}`] : [])]);
+    const settings = settingsHash([ruleSet.effectiveVersion, prompt.version, provider.name, provider.model, String(options.formats ?? OUTPUT_FORMATS), String(options.pseudonymize !== false), ...(checker ? [`check:${checker.model}`] : []), pictureSettingsKey(pictures)]);
     const sha256 = manifest && path !== "-" ? fileHash(await readFile(path)) : "";
     // Under --out, the output tree mirrors the input tree.
     const out = options.out === undefined ? undefined : join(options.out, dirname(input.relative));
@@ -221,7 +250,7 @@ async function convertInput(input: DiscoveredInput, run: Run): Promise<InputOutc
       options.onFileSkipped?.(path);
       return { kind: "skipped", path, entry, exitCode: new QualityGate(options).exitCode(entryGateInput(entry)) };
     }
-    const file = await convertOne(path, out, provider, ruleSet, prompt, run, options.maxSections ?? limits.maxSections, checker, reviewed.review);
+    const file = await convertOne(path, out, provider, ruleSet, prompt, run, options.maxSections ?? limits.maxSections, checker, reviewed.review, banks);
     // What falc wrote, so that the next run tells a document its readers filled from an untouched one.
     const reviewSha256 = reviewTarget !== undefined && file.outputs.includes(reviewTarget) ? fileHash(await readFile(reviewTarget)) : undefined;
     await manifest?.record(key, { ...manifestEntry(file.result, file.outputs, sha256, settings, options.now?.() ?? new Date()), ...(reviewSha256 ? { reviewSha256 } : {}) });
@@ -246,6 +275,7 @@ async function convertOne(
   maxSections: number | undefined,
   checker: MeaningChecker | undefined,
   review: ReadReview | undefined,
+  banks: readonly Bank[],
 ): Promise<ConvertedFile> {
   const { options } = run;
   const document = await ingestFile(path, options.ingest);
@@ -276,7 +306,15 @@ async function convertOne(
   const result = withReview(converted, plan, review?.validation);
   for (const notice of adoptedNotices(result, plan)) options.onNotice?.(notice);
   result.privacy = masking ? masking.privacy() : { pseudonymized: false, masked: {} };
-  const outputs = await writeOutputs(result, targets);
+  const outputs = await run.writers.run(async () => {
+    // The Markdown has no pictures: a run that writes only it skips them.
+    if (banks.length > 0 && (targets.falcDocx !== undefined || targets.json !== undefined)) {
+      const { warnings, ...plan } = await choosePictograms(result.sections, banks);
+      result.pictograms = plan;
+      result.warnings.push(...warnings);
+    }
+    return writeOutputs(result, targets);
+  });
   return { path, outputs, result };
 }
 
@@ -288,9 +326,10 @@ function settingsFor(
   path: string,
   base: RuleSet,
   configPath: string | undefined,
-): { ruleSet: RuleSet; model?: string; limits: ConfigLimits; prices?: PriceTable; checkModel?: string | false } {
+): { ruleSet: RuleSet; model?: string; limits: ConfigLimits; prices?: PriceTable; checkModel?: string | false; pictograms?: string | false } {
   const config = resolveConfig({ configPath, inputPath: path }, base);
   if (!config) return { ruleSet: base, limits: {} };
   const check = config.checkModel !== undefined ? { checkModel: config.checkModel } : {};
-  return { ruleSet: applyConfig(base, config), ...(config.model ? { model: config.model } : {}), limits: config.limits, prices: mergePrices(config.prices), ...check };
+  const pictograms = config.pictograms !== undefined ? { pictograms: config.pictograms } : {};
+  return { ruleSet: applyConfig(base, config), ...(config.model ? { model: config.model } : {}), limits: config.limits, prices: mergePrices(config.prices), ...check, ...pictograms };
 }

@@ -1,7 +1,8 @@
-import type { BlockInput, ListInput, ListItemInput } from "../model/types.js";
+import type { BlockInput, ListInput, ListItemInput, SourceMark } from "../model/types.js";
 import type { FormatReader, ReadResult } from "./types.js";
 import { decodeText } from "./decode.js";
 import { joinWrappedLines } from "./lines.js";
+import { keptCount, lineMarks } from "./origin.js";
 
 /**
  * Plain text: paragraphs are separated by blank lines; lines that start with a bullet or a number
@@ -25,11 +26,22 @@ export const readText: FormatReader = async (bytes) => {
   return result;
 };
 
+/** A line of the file and its number (1-based): blocks keep where they were read. */
+interface SourceLine {
+  text: string;
+  line: number;
+}
+
 export function parsePlainText(text: string): ReadResult {
   const blocks: BlockInput[] = [];
-  const chunks = text.replace(/\r\n?/g, "\n").split(/\n[ \t]*\n/);
+  const normalised = text.replace(/\r\n?/g, "\n");
+  const chunks = normalised.split(/\n[ \t]*\n/);
+  let lineNumber = 1;
   chunks.forEach((chunk, index) => {
-    const lines = chunk.split("\n").filter((line) => line.trim() !== "");
+    const all = chunk.split("\n").map((line, i) => ({ text: line, line: lineNumber + i }));
+    // The separator holds two line breaks: the chunk's own lines, then the blank line.
+    lineNumber += all.length + 1;
+    const lines = all.filter((line) => line.text.trim() !== "");
     if (lines.length === 0) return;
     const heading = headingOf(lines, index < chunks.length - 1);
     if (heading) blocks.push(heading);
@@ -38,36 +50,49 @@ export function parsePlainText(text: string): ReadResult {
   return { blocks };
 }
 
-function headingOf(lines: string[], followedByText: boolean): BlockInput | undefined {
+function headingOf(lines: SourceLine[], followedByText: boolean): BlockInput | undefined {
   if (lines.length !== 1 || !followedByText) return undefined;
-  const line = lines[0]!.trim();
+  const line = lines[0]!.text.trim();
   if (line.split(/\s+/).length > MAX_HEADING_WORDS || /[.,;!?]$/.test(line)) return undefined;
   const letters = line.replace(/[^\p{L}]/gu, "");
+  const origin = marksOf([lines[0]!]);
   if (letters.length >= 3 && letters === letters.toUpperCase()) {
-    return { type: "heading", level: 1, runs: [{ text: line }] };
+    return { type: "heading", level: 1, runs: [{ text: line }], origin };
   }
   const numbered = NUMBERED_HEADING.exec(line);
   if (numbered) {
     const depth = numbered[1]!.split(".").filter(Boolean).length;
-    return { type: "heading", level: Math.min(depth, 6), runs: [{ text: line }] };
+    return { type: "heading", level: Math.min(depth, 6), runs: [{ text: line }], origin };
   }
   return undefined;
 }
 
-function linesToBlocks(lines: string[]): BlockInput[] {
+/** Marks for lines whose text is read as is, one after the other (white space is never counted). */
+function marksOf(lines: SourceLine[], firstColumn = 1): SourceMark[] {
+  const marks: SourceMark[] = [];
+  let at = 0;
+  lines.forEach((line, i) => {
+    at = lineMarks(line.text, line.line, i === 0 ? firstColumn : 1, at, marks);
+  });
+  return marks;
+}
+
+function linesToBlocks(lines: SourceLine[]): BlockInput[] {
   const blocks: BlockInput[] = [];
-  let prose: string[] = [];
+  let prose: SourceLine[] = [];
   let list: { input: ListInput; baseIndent: number } | undefined;
   const flushProse = () => {
-    if (prose.length > 0) blocks.push({ type: "paragraph", runs: [{ text: joinWrappedLines(prose.join("\n")) }] });
+    if (prose.length > 0) blocks.push({ type: "paragraph", runs: [{ text: joinWrappedLines(prose.map((line) => line.text).join("\n")) }], origin: marksOf(prose) });
     prose = [];
   };
-  for (const line of lines) {
+  for (const source of lines) {
+    const line = source.text;
     const bullet = BULLET.exec(line);
     if (bullet) {
       flushProse();
       const indent = bullet[1]!.length;
-      const item: ListItemInput = { runs: [{ text: bullet[3]! }] };
+      const rest = bullet[3]!;
+      const item: ListItemInput = { runs: [{ text: rest }], origin: marksOf([{ text: rest, line: source.line }], 1 + codePoints(line.slice(0, line.length - rest.length))) };
       if (!list) {
         list = { input: { type: "list", ordered: ORDERED_MARKER.test(bullet[2]!), items: [] }, baseIndent: indent };
         blocks.push(list.input);
@@ -78,11 +103,12 @@ function linesToBlocks(lines: string[]): BlockInput[] {
     const lastItem = list ? lastOf(list.input) : undefined;
     if (lastItem && /^\s+\S|^\s*\p{Ll}/u.test(line)) {
       const run = lastItem.runs[0]!;
+      lineMarks(line, source.line, 1, keptCount(run.text), (lastItem.origin ??= []));
       run.text = `${run.text} ${line.trim()}`;
       continue;
     }
     list = undefined;
-    prose.push(line);
+    prose.push(source);
   }
   flushProse();
   return blocks;
@@ -107,4 +133,13 @@ function lastOf(list: ListInput): ListItemInput | undefined {
   const last = list.items[list.items.length - 1];
   const nested = last?.children?.[last.children.length - 1];
   return nested ? nested.items[nested.items.length - 1] : last;
+}
+
+function codePoints(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0xdc00 || code > 0xdfff) count++;
+  }
+  return count;
 }

@@ -23,11 +23,26 @@ export class Locator {
     }
     const lineStart = this.lineStarts[low]!;
     // A surrogate pair is one code point: count only high surrogates' partners out, without slicing.
-    let column = offset - lineStart + 1;
-    for (let i = lineStart; i < offset; i++) {
-      const code = this.text.charCodeAt(i);
-      if (code >= 0xdc00 && code <= 0xdfff && i > lineStart) column--;
+    // Findings come in offset order: on the same line, counting resumes where the last one stopped,
+    // so that a long line with many findings is read once, not once per finding.
+    let from = lineStart;
+    let pairs = 0;
+    if (this.lastLineStart === lineStart && this.lastOffset <= offset) {
+      from = this.lastOffset;
+      pairs = this.lastPairs;
     }
-    return { line: low + 1, column };
+    for (let i = from; i < offset; i++) {
+      const code = this.text.charCodeAt(i);
+      if (code >= 0xdc00 && code <= 0xdfff && i > lineStart) pairs++;
+    }
+    this.lastLineStart = lineStart;
+    this.lastOffset = offset;
+    this.lastPairs = pairs;
+    return { line: low + 1, column: offset - lineStart + 1 - pairs };
   }
+
+  private lastLineStart = -1;
+  private lastOffset = 0;
+  /** Low surrogates (after the line's first character) between `lastLineStart` and `lastOffset`. */
+  private lastPairs = 0;
 }

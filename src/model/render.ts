@@ -5,6 +5,7 @@ import type {
   ListInput,
   ListItem,
   Run,
+  SourceMark,
   TableBlock,
   TableCell,
   TableInput,
@@ -56,21 +57,21 @@ class TextWriter {
   }
 
   /** Writes `runs` as one unit and returns its range. */
-  unit(runs: Run[]): TextUnit {
+  unit(runs: Run[], origin: SourceMark[] | undefined): TextUnit {
     const cleaned = normaliseRuns(runs);
     const start = this.offset;
     const text = cleaned.length === 1 ? cleaned[0]!.text : cleaned.map((run) => run.text).join("");
     this.write(text);
-    return { text, start, end: this.offset, runs: cleaned };
+    return origin ? { text, start, end: this.offset, runs: cleaned, origin } : { text, start, end: this.offset, runs: cleaned };
   }
 }
 
 function renderBlock(input: BlockInput, writer: TextWriter): Block {
   switch (input.type) {
     case "heading":
-      return { type: "heading", level: input.level, ...writer.unit(input.runs), ...layoutOf(input) };
+      return { type: "heading", level: input.level, ...writer.unit(input.runs, input.origin), ...layoutOf(input) };
     case "paragraph":
-      return { type: "paragraph", ...writer.unit(input.runs), ...layoutOf(input) };
+      return { type: "paragraph", ...writer.unit(input.runs, input.origin), ...layoutOf(input) };
     case "list":
       return renderList(input, writer, 0, { first: true });
     case "table":
@@ -89,7 +90,7 @@ function renderList(input: ListInput, writer: TextWriter, depth: number, state: 
   for (const item of input.items) {
     if (!state.first) writer.write(LINE_SEPARATOR);
     state.first = false;
-    const unit = writer.unit(item.runs);
+    const unit = writer.unit(item.runs, item.origin);
     const children = (item.children ?? [])
       .filter((child) => !isEmptyBlock(child))
       .map((child) => renderList(child, writer, depth + 1, state));
@@ -111,7 +112,7 @@ function renderTable(input: TableInput, writer: TextWriter): TableBlock {
       }
       if (!first) writer.write(LINE_SEPARATOR);
       first = false;
-      return writer.unit(cell.runs);
+      return writer.unit(cell.runs, cell.origin);
     }),
   );
   const end = writer.offset;

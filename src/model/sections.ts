@@ -28,7 +28,7 @@ export function promoteStructuralTitles(inputs: BlockInput[]): BlockInput[] {
     if (text.includes("\n") || countWords(text) > STRUCTURAL_TITLE_MAX_WORDS) return block;
     if (!STRUCTURAL_TITLE.test(text)) return block;
     const level = /^(chapitre|titre|partie)/i.test(text) ? 1 : 2;
-    return { type: "heading", level, runs: block.runs, ...(block.layout ? { layout: block.layout } : {}) };
+    return { type: "heading", level, runs: block.runs, ...(block.layout ? { layout: block.layout } : {}), ...(block.origin ? { origin: block.origin } : {}) };
   });
 }
 

@@ -23,6 +23,25 @@ export interface Run extends RunStyle {
   text: string;
 }
 
+/**
+ * Where a stretch of a unit's text comes from in the file the user opened. `at` counts the unit's
+ * characters before the stretch, white space left out: rendering only collapses and trims white
+ * space, so that count is the same in what an ingester read and in the rendered unit. A mark holds
+ * until the next one. Markdown and text: the source line and column (1-based, in code points) of
+ * the stretch's first character, the stretch being copied as is (single spaces included). DOCX and
+ * ODT: the paragraph element it was read from (0-based, in the document order of the part's
+ * paragraph elements). PDF: the page and the line on it (counted from the top).
+ */
+export interface SourceMark {
+  at: number;
+  line?: number;
+  column?: number;
+  page?: number;
+  paragraph?: number;
+  /** Read from a footnote or an endnote (DOCX, ODT). */
+  note?: true;
+}
+
 /** Paragraph-level layout, effective after style inheritance. */
 export interface BlockLayout {
   alignment?: Alignment;
@@ -36,6 +55,7 @@ export interface BlockLayout {
 
 export interface HeadingInput {
   type: "heading";
+  origin?: SourceMark[];
   level: number;
   runs: Run[];
   layout?: BlockLayout;
@@ -43,12 +63,14 @@ export interface HeadingInput {
 
 export interface ParagraphInput {
   type: "paragraph";
+  origin?: SourceMark[];
   runs: Run[];
   layout?: BlockLayout;
 }
 
 export interface ListItemInput {
   runs: Run[];
+  origin?: SourceMark[];
   /** Nested lists under this item. */
   children?: ListInput[];
 }
@@ -64,6 +86,7 @@ export interface ListInput {
 
 export interface TableCellInput {
   runs: Run[];
+  origin?: SourceMark[];
 }
 
 export interface TableInput {
@@ -86,6 +109,8 @@ export interface TextRange {
 export interface TextUnit extends TextRange {
   text: string;
   runs: Run[];
+  /** Where the unit's text comes from in the source file, when the ingester knows. */
+  origin?: SourceMark[];
 }
 
 export interface HeadingBlock extends TextUnit {

@@ -3,6 +3,7 @@ import type { FileScore, ScoreReport } from "../score/report.js";
 import { ChunkedWriter } from "../output/chunked-writer.js";
 import { fr, plural } from "../french-numbers.js";
 import { scoreBand } from "./format.js";
+import { describeWhere } from "../source/describe.js";
 
 /** Styling hooks, so the renderer stays pure and testable (chalk is passed in by the CLI). */
 export interface TextStyle {
@@ -67,10 +68,10 @@ function writeFile(file: FileScore, style: TextStyle, line: (text: string) => vo
     const score = section.score === null ? "trop court pour un score" : `score ${section.score}`;
     line("");
     line(`  ${style.bold(`§ ${section.index + 1}. ${section.title}`)} ${style.dim(`— ${score}, ${plural(findings.length, "écart")}`)}`);
-    for (const finding of findings) writeFinding(finding, style, line);
+    for (const finding of findings) writeFinding(file.path, finding, style, line);
   }
   if (orphans.length > 0) line("");
-  for (const finding of orphans) writeFinding(finding, style, line);
+  for (const finding of orphans) writeFinding(file.path, finding, style, line);
 }
 
 function summariseFindings(findings: Finding[]): string {
@@ -79,10 +80,11 @@ function summariseFindings(findings: Finding[]): string {
   return `Écarts aux règles : ${plural(count("error"), "erreur")}, ${plural(count("warning"), "avertissement")}, ${plural(count("info"), "conseil")}.`;
 }
 
-function writeFinding(finding: Finding, style: TextStyle, line: (text: string) => void): void {
-  const where = `${finding.line}:${finding.column}`.padEnd(8);
+function writeFinding(path: string, finding: Finding, style: TextStyle, line: (text: string) => void): void {
+  // Where the user's own file has it: `contrat.md:9:12`, `contrat.docx § Article 4 › 4.1, paragraphe 3`.
+  const where = describeWhere(path, finding);
   const label = style.severity(finding.severity, SEVERITY_LABEL[finding.severity].padEnd(9));
-  line(`    ${style.dim(where)} ${label} ${finding.message} ${style.dim(finding.ruleId)}`);
+  line(`    ${style.dim(where)}  ${label} ${finding.message} ${style.dim(finding.ruleId)}`);
   line(`             « ${highlightExcerpt(finding, style)} »`);
   if (finding.suggestion) line(`             → ${finding.suggestion}`);
 }

@@ -29,7 +29,21 @@ export interface Finding {
   excerptOffset?: number;
   /** A replacement or a piece of advice, in French. */
   suggestion?: string;
+  /** Where the finding is in the file the user opened, when it can be told (see src/source/positions.ts). */
+  source?: SourcePosition;
 }
+
+/**
+ * A place in the file the user opened. Markdown and text: line and column of the first flagged
+ * character and of the character after the last one (1-based, columns in code points). PDF: the page,
+ * and the line on it counted from the top. DOCX and ODT: the headings the paragraph is under, outermost
+ * first, and its number under the last of them (0 for the heading itself); for a footnote or an endnote,
+ * `note` and its paragraph's number among the notes' paragraphs.
+ */
+export type SourcePosition =
+  | { line: number; column: number; endLine: number; endColumn: number }
+  | { page: number; line?: number }
+  | { paragraph: number; headings: string[]; note?: true };
 
 /** What a rule reports before the engine places it (line, column, excerpt, section). */
 export interface RawFinding {

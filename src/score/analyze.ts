@@ -1,5 +1,6 @@
 import type { FalcDocument } from "../model/types.js";
 import { checkDocument, findingsForText } from "../rules/engine.js";
+import { addSourcePositions } from "../source/positions.js";
 import { severityRank, type Finding, type Severity } from "../rules/finding.js";
 import type { RuleSet } from "../rules/schema.js";
 import { draftFurniture } from "./draft.js";
@@ -47,6 +48,7 @@ export function analyzeDocument(document: FalcDocument, ruleSet: RuleSet, option
     draft: options.draft === true,
     skip: draftFurniture(document),
   });
+  addSourcePositions(document, findings);
   const sectionStats = accumulators.map((accumulator) => accumulator.result());
   const bySection = findingsBySection(document, findings);
   const sections: SectionScore[] = document.sections.map((section, i) => {

@@ -139,12 +139,13 @@ describe("falc convert on a disk that fills up during the run (tmpfs in a user n
     const before = { hash: sha256(input), mtime: statSync(input).mtimeMs };
     const paths = { IN: input, OUT: tmp.path("tmpfs"), CACHE: tmp.path("cache"), SNAP1: tmp.path("after-full"), SNAP2: tmp.path("after-rerun"), ERR1: tmp.path("stderr-1"), ERR2: tmp.path("stderr-2") };
     for (const dir of [paths.OUT, paths.SNAP1, paths.SNAP2]) mkdirSync(dir, { recursive: true });
-    // 160 KiB: room for the two DOCX and the Markdown (about 50 KiB), not for the JSON report (about 125 KiB).
+    // 256 KiB: room for the two DOCX and the Markdown (about 185 KiB with their pictures), not for the JSON
+    // report too (about 145 KiB).
     // The tmpfs only exists inside the namespace, so what it holds is copied out before the namespace ends.
     const convert = 'node --import tsx scripts/dev.ts convert "$IN" -o "$OUT" --provider offline --cache-dir "$CACHE" -q';
     const result = inNamespace(
       [
-        'mount -t tmpfs -o size=160k tmpfs "$OUT" || exit 97',
+        'mount -t tmpfs -o size=256k tmpfs "$OUT" || exit 97',
         `${convert} 2>"$ERR1"; echo "rc1=$?"`,
         'df -k "$OUT" | tail -1',
         'cp -a "$OUT/." "$SNAP1/"',

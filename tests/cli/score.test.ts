@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { tempDir } from "../helpers/temp.js";
@@ -9,7 +10,8 @@ const EASY = "fixtures/livret-falc.md";
 describe("falc score --format json", () => {
   it("prints the documented shape, one entry per input", async () => {
     const { code, stdout } = await runCli("score", HARD, EASY, "--format", "json");
-    expect(code).toBe(0);
+    // The contract has error-level findings: as with ESLint and Vale, an error fails the run.
+    expect(code).toBe(1);
     const report = JSON.parse(stdout);
     expect(report.version).toBe(1);
     expect(report.files).toHaveLength(2);
@@ -37,11 +39,31 @@ describe("falc score --format json", () => {
   });
 
   it("exits 1 under --fail-under and 0 above it", async () => {
-    const hard = JSON.parse((await runCli("score", HARD, "-f", "json")).stdout).files[0].score as number;
-    const below = await runCli("score", HARD, "--fail-under", String(hard + 1));
+    const easy = JSON.parse((await runCli("score", EASY, "-f", "json")).stdout).files[0].score as number;
+    const below = await runCli("score", EASY, "--fail-under", String(easy + 1));
     expect(below.code).toBe(1);
     expect(below.stderr).toContain("sous le seuil");
-    expect((await runCli("score", HARD, "--fail-under", String(hard))).code).toBe(0);
+    expect((await runCli("score", EASY, "--fail-under", String(easy))).code).toBe(0);
+  });
+
+  it("exits 1 when an error-level finding remains, and says how many on standard error", async () => {
+    const errors = JSON.parse((await runCli("score", HARD, "-f", "json", "--min-severity", "error")).stdout).files[0].findings.length as number;
+    const { code, stderr } = await runCli("score", HARD, "-q");
+    expect(code).toBe(1);
+    expect(stderr).toContain(`${HARD} : ${errors} erreurs aux règles FALC`);
+  });
+
+  it("exits 1 over --max-warnings, counting the warnings of every document", async () => {
+    // livret-falc.md: 0 errors and 11 warnings (counted in its JSON report below).
+    const warnings = JSON.parse((await runCli("score", EASY, "-f", "json")).stdout).files[0].findings.filter((f: { severity: string }) => f.severity === "warning").length;
+    expect(warnings).toBe(11);
+    expect((await runCli("score", EASY, "--max-warnings", "11")).code).toBe(0);
+    const over = await runCli("score", EASY, "--max-warnings", "10", "-q");
+    expect(over.code).toBe(1);
+    expect(over.stderr).toContain("11 avertissements en tout, plus que les 10 permis par --max-warnings.");
+    const copy = tmp.write("copie.md", readFileSync(EASY, "utf8"));
+    expect((await runCli("score", EASY, copy, "--max-warnings", "21")).code).toBe(1);
+    expect((await runCli("score", EASY, copy, "--max-warnings", "22")).code).toBe(0);
   });
 
   it("keeps going when one of several inputs is unreadable, and exits 2", async () => {
@@ -61,14 +83,16 @@ describe("falc score --format json", () => {
 });
 
 describe("falc score (text report)", () => {
-  it("shows the score first, then findings by section with line:column and a suggestion", async () => {
+  it("shows the score first, then findings by section with where they are in the file and a suggestion", async () => {
     const { code, stdout } = await runCli("score", HARD);
-    expect(code).toBe(0);
+    expect(code).toBe(1);
     const lines = stdout.split("\n");
     expect(lines[0]).toContain("Contrat de séjour");
     expect(lines[1]).toMatch(/^ {2}Score : \d+\/100 \(/);
     expect(stdout).toMatch(/§ \d+\. Article 3/);
-    expect(stdout).toMatch(/\n {4}\d+:\d+ +(erreur|attention|conseil) /);
+    expect(stdout).toContain("\n    fixtures/contrat-de-sejour.docx § Article 4 › 4.1, paragraphe 1  attention ");
+    const markdown = await runCli("score", "fixtures/contrat-de-sejour.md");
+    expect(markdown.stdout).toMatch(/\n {4}fixtures\/contrat-de-sejour\.md:\d+:\d+ {2}(erreur|attention|conseil) /);
     expect(stdout).toMatch(/\[[^\]]+\]/); // the offending words are marked in the excerpt
     expect(stdout).toContain("→ ");
   });

@@ -2,10 +2,11 @@ import { DOMParser } from "@xmldom/xmldom";
 import { describe, expect, it } from "vitest";
 import type { ConvertOutcome } from "../../src/commands/convert.js";
 import { ExitCode } from "../../src/errors.js";
-import { QualityGate, type GateInput } from "../../src/gate/quality-gate.js";
+import { gateFailureLine, QualityGate, scoreGateInput, type GateInput } from "../../src/gate/quality-gate.js";
 import type { ManifestEntry } from "../../src/output/manifest.js";
 import { convertJUnit } from "../../src/render/convert-junit.js";
 import { convertSummary } from "../../src/render/convert-summary.js";
+import { renderScoreGithub } from "../../src/render/score-github.js";
 import { scoreJUnit } from "../../src/render/score-junit.js";
 import type { FileScore } from "../../src/score/report.js";
 
@@ -75,5 +76,40 @@ describe("every report asks the same gate", () => {
     const report = { version: 1 as const, files: [file("a.md", 59), file("b.md", 60), file("c.md", null)] };
     expect(junitFailed(scoreJUnit(report, new QualityGate({ failUnder: 60 })))).toEqual([true, false, false]);
     expect(junitFailed(scoreJUnit(report, new QualityGate()))).toEqual([false, false, false]);
+  });
+});
+
+describe("QualityGate for falc score: error-level findings and --max-warnings", () => {
+  const finding = (severity: "error" | "warning" | "info") => ({ ruleId: "r", severity, message: "m", line: 1, column: 1, offset: 0, length: 1, excerpt: "x" });
+  const file = (path: string, score: number | null, severities: ("error" | "warning" | "info")[]) => ({ path, score, findings: severities.map(finding) }) as unknown as FileScore;
+
+  it("fails a document with an error-level finding, whatever its score, and words it in French", () => {
+    const gate = new QualityGate({ failUnder: 50 });
+    expect(gate.reasons(scoreGateInput(file("a.md", 90, ["error", "warning"])))).toEqual(["1 erreur aux règles FALC"]);
+    expect(gate.reasons(scoreGateInput(file("a.md", 40, ["error", "error"])))).toEqual(["score 40 < 50", "2 erreurs aux règles FALC"]);
+    expect(gate.exitCode(scoreGateInput(file("a.md", 90, ["warning", "info"])))).toBe(0);
+    // convert's inputs carry no findings: its gate is unchanged.
+    expect(gate.exitCode(input(90, 3, 0))).toBe(0);
+  });
+
+  it("counts warnings over all documents for --max-warnings, as ESLint does", () => {
+    const gate = new QualityGate({ maxWarnings: 3 });
+    const two = scoreGateInput(file("a.md", 90, ["warning", "warning", "info"]));
+    expect(gate.runExitCode([two])).toBe(0);
+    expect(gate.runExitCode([two, two])).toBe(1);
+    expect(gate.judgeRun([two, two]).failures).toEqual([{ kind: "warnings", count: 4, max: 3 }]);
+    expect(gateFailureLine(undefined, { kind: "warnings", count: 4, max: 3 })).toBe("4 avertissements en tout, plus que les 3 permis par --max-warnings.");
+    expect(new QualityGate().runExitCode([two, two])).toBe(0);
+  });
+
+  it("the exit code, the JUnit report and the GitHub annotations agree on each document", () => {
+    const files = [file("a.md", 70, ["warning"]), file("b.md", 70, ["error"]), file("c.md", 40, []), file("d.md", null, ["info"])];
+    const gate = new QualityGate({ failUnder: 60 });
+    // By hand: b has an error, c is under 60; a and d pass.
+    const expected = [false, true, true, false];
+    expect(files.map((f) => gate.exitCode(scoreGateInput(f)) === 1)).toEqual(expected);
+    expect(junitFailed(scoreJUnit({ version: 1, files }, gate))).toEqual(expected);
+    const github = renderScoreGithub({ version: 1, files }, gate);
+    expect(files.map((f) => github.split("\n").some((line) => line.startsWith("::error") && line.includes(`file=${f.path}`)))).toEqual(expected);
   });
 });

@@ -1,5 +1,6 @@
-import type { BlockInput, ListInput, ListItemInput, Run, RunStyle, TableCellInput, TableInput } from "../../model/types.js";
+import type { BlockInput, ListInput, ListItemInput, Run, RunStyle, SourceMark, TableCellInput, TableInput } from "../../model/types.js";
 import { joinRuns, pushRun, textKey } from "../runs.js";
+import { joinedOrigin } from "../origin.js";
 import { foldEmptyItems, layoutFields, padRows } from "../structure.js";
 import { isElement, isText, parseHtml, plainAttr, type Element } from "../xml.js";
 import { overlayRuns, type ParagraphMatcher } from "./align.js";
@@ -20,6 +21,7 @@ export interface HtmlBlocks {
 interface Unit {
   runs: Run[];
   facts: ParagraphFacts | undefined;
+  origin?: SourceMark[];
 }
 
 const HEADING = /^h([1-6])$/;
@@ -51,6 +53,7 @@ class HtmlWalker {
       else if (name === "p") this.out.blocks.push(this.paragraph(this.unit(node, this.body)));
       else if ((name === "ol" || name === "ul") && isNoteList(node)) this.noteList(node);
       else if (name === "ol" || name === "ul") this.out.blocks.push(this.list(node));
+      else if (name === "table" && pictureLayout(node)) for (const cell of pictureLayout(node)!) this.blocks(cell);
       else if (name === "table") this.out.blocks.push(this.table(node));
       else if (hasBlockChild(node)) this.blocks(node);
       else this.out.blocks.push(this.paragraph(this.unit(node, this.body)));
@@ -64,16 +67,21 @@ class HtmlWalker {
     return { type: "paragraph", ...this.withLayout(unit) };
   }
 
-  private withLayout(unit: Unit): { runs: Run[]; layout?: ReturnType<typeof layoutFields> } {
+  private withLayout(unit: Unit): { runs: Run[]; layout?: ReturnType<typeof layoutFields>; origin?: SourceMark[] } {
     const layout = layoutFields(unit.facts);
-    return layout ? { runs: unit.runs, layout } : { runs: unit.runs };
+    return { runs: unit.runs, ...(layout ? { layout } : {}), ...(unit.origin ? { origin: unit.origin } : {}) };
   }
 
   private unit(element: Element, matcher: ParagraphMatcher): Unit {
     const runs: Run[] = [];
     inlineRuns(element, {}, runs);
     const paragraph = matcher.match(textKey(runs.map((run) => run.text).join("")));
-    return paragraph ? { runs: overlayRuns(runs, paragraph), facts: paragraph.facts } : { runs, facts: undefined };
+    // Unmatched (no letters to match on, like « … »), it is still a paragraph of its own: its place is unknown.
+    if (!paragraph) return { runs, facts: undefined, origin: [{ at: 0 }] };
+    const unit: Unit = { runs: overlayRuns(runs, paragraph), facts: paragraph.facts };
+    if (paragraph.note) unit.origin = [{ at: 0, note: true }];
+    else if (paragraph.index !== undefined) unit.origin = [{ at: 0, paragraph: paragraph.index }];
+    return unit;
   }
 
   private list(element: Element): ListInput {
@@ -83,7 +91,9 @@ class HtmlWalker {
       const unit = this.unit(li, this.body);
       facts ??= unit.facts;
       const children = [...childElements(li)].filter((c) => c.localName === "ul" || c.localName === "ol").map((c) => this.list(c));
-      items.push(children.length > 0 ? { runs: unit.runs, children } : { runs: unit.runs });
+      const item: ListItemInput = children.length > 0 ? { runs: unit.runs, children } : { runs: unit.runs };
+      if (unit.origin) item.origin = unit.origin;
+      items.push(item);
     }
     const layout = layoutFields(facts);
     const list: ListInput = { type: "list", ordered: element.localName === "ol", items: foldEmptyItems(items) };
@@ -114,7 +124,7 @@ class HtmlWalker {
         const rowspan = clamp(plainAttr(cell, "rowspan"), rowElements.length - rowIndex);
         for (let i = 0; i < colspan; i++) {
           covering[row.length] = rowspan - 1;
-          row.push(i === 0 ? { runs: joinRuns(units.map((unit) => unit.runs)) } : { runs: [] });
+          row.push(i === 0 ? cellOf(units) : { runs: [] });
         }
       }
       for (let column = row.length; column < covering.length; column++) {
@@ -161,6 +171,11 @@ class HtmlWalker {
       }
     }
   }
+}
+
+function cellOf(units: Unit[]): TableCellInput {
+  const origin = joinedOrigin(units);
+  return origin ? { runs: joinRuns(units.map((unit) => unit.runs)), origin } : { runs: joinRuns(units.map((unit) => unit.runs)) };
 }
 
 /** Text with mammoth's emphasis tags; note marks, images and nested blocks are left out. */
@@ -215,6 +230,25 @@ function tableRows(table: Element): Element[] {
     else if (child.localName === "thead" || child.localName === "tbody" || child.localName === "tfoot") rows.push(...childElements(child, "tr"));
   }
   return rows;
+}
+
+/**
+ * The text cells of a table laid out as FALC booklets are (falc's drafts too): each row a picture
+ * alone, then its text. Such a table holds no data: its text is read as the text it is.
+ */
+function pictureLayout(table: Element): Element[] | undefined {
+  const texts: Element[] = [];
+  for (const tr of tableRows(table)) {
+    const cells = [...childElements(tr)].filter((cell) => cell.localName === "td" || cell.localName === "th");
+    if (cells.length !== 2 || !hasImage(cells[0]!) || (cells[0]!.textContent ?? "").trim() !== "") return undefined;
+    texts.push(cells[1]!);
+  }
+  return texts.length > 0 ? texts : undefined;
+}
+
+function hasImage(element: Element): boolean {
+  for (const child of childElements(element)) if (child.localName === "img" || hasImage(child)) return true;
+  return false;
 }
 
 function isNoteList(list: Element): boolean {

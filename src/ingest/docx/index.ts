@@ -10,7 +10,7 @@ import { htmlToBlocks } from "./html.js";
 import { imagesWarning, notesWarning, trackedChangesWarning } from "../warnings.js";
 import { layoutWarning, mammothError, mammothWarnings, missingMainPart } from "./messages.js";
 import { locateParts, type DocxParts } from "./package.js";
-import { BodyWalker, readNotes, type XmlParagraph } from "./paragraphs.js";
+import { BodyWalker, paragraphOrdinals, readNotes, type XmlParagraph } from "./paragraphs.js";
 import { StyleSheet } from "./styles.js";
 
 /**
@@ -74,7 +74,7 @@ function readLayout(archive: Archive, parts: DocxParts, context: ReadContext): L
   if (main.localName !== "document" || !bodyElement) throw corrupt(context, "le corps du document Word est introuvable");
   const sheet = new StyleSheet(load(parts.styles), optional(() => load(parts.theme)), ns);
 
-  const walker = new BodyWalker(sheet, ns);
+  const walker = new BodyWalker(sheet, ns, paragraphOrdinals(main, ns));
   walker.blocks(bodyElement);
   const footnotes = readNotes(load(parts.footnotes)?.documentElement ?? undefined, "footnote", sheet, ns);
   const endnotes = readNotes(load(parts.endnotes)?.documentElement ?? undefined, "endnote", sheet, ns);

@@ -16,6 +16,10 @@ export interface XmlParagraph {
   key: string;
   runs: Run[];
   facts: ParagraphFacts;
+  /** The w:p element's place among all the part's w:p elements, in document order (for positions and comments). */
+  index?: number;
+  /** Read from a footnote or an endnote. */
+  note?: true;
 }
 
 export interface NoteRef {
@@ -39,6 +43,8 @@ export class BodyWalker {
   constructor(
     private readonly sheet: StyleSheet,
     private readonly ns: string,
+    /** Each w:p element's place in the part (see XmlParagraph.index). */
+    private readonly ordinals?: ReadonlyMap<unknown, number>,
   ) {}
 
   /** Walks block-level content: paragraphs, tables, content controls. */
@@ -95,10 +101,12 @@ export class BodyWalker {
     this.pending = [];
     this.inline(paragraph, state);
     const text = state.runs.map((run) => run.text).join("");
+    const index = this.ordinals?.get(paragraph);
     this.paragraphs.push({
       key: textKey(text),
       runs: state.runs,
       facts: this.sheet.paragraphFacts(context, readParaProps(pPr, this.ns)),
+      ...(index !== undefined ? { index } : {}),
     });
     // Text boxes come after the paragraph that anchors them, as in mammoth's output.
     for (const box of state.extras) this.blocks(box);
@@ -191,6 +199,14 @@ function collectTextBoxes(element: Element, ns: string, out: Element[]): void {
   }
 }
 
+/** Each w:p element of a part and its place in document order: what XmlParagraph.index counts. */
+export function paragraphOrdinals(root: Element, ns: string): Map<unknown, number> {
+  const ordinals = new Map<unknown, number>();
+  const all = root.getElementsByTagNameNS(ns, "p");
+  for (let i = 0; i < all.length; i++) ordinals.set(all.item(i), i);
+  return ordinals;
+}
+
 /** Reads the notes of footnotes.xml or endnotes.xml, by id; separators are left out. */
 export function readNotes(root: Element | undefined, type: NoteRef["type"], sheet: StyleSheet, ns: string): Map<string, XmlParagraph[]> {
   const notes = new Map<string, XmlParagraph[]>();
@@ -201,6 +217,7 @@ export function readNotes(root: Element | undefined, type: NoteRef["type"], shee
     if (id === undefined || (kind !== undefined && kind !== "normal")) continue;
     const walker = new BodyWalker(sheet, ns);
     walker.blocks(note);
+    for (const paragraph of walker.paragraphs) paragraph.note = true;
     notes.set(id, walker.paragraphs);
   }
   return notes;

@@ -1,5 +1,6 @@
-import type { BlockInput, BlockLayout, ListInput, ListItemInput, Run, TableCellInput, TableInput } from "../../model/types.js";
+import type { BlockInput, BlockLayout, ListInput, ListItemInput, Run, SourceMark, TableCellInput, TableInput } from "../../model/types.js";
 import { joinRuns, pushRun } from "../runs.js";
+import { joinedOrigin } from "../origin.js";
 import { foldEmptyItems, padRows } from "../structure.js";
 import { attr, elements, isElement, isText, type Element } from "../xml.js";
 import { NS } from "./namespaces.js";
@@ -14,6 +15,7 @@ import type { OdfStyles, ParagraphStyleFacts } from "./styles.js";
 interface Unit {
   runs: Run[];
   layout: BlockLayout;
+  origin?: SourceMark[] | undefined;
   /** From the paragraph style (Title, Subtitle, outline level), for a text:p. */
   headingLevel?: number | undefined;
 }
@@ -33,8 +35,14 @@ export class OdtWalker {
   readonly notes: BlockInput[] = [];
   images = 0;
   trackedChanges = false;
+  /** Inside a text:note: its paragraphs are marked as read from a note. */
+  private noteDepth = 0;
 
-  constructor(private readonly styles: OdfStyles) {}
+  constructor(
+    private readonly styles: OdfStyles,
+    /** Each text:p and text:h element's place among them in content.xml, in document order (for positions and comments). */
+    private readonly ordinals?: ReadonlyMap<unknown, number>,
+  ) {}
 
   walk(container: Element, out: BlockInput[] = this.blocks): void {
     for (const element of elements(container)) {
@@ -61,7 +69,9 @@ export class OdtWalker {
     const facts = this.styles.paragraph(attr(paragraph, NS.text, "style-name"));
     const runs: Run[] = [];
     this.inline(paragraph, facts, [], runs, extras);
-    return { runs, layout: facts.layout, headingLevel: facts.headingLevel };
+    const index = this.ordinals?.get(paragraph);
+    const origin: SourceMark[] | undefined = this.noteDepth > 0 ? [{ at: 0, note: true }] : index !== undefined ? [{ at: 0, paragraph: index }] : undefined;
+    return { runs, layout: facts.layout, headingLevel: facts.headingLevel, origin };
   }
 
   private inline(container: Element, facts: ParagraphStyleFacts, spans: string[], runs: Run[], extras: Element[]): void {
@@ -124,9 +134,11 @@ export class OdtWalker {
   }
 
   private note(note: Element): void {
+    this.noteDepth++;
     for (const body of elements(note)) {
       if (body.namespaceURI === NS.text && body.localName === "note-body") this.walk(body, this.notes);
     }
+    this.noteDepth--;
   }
 
   /** A list that holds headings is LibreOffice's outline numbering: its headings stay headings. */
@@ -149,7 +161,7 @@ export class OdtWalker {
       if (item.namespaceURI !== NS.text || (item.localName !== "list-item" && item.localName !== "list-header")) continue;
       // A list restarted at « 3. » says so on its first item.
       if (items.length === 0) firstNumber = Number(attr(item, NS.text, "start-value") ?? NaN);
-      const parts: Run[][] = [];
+      const parts: Unit[] = [];
       const children: ListInput[] = [];
       for (const content of elements(item)) {
         if (content.namespaceURI !== NS.text) continue;
@@ -158,11 +170,14 @@ export class OdtWalker {
           styleName ??= facts.listStyle;
           const unit = this.unit(content, extras);
           layout ??= unit.layout;
-          parts.push(unit.runs);
+          parts.push(unit);
         } else if (content.localName === "list") children.push(this.listBlock(content, depth + 1, styleName, extras));
       }
-      const runs = joinRuns(parts);
-      items.push(children.length > 0 ? { runs, children } : { runs });
+      const runs = joinRuns(parts.map((part) => part.runs));
+      const input: ListItemInput = children.length > 0 ? { runs, children } : { runs };
+      const origin = joinedOrigin(parts);
+      if (origin) input.origin = origin;
+      items.push(input);
     }
     const ordered = this.styles.listKind(styleName, depth) === "number";
     const list: ListInput = { type: "list", ordered, items: foldEmptyItems(items) };
@@ -189,7 +204,8 @@ export class OdtWalker {
           const units = this.cellUnits(cell);
           layout ??= units[0]?.layout;
           const runs = joinRuns(units.map((unit) => unit.runs));
-          for (let i = 0; i < repeat; i++) cells.push({ runs: i === 0 ? runs : runs.map((run) => ({ ...run })) });
+          const origin = joinedOrigin(units);
+          for (let i = 0; i < repeat; i++) cells.push(i === 0 && origin ? { runs, origin } : { runs: i === 0 ? runs : runs.map((run) => ({ ...run })) });
         }
       }
       const empty = cells.every((cell) => cell.runs.length === 0);
@@ -211,14 +227,14 @@ export class OdtWalker {
     const units: Unit[] = [];
     const addList = (list: ListInput) => {
       for (const item of list.items) {
-        units.push({ runs: item.runs, layout: list.layout ?? {} });
+        units.push({ runs: item.runs, layout: list.layout ?? {}, origin: item.origin });
         for (const child of item.children ?? []) addList(child);
       }
     };
     for (const block of blocks) {
       if (block.type === "list") addList(block);
-      else if (block.type === "table") for (const row of block.rows) for (const cell of row) units.push({ runs: cell.runs, layout: block.layout ?? {} });
-      else units.push({ runs: block.runs, layout: block.layout ?? {} });
+      else if (block.type === "table") for (const row of block.rows) for (const cell of row) units.push({ runs: cell.runs, layout: block.layout ?? {}, origin: cell.origin });
+      else units.push({ runs: block.runs, layout: block.layout ?? {}, origin: block.origin });
     }
     return units;
   }
@@ -229,8 +245,8 @@ function paragraphOrHeading(unit: Unit): BlockInput {
   return { type: "paragraph", ...withLayout(unit) };
 }
 
-function withLayout(unit: Unit): { runs: Run[]; layout: BlockLayout } {
-  return { runs: unit.runs, layout: unit.layout };
+function withLayout(unit: Unit): { runs: Run[]; layout: BlockLayout; origin?: SourceMark[] } {
+  return unit.origin ? { runs: unit.runs, layout: unit.layout, origin: unit.origin } : { runs: unit.runs, layout: unit.layout };
 }
 
 function headingLevel(heading: Element): number {
@@ -251,4 +267,16 @@ function tableRows(container: Element): Element[] {
     else if (["table-header-rows", "table-rows", "table-row-group"].includes(element.localName ?? "")) rows.push(...tableRows(element));
   }
   return rows;
+}
+
+/** Each text:p and text:h element of a part and its place among them, in document order. */
+export function paragraphOrdinals(root: Element): Map<unknown, number> {
+  const ordinals = new Map<unknown, number>();
+  const all = root.getElementsByTagNameNS(NS.text, "*");
+  let index = 0;
+  for (let i = 0; i < all.length; i++) {
+    const element = all.item(i);
+    if (element && (element.localName === "p" || element.localName === "h")) ordinals.set(element, index++);
+  }
+  return ordinals;
 }

@@ -4,7 +4,7 @@ import { IngestErrorCode, type FormatReader, type ReadContext, type ReadResult }
 import { attr, child, elements, parseXml, path, textContent, type XmlDocument } from "../xml.js";
 import { corrupt, openArchive, type Archive } from "../zip.js";
 import { imagesWarning, notesWarning, stylesWarning, trackedChangesWarning } from "../warnings.js";
-import { OdtWalker } from "./body.js";
+import { OdtWalker, paragraphOrdinals } from "./body.js";
 import { NS } from "./namespaces.js";
 import { OdfStyles } from "./styles.js";
 
@@ -29,7 +29,7 @@ export const readOdt: FormatReader = async (bytes, context) => {
   const stylesXml = readOptional(archive, "styles.xml", context);
   if (stylesXml === null) warnings.push(stylesWarning("styles.xml"));
   const styles = new OdfStyles(content, stylesXml ?? undefined);
-  const walker = new OdtWalker(styles);
+  const walker = new OdtWalker(styles, paragraphOrdinals(content.documentElement!));
   walker.walk(body);
 
   if (walker.images > 0) warnings.push(imagesWarning(walker.images));

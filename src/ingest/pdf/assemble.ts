@@ -1,4 +1,5 @@
-import type { BlockInput, DocumentWarning, ListInput, ListItemInput, Run, TableInput } from "../../model/types.js";
+import type { BlockInput, DocumentWarning, ListInput, ListItemInput, Run, SourceMark, TableInput } from "../../model/types.js";
+import { keptCount } from "../origin.js";
 import { layoutOf } from "./alignment.js";
 import type { Group, ItemGroup, TextGroup } from "./groups.js";
 import { findTablesOfContents, isHeading, numberedRunsAsLists, tableOfContentsWarning } from "./outline.js";
@@ -21,12 +22,13 @@ export function assembleBlocks(read: Group[], compounds: ReadonlySet<string>, bo
   const lists = new ListBuilder(blocks);
   for (const group of groups) {
     if (group.kind === "item") {
-      lists.add(group, joinLines(group.lines, compounds, markerLength(group)));
+      const origin: SourceMark[] = [];
+      lists.add(group, joinLines(group.lines, compounds, markerLength(group), origin), origin);
       continue;
     }
     lists.close();
     if (group.kind === "table") {
-      const table = tableBlock(group.table, (lines) => joinLines(lines, compounds, 0));
+      const table = tableBlock(group.table, (lines, origin) => joinLines(lines, compounds, 0, origin));
       if (!table) continue;
       // A table cut by a page break goes on at the top of the next page with the same columns:
       // one table for the reader, so that each row stays under its column names.
@@ -40,9 +42,10 @@ export function assembleBlocks(read: Group[], compounds: ReadonlySet<string>, bo
       lastTable = { block: table, page: group.table.page };
       continue;
     }
-    const runs = joinLines(group.lines, compounds, 0);
+    const origin: SourceMark[] = [];
+    const runs = joinLines(group.lines, compounds, 0, origin);
     const level = levels.get(group);
-    const block: BlockInput = level === undefined ? { type: "paragraph", runs } : { type: "heading", level, runs };
+    const block: BlockInput = level === undefined ? { type: "paragraph", runs, origin } : { type: "heading", level, runs, origin };
     const layout = layoutOf(group.lines, body);
     if (layout) block.layout = layout;
     blocks.push(block);
@@ -81,8 +84,8 @@ class ListBuilder {
 
   constructor(private readonly blocks: BlockInput[]) {}
 
-  add(group: ItemGroup, runs: Run[]): void {
-    const item: ListItemInput = { runs };
+  add(group: ItemGroup, runs: Run[], origin: SourceMark[]): void {
+    const item: ListItemInput = { runs, origin };
     const tolerance = 0.6 * (group.lines[0]?.size ?? 10);
     while (this.stack.length > 0 && (this.stack[this.stack.length - 1]?.markerX ?? 0) > group.markerX + tolerance) this.stack.pop();
     const top = this.stack[this.stack.length - 1];
@@ -108,19 +111,29 @@ class ListBuilder {
   }
 }
 
-/** The group's text as runs: lines joined by a space, or glued where a word was cut by a hyphen. */
-export function joinLines(lines: Line[], compounds: ReadonlySet<string>, skip: number): Run[] {
+/**
+ * The group's text as runs: lines joined by a space, or glued where a word was cut by a hyphen. Each
+ * line's page and number go to `origin`.
+ */
+export function joinLines(lines: Line[], compounds: ReadonlySet<string>, skip: number, origin?: SourceMark[]): Run[] {
   const runs: Run[] = [];
   let previous: string | undefined;
+  let kept = 0;
   for (const [index, line] of lines.entries()) {
     const spans = index === 0 ? dropPrefix(line.spans, skip) : line.spans;
     if (previous !== undefined) {
       const kind = joinKind(previous, line.text, compounds);
       const last = runs[runs.length - 1];
-      if (last && kind === "join") last.text = last.text.slice(0, -1);
-      else if (last && kind === "space") last.text += " ";
+      if (last && kind === "join") {
+        if (keptCount(last.text.slice(-1)) > 0) kept--;
+        last.text = last.text.slice(0, -1);
+      } else if (last && kind === "space") last.text += " ";
     }
-    for (const span of spans) pushRun(runs, span);
+    origin?.push(line.number === undefined ? { at: kept, page: line.page } : { at: kept, page: line.page, line: line.number });
+    for (const span of spans) {
+      pushRun(runs, span);
+      kept += keptCount(span.text);
+    }
     previous = line.text;
   }
   const last = runs[runs.length - 1];

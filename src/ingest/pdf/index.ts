@@ -22,7 +22,7 @@ import { measureBody } from "./metrics.js";
 import { loadPdfjs, openPdf } from "./pdfjs.js";
 import { meaningfulTitle } from "./title.js";
 import { checkTextLayer, imageTextCheck, type PageForImages } from "./trust/index.js";
-import { isTableAtom, tablePieces, type PageGraphics, type PageLines } from "./types.js";
+import { isTableAtom, tablePieces, type Line, type PageGraphics, type PageLines } from "./types.js";
 import { pagesWithoutTextWarning, truncatedWarning, unreadablePagesWarning } from "./warnings.js";
 
 /** A page with fewer letters than this, once headers and footers are gone, has no text layer. */
@@ -102,7 +102,9 @@ async function readPages(document: PDFDocumentProxy, count: number): Promise<Rea
     if (content.graphics.images.length > 0) pictured.push({ page: number, lines: pieces, graphics: content.graphics });
     const { tables, rest } = findTables(pieces, content.graphics, number);
     const drawing = { frames: content.graphics.rects, separators: content.graphics.rulings };
-    pages.push(layoutPage(number, rest, tables, drawing, nextRegion));
+    const page = layoutPage(number, rest, tables, drawing, nextRegion);
+    numberLines(page.lines, tables.flatMap((table) => tablePieces(table)));
+    pages.push(page);
   }
   return { pages, unreadable, pictured };
 }
@@ -133,6 +135,23 @@ async function infoTitle(document: PDFDocumentProxy): Promise<unknown> {
     return (metadata.info as { Title?: unknown } | undefined)?.Title;
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Numbers a page's lines from the top, as a person counts them: lines side by side at one height (two
+ * columns, a label and its value) are one line of the page, and the lines of the page's tables count too.
+ */
+function numberLines(lines: Line[], tableText: readonly { y: number; size: number }[]): void {
+  const rows: { y: number; size: number; line?: Line }[] = [...lines.map((line) => ({ y: line.y, size: line.size, line })), ...tableText];
+  let number = 0;
+  let lastY = -Infinity;
+  let lastSize = 0;
+  for (const row of rows.sort((p, q) => p.y - q.y)) {
+    if (row.y - lastY > 0.5 * Math.min(row.size, lastSize || row.size)) number++;
+    if (row.line) row.line.number = number;
+    lastY = row.y;
+    lastSize = row.size;
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Run, TableCellInput, TableInput } from "../../model/types.js";
+import type { Run, SourceMark, TableCellInput, TableInput } from "../../model/types.js";
 import { buildLines } from "./lines.js";
 import type { Line, PdfTable } from "./types.js";
 
@@ -7,18 +7,19 @@ import type { Line, PdfTable } from "./types.js";
  * text in its top-left slot and leaves the slots it covers empty, so that every row has as many
  * cells as the table has columns and a value stays under its column's name.
  */
-export function tableBlock(table: PdfTable, join: (lines: Line[]) => Run[]): TableInput | undefined {
+export function tableBlock(table: PdfTable, join: (lines: Line[], origin: SourceMark[]) => Run[]): TableInput | undefined {
   const grid: (TableCellInput | undefined)[][] = table.rows.map(() => []);
   for (const [rowIndex, row] of table.rows.entries()) {
     let column = 0;
     for (const cell of row) {
       while (grid[rowIndex]![column] !== undefined) column++;
-      const runs = join(buildLines(cell.pieces, table.page));
+      const origin: SourceMark[] = [];
+      const runs = join(buildLines(cell.pieces, table.page), origin);
       for (let down = 0; down < Math.max(1, cell.rowSpan); down++) {
         const target = grid[rowIndex + down];
         if (!target) break;
         for (let across = 0; across < Math.max(1, cell.colSpan); across++) {
-          target[column + across] = down === 0 && across === 0 ? { runs } : { runs: [] };
+          target[column + across] = down === 0 && across === 0 ? { runs, origin } : { runs: [] };
         }
       }
       column += Math.max(1, cell.colSpan);

@@ -25,6 +25,8 @@ export interface Span {
 export interface Line {
   /** 1-based page number. */
   page: number;
+  /** 1-based line on the page, counted from the top (lines side by side at one height share it). */
+  number?: number;
   text: string;
   spans: Span[];
   x: number;

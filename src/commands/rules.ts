@@ -1,4 +1,5 @@
 import { applyConfig, resolveConfig } from "../config/config.js";
+import { layerRules } from "../config/rule-packs.js";
 import { loadRuleSet } from "../config/ruleset.js";
 import type { RuleListing } from "../rules/listing.js";
 import type { RuleSet } from "../rules/schema.js";
@@ -7,9 +8,11 @@ export type { RuleListing };
 
 /** `falc rules`: the rules in effect for a folder (after its falc.config.json) or for `--config`. */
 export function listRules(options: { configPath?: string; from?: string; rulesDir?: string } = {}): RuleListing {
-  const base = loadRuleSet(options.rulesDir);
-  const config = resolveConfig({ configPath: options.configPath, inputPath: options.from }, base);
-  const effective: RuleSet = config ? applyConfig(base, config) : base;
+  const builtIn = loadRuleSet(options.rulesDir);
+  const config = resolveConfig({ configPath: options.configPath, inputPath: options.from }, builtIn);
+  // Every rule, switched off or not, from falc or from a pack.
+  const base = config?.packs ? layerRules(builtIn, config.packs) : builtIn;
+  const effective: RuleSet = config ? applyConfig(builtIn, config) : builtIn;
   const enabled = new Set(effective.rules.map((rule) => rule.id));
   const byId = new Map(effective.rules.map((rule) => [rule.id, rule]));
   return {
@@ -28,6 +31,8 @@ export function listRules(options: { configPath?: string; from?: string; rulesDi
         description: rule.description,
         source: rule.source,
         parameters: rule.parameters,
+        origin: rule.pack ?? "falc",
+        file: rule.file,
       };
     }),
   };

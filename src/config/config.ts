@@ -8,6 +8,7 @@ import type { AcronymEntry, DifficultWordEntry, Lexicons } from "../rules/lexico
 import { overrideParams, ParamError } from "../rules/params.js";
 import type { RuleDefinition, RuleSet } from "../rules/schema.js";
 import { validateLimits, validatePrices, type ConfigLimits, type ModelPrice } from "./limits.js";
+import { layerRules, loadRulePacks, type RulePacks } from "./rule-packs.js";
 
 export const CONFIG_FILE = "falc.config.json";
 
@@ -16,6 +17,8 @@ export type RuleSetting = "off" | Severity | { severity?: Severity; parameters: 
 /** A validated `falc.config.json`. */
 export interface FalcConfig {
   file: string;
+  /** Rule packs (folders or npm packages of rule files) layered over the built-in rules. */
+  packs?: RulePacks;
   rules: Record<string, RuleSetting>;
   /** Acronym → expansion, added to (or replacing) the project's list. */
   acronyms: Record<string, string>;
@@ -36,9 +39,11 @@ export interface FalcConfig {
   prices: Record<string, ModelPrice>;
   /** Run limits; the command-line flags win over them. */
   limits: ConfigLimits;
+  /** The establishment's picture folder (resolved from the file's folder), or false for no pictures at all. */
+  pictograms?: string | false;
 }
 
-const TOP_KEYS = ["$schema", "rules", "acronyms", "words", "ignoreAcronyms", "ignore", "model", "checkModel", "prices", "limits"];
+const TOP_KEYS = ["$schema", "rulePacks", "rules", "acronyms", "words", "ignoreAcronyms", "ignore", "model", "checkModel", "prices", "limits", "pictograms"];
 
 function configError(file: string, message: string): FalcError {
   return new FalcError("config-invalid", `${file} : ${message}`, {
@@ -93,7 +98,10 @@ export function validateConfig(raw: unknown, file: string, ruleSet: RuleSet): Fa
   }
   const config: FalcConfig = { file, rules: {}, acronyms: {}, words: {}, ignoreAcronyms: [], ignore: [], prices: {}, limits: {} };
   const rules = objectOf(input.rules, file, "rules");
-  const byId = new Map(ruleSet.rules.map((rule) => [rule.id, rule]));
+  // Packs first: `rules` may set the rules they add.
+  if (input.rulePacks !== undefined) config.packs = loadRulePacks(input.rulePacks, file);
+  const layered = config.packs === undefined ? ruleSet : layerRules(ruleSet, config.packs);
+  const byId = new Map(layered.rules.map((rule) => [rule.id, rule]));
   for (const [id, value] of Object.entries(rules)) {
     const definition = byId.get(id);
     if (definition === undefined) throw configError(file, `la règle « rules.${id} » n'existe pas${didYouMean(id, [...byId.keys()])}.`);
@@ -128,9 +136,16 @@ export function validateConfig(raw: unknown, file: string, ruleSet: RuleSet): Fa
   if (input.checkModel !== undefined) {
     const value = input.checkModel;
     if (value !== false && (typeof value !== "string" || value.trim() === "")) {
-      throw configError(file, "« checkModel » doit être le nom d'un modèle (un texte), ou false pour ne pas faire relire le sens des sections.");
+      throw configError(file, "« checkModel » doit être le nom d’un modèle (un texte), ou false pour ne pas faire relire le sens des sections.");
     }
     config.checkModel = value === false ? false : value.trim();
+  }
+  if (input.pictograms !== undefined) {
+    const value = input.pictograms;
+    if (value !== false && (typeof value !== "string" || value.trim() === "")) {
+      throw configError(file, "« pictograms » doit être le dossier des images de l’établissement (un texte), ou false pour ne mettre aucune image.");
+    }
+    config.pictograms = value === false ? false : resolve(dirname(file), value.trim());
   }
   const fail = (message: string) => configError(file, message);
   config.prices = validatePrices(objectOf(input.prices, file, "prices"), fail);
@@ -172,7 +187,8 @@ function ruleSetting(value: unknown, definition: RuleDefinition, file: string): 
 }
 
 /** The effective rule set: rules switched off or re-tuned, the user's acronyms and words added. */
-export function applyConfig(ruleSet: RuleSet, config: FalcConfig): RuleSet {
+export function applyConfig(base: RuleSet, config: FalcConfig): RuleSet {
+  const ruleSet = config.packs === undefined ? base : layerRules(base, config.packs);
   const disabled: string[] = [...ruleSet.disabled];
   const rules: RuleDefinition[] = [];
   for (const rule of ruleSet.rules) {
@@ -185,7 +201,9 @@ export function applyConfig(ruleSet: RuleSet, config: FalcConfig): RuleSet {
   const lexicons = mergeLexicons(ruleSet.lexicons, config);
   // Prices and limits change what a run may spend, not what it writes: they stay out of the cache key.
   // The check model is in the section cache key on its own, however it was chosen (flag or file).
-  const { file: _file, prices: _prices, limits: _limits, checkModel: _checkModel, ...content } = config;
+  // Pictures are chosen after the rewrite: they do not change it either.
+  // The packs are in the version through `ruleSet.effectiveVersion` (their files' hash).
+  const { file: _file, prices: _prices, limits: _limits, checkModel: _checkModel, pictograms: _pictograms, packs: _packs, ...content } = config;
   const effectiveVersion = createHash("sha256").update(ruleSet.effectiveVersion).update(JSON.stringify(content)).digest("hex").slice(0, 16);
   return { rules, lexicons, rulesVersion: ruleSet.rulesVersion, effectiveVersion, disabled };
 }

@@ -6,7 +6,8 @@ import { createRequire } from "node:module";
 import { FalcError } from "../errors.js";
 import type { Lexicons } from "../rules/lexicon/lexicons.js";
 import { parseCommonWords, validateAcronyms, validateDifficultWords } from "../rules/lexicon/validate.js";
-import { validateRule, type RuleDefinition, type RuleSet } from "../rules/schema.js";
+import type { RuleDefinition, RuleSet } from "../rules/schema.js";
+import { validateRuleFile } from "./rule-file.js";
 
 /** The package root: the nearest folder above this module that has a package.json (works from src/ and dist/). */
 export function packageRoot(): string {
@@ -48,7 +49,8 @@ export function loadRuleSet(rulesDir: string = defaultRulesDir()): RuleSet {
   for (const name of readdirSync(rulesFolder).filter((n) => n.endsWith(".yaml")).sort()) {
     const path = join(rulesFolder, name);
     const shown = displayPath(dir, path);
-    rules.push(validateRule(parseYaml(read(path), shown, precompiled, `rules/${name}`), shown, name.slice(0, -".yaml".length)));
+    const content = read(path);
+    rules.push(validateRuleFile(parseYaml(content, shown, precompiled, `rules/${name}`), content, shown, name.slice(0, -".yaml".length)));
   }
   const difficultPath = join(dir, "lexicon", "difficult-words.yaml");
   const acronymsPath = join(dir, "lexicon", "acronyms.yaml");
@@ -85,7 +87,7 @@ function precompiledFor(dir: string): Precompiled | undefined {
 
 const requireCjs = createRequire(import.meta.url);
 
-function parseYaml(content: string, file: string, precompiled?: Precompiled, key?: string): unknown {
+export function parseYaml(content: string, file: string, precompiled?: Precompiled, key?: string): unknown {
   const entry = key === undefined ? undefined : precompiled?.[key];
   if (entry && entry.sha256 === createHash("sha256").update(content).digest("hex")) return entry.data;
   try {

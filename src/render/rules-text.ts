@@ -13,10 +13,13 @@ export function renderRulesText(listing: RuleListing): string {
       const level = rule.enabled ? SEVERITY[rule.severity] ?? rule.severity : "désactivée";
       lines.push(`  ${rule.id.padEnd(36)} ${level.padEnd(10)} ${firstSentence(rule.description)}`);
       lines.push(`  ${"".padEnd(36)} ${"".padEnd(10)} Source : ${rule.source.join(" ; ")}`);
+      if (rule.origin !== "falc") lines.push(`  ${"".padEnd(36)} ${"".padEnd(10)} Paquet de règles : ${rule.origin} (${rule.file})`);
     }
     lines.push("");
   }
-  lines.push(`${listing.rules.filter((r) => r.enabled).length} règles actives sur ${listing.rules.length} · version des règles ${listing.rulesVersion.slice(0, 12)}`);
+  const fromPacks = listing.rules.filter((r) => r.origin !== "falc").length;
+  const origin = fromPacks === 0 ? "toutes de falc" : `${listing.rules.length - fromPacks} de falc, ${fromPacks} de paquets de règles`;
+  lines.push(`${listing.rules.filter((r) => r.enabled).length} règles actives sur ${listing.rules.length} (${origin}) · version des règles ${listing.rulesVersion.slice(0, 12)}`);
   return lines.join("\n") + "\n";
 }
 

@@ -17,7 +17,8 @@ export interface PromptExample {
  * « mieux », some would teach the model to drop a fact (a list shortened, a date changed, a reason
  * left out). A pair is shown only when the pass sentence keeps every content word and every number of
  * the trigger sentence (except the marked words it replaces), adds at most two words, and passes the
- * checker itself (no warning or error). Otherwise only the bad sentence is shown, with its culprit.
+ * checker itself (no warning or error). Failing that, a sentence the rule's fix corrects is shown
+ * with its correction (`examples.fixed`); otherwise only the bad sentence, with its culprit.
  */
 export function promptExample(rule: RuleDefinition, ruleSet: RuleSet): PromptExample | undefined {
   const triggers = rule.examples.trigger.filter((example): example is string => typeof example === "string");
@@ -29,6 +30,9 @@ export function promptExample(rule: RuleDefinition, ruleSet: RuleSet): PromptExa
       if (isFaithfulRewrite(parsed, good)) return withSpan(parsed, good);
     }
   }
+  // The rule's own fix, shown on its example (`examples.fixed`): a rewrite that changes only what the rule asks.
+  const fixed = rule.examples.fixed.find(({ before, after }) => before !== after && isClean(after, ruleSet));
+  if (fixed !== undefined) return { bad: fixed.before, good: fixed.after };
   return withSpan(parseMarkedExample(triggers[0]!));
 }
 

@@ -13,5 +13,9 @@ export interface RuleListing {
     description: string;
     source: string[];
     parameters: Readonly<Record<string, unknown>>;
+    /** Where the rule comes from: « falc » for the built-in rules, else the rule pack as `rulePacks` names it. */
+    origin: string;
+    /** The rule file. */
+    file: string;
   }[];
 }

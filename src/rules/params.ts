@@ -15,7 +15,9 @@ export type ParamType =
   /** A list of `{ match, replace?, explain? }` objects (lexicon-like entries written inline). */
   | "entries"
   /** A list of `{ pattern, replace }` objects (regular expressions with a replacement). */
-  | "patterns";
+  | "patterns"
+  /** A structured value checked by the spec's own `validate` (the patterns of a `sequence` rule). */
+  | "custom";
 
 export interface ParamSpec {
   type: ParamType;
@@ -24,20 +26,56 @@ export interface ParamSpec {
   min?: number;
   max?: number;
   values?: readonly string[];
+  /** For `custom`: checks the value and returns it in its typed form; throws ParamError in French. */
+  validate?: (value: unknown, path: string) => unknown;
 }
 
 export type ParamSpecs = Readonly<Record<string, ParamSpec>>;
+
+/** The TypeScript type of one validated parameter, read from its spec (declared `as const`). */
+type ValueOf<S extends ParamSpec> = S["type"] extends "number" | "integer"
+  ? number
+  : S["type"] extends "boolean"
+    ? boolean
+    : S["type"] extends "string"
+      ? string
+      : S["type"] extends "enum"
+        ? S["values"] extends readonly (infer V)[] ? V : string
+        : S["type"] extends "enum[]"
+          ? S["values"] extends readonly (infer V)[] ? V[] : string[]
+          : S["type"] extends "string[]" | "regex[]"
+            ? string[]
+            : S["type"] extends "entries"
+              ? InlineEntry[]
+              : S["type"] extends "patterns"
+                ? PatternEntry[]
+                : S["validate"] extends (value: unknown, path: string) => infer T
+                  ? T
+                  : unknown;
+
+/**
+ * Validated parameters as a typed object: a parameter with a default or marked `required` is always
+ * there; any other may be missing. Kinds and detectors declare their specs `as const` and read their
+ * parameters through this type, so a parameter has one type from the rule file to the code.
+ */
+export type ParamsOf<S extends ParamSpecs> = {
+  readonly [K in keyof S]: S[K] extends { required: true } | { default: unknown } ? ValueOf<S[K]> : ValueOf<S[K]> | undefined;
+};
 
 export interface InlineEntry {
   match: string[];
   replace: string[];
   explain?: string;
+  /** The replacement written in place of the words when the text is fixed by rule (see lexicon/entry-fix.ts). */
+  fix?: EntryFix;
 }
 
 export interface PatternEntry {
   pattern: string;
   replace: string[];
 }
+
+import { parseEntryFix, type EntryFix } from "./lexicon/entry-fix-spec.js";
 
 /** Thrown with a French message; callers add the file name. */
 export class ParamError extends Error {}
@@ -113,6 +151,8 @@ function validateValue(spec: ParamSpec, value: unknown, path: string): unknown {
       return validateEntries(value, path);
     case "patterns":
       return validatePatterns(value, path);
+    case "custom":
+      return spec.validate === undefined ? value : spec.validate(value, path);
   }
 }
 
@@ -148,7 +188,7 @@ function validateEntries(value: unknown, path: string): InlineEntry[] {
     if (typeof item !== "object" || item === null) throw new ParamError(`« ${where} » doit être un objet { match, replace }.`);
     const record = item as Record<string, unknown>;
     for (const key of Object.keys(record)) {
-      if (!["match", "replace", "explain"].includes(key)) throw new ParamError(`clé inconnue « ${key} » dans « ${where} ».`);
+      if (!["match", "replace", "explain", "fix"].includes(key)) throw new ParamError(`clé inconnue « ${key} » dans « ${where} ».`);
     }
     const match = stringList(record.match);
     if (match === undefined || match.length === 0) throw new ParamError(`« ${where}.match » doit être un texte ou une liste de textes.`);
@@ -157,6 +197,11 @@ function validateEntries(value: unknown, path: string): InlineEntry[] {
     if (record.explain !== undefined && typeof record.explain !== "string") throw new ParamError(`« ${where}.explain » doit être un texte.`);
     const entry: InlineEntry = { match, replace };
     if (typeof record.explain === "string") entry.explain = record.explain;
+    if (record.fix !== undefined) {
+      const fix = parseEntryFix(record.fix, replace);
+      if (typeof fix === "string") throw new ParamError(`« ${where} » : ${fix}`);
+      entry.fix = fix;
+    }
     return entry;
   });
 }

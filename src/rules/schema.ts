@@ -6,6 +6,7 @@ import type { KindShape } from "./kinds/types.js";
 import type { Lexicons } from "./lexicon/lexicons.js";
 import { placeholdersOf } from "./message.js";
 import { ParamError, validateParams } from "./params.js";
+import { fixTemplates, validateFix, type FixSpec } from "./fix/spec.js";
 
 export const FAMILIES = ["mots", "phrases", "nombres", "ponctuation", "structure", "mise-en-page"] as const;
 export type Family = (typeof FAMILIES)[number];
@@ -19,6 +20,12 @@ export interface LayoutExample {
 }
 
 export type RuleExample = string | LayoutExample;
+
+/** A sentence and what the rule's fix makes of it (the sentences a fix adds follow, after a space). */
+export interface FixedExample {
+  before: string;
+  after: string;
+}
 
 /** One validated rule file (`rules/rules/<id>.yaml`). */
 export interface RuleDefinition {
@@ -46,10 +53,14 @@ export interface RuleDefinition {
   parameters: Readonly<Record<string, unknown>>;
   /** One French instruction for the rewrite prompt. */
   prompt: string;
-  /** Text examples mark the expected span with `[[ ]]`; layout examples are structured. */
-  examples: { trigger: RuleExample[]; pass: RuleExample[] };
+  /** How a finding is corrected when it safely can be (the offline rewrite applies these fixes). */
+  fix?: FixSpec[];
+  /** Text examples mark the expected span with `[[ ]]`; layout examples are structured. `fixed`: what the fix does. */
+  examples: { trigger: RuleExample[]; pass: RuleExample[]; fixed: FixedExample[] };
   /** Path of the rule file, for messages. */
   file: string;
+  /** The rule pack it comes from, as `rulePacks` names it in falc.config.json; absent for falc's own rules. */
+  pack?: string;
 }
 
 export interface RuleSet {
@@ -63,7 +74,7 @@ export interface RuleSet {
   disabled: string[];
 }
 
-const TOP_KEYS = ["id", "kind", "family", "severity", "message", "messages", "suggestion", "description", "source", "parameters", "prompt", "examples", "scoreSeverity", "scoreMessage"];
+const TOP_KEYS = ["id", "kind", "family", "severity", "message", "messages", "suggestion", "description", "source", "parameters", "prompt", "fix", "examples", "scoreSeverity", "scoreMessage"];
 const REQUIRED = ["id", "kind", "family", "severity", "message", "description", "source", "prompt", "examples"];
 const MIN_EXAMPLES = 3;
 
@@ -98,6 +109,16 @@ export function validateRule(raw: unknown, file: string, expectedId?: string): R
   }
   const problem = module.check?.(parameters);
   if (problem !== undefined) throw ruleError(file, `parameters : ${problem}`);
+  let fix: FixSpec[] | undefined;
+  if (input.fix !== undefined) {
+    if (module.layout === true) throw ruleError(file, "« fix » : une règle de mise en page n'a pas de correction de texte.");
+    try {
+      fix = validateFix(input.fix, "fix");
+    } catch (error) {
+      if (error instanceof ParamError) throw ruleError(file, error.message);
+      throw error;
+    }
+  }
 
   const definition: RuleDefinition = {
     id,
@@ -110,9 +131,10 @@ export function validateRule(raw: unknown, file: string, expectedId?: string): R
     source: sources(input.source, file),
     parameters,
     prompt: text(input.prompt, file, "prompt"),
-    examples: examples(input.examples, module.layout === true, file),
+    examples: examples(input.examples, module.layout === true, fix !== undefined, file),
     file,
   };
+  if (fix !== undefined) definition.fix = fix;
   if (input.suggestion !== undefined) definition.suggestion = text(input.suggestion, file, "suggestion");
   const score = scoreOverride(input, definition, file);
   if (score !== undefined) definition.score = score;
@@ -168,6 +190,7 @@ function checkPlaceholders(definition: RuleDefinition, shape: KindShape, file: s
   const allowed = new Set(["match", "suggestion", ...shape.placeholders]);
   const templates: [string, string][] = [["message", definition.message], ...Object.entries(definition.messages).map(([k, v]) => [`messages.${k}`, v] as [string, string])];
   if (definition.suggestion) templates.push(["suggestion", definition.suggestion]);
+  fixTemplates(definition.fix ?? []).forEach((template, i) => templates.push([definition.fix!.length === 1 ? "fix.replace" : `fix[${i}].replace`, template]));
   for (const [key, template] of templates) {
     for (const name of placeholdersOf(template)) {
       if (!allowed.has(name)) throw ruleError(file, `« ${key} » utilise « {${name}} », inconnu ici (possibles : ${[...allowed].map((p) => `{${p}}`).join(", ")}).`);
@@ -175,17 +198,37 @@ function checkPlaceholders(definition: RuleDefinition, shape: KindShape, file: s
   }
 }
 
-function examples(value: unknown, layout: boolean, file: string): RuleDefinition["examples"] {
+function examples(value: unknown, layout: boolean, fixes: boolean, file: string): RuleDefinition["examples"] {
   if (typeof value !== "object" || value === null || Array.isArray(value)) throw ruleError(file, "« examples » doit être un objet { trigger: [...], pass: [...] }.");
   const record = value as Record<string, unknown>;
-  for (const key of Object.keys(record)) if (key !== "trigger" && key !== "pass") throw ruleError(file, `clé inconnue « examples.${key} » (clés possibles : trigger, pass).`);
-  const out = { trigger: [] as RuleExample[], pass: [] as RuleExample[] };
+  for (const key of Object.keys(record)) if (key !== "trigger" && key !== "pass" && key !== "fixed") throw ruleError(file, `clé inconnue « examples.${key} » (clés possibles : trigger, pass, fixed).`);
+  const out = { trigger: [] as RuleExample[], pass: [] as RuleExample[], fixed: fixedExamples(record.fixed, fixes, file) };
   for (const key of ["trigger", "pass"] as const) {
     const list = record[key];
     if (!Array.isArray(list) || list.length < MIN_EXAMPLES) throw ruleError(file, `« examples.${key} » doit contenir au moins ${MIN_EXAMPLES} exemples.`);
     out[key] = list.map((item, index) => (layout ? layoutExample(item, file, `examples.${key}[${index}]`) : textExample(item, key, file, `examples.${key}[${index}]`)));
   }
   return out;
+}
+
+function fixedExamples(value: unknown, fixes: boolean, file: string): FixedExample[] {
+  if (value === undefined) {
+    if (fixes) throw ruleError(file, "« examples.fixed » doit montrer la correction (« fix ») sur au moins un exemple : { before, after }.");
+    return [];
+  }
+  if (!fixes) {
+    if (Array.isArray(value) && value.length === 0) return [];
+    throw ruleError(file, "« examples.fixed » ne va qu'avec « fix ».");
+  }
+  if (!Array.isArray(value) || value.length === 0) throw ruleError(file, "« examples.fixed » doit être une liste d'exemples { before, after }.");
+  return value.map((item, index) => {
+    const where = `examples.fixed[${index}]`;
+    if (typeof item !== "object" || item === null || Array.isArray(item)) throw ruleError(file, `« ${where} » doit être un objet { before, after }.`);
+    const record = item as Record<string, unknown>;
+    for (const key of Object.keys(record)) if (key !== "before" && key !== "after") throw ruleError(file, `clé inconnue « ${where}.${key} » (clés possibles : before, after).`);
+    if (typeof record.before !== "string" || record.before.trim() === "" || typeof record.after !== "string") throw ruleError(file, `« ${where} » : « before » et « after » doivent être des phrases.`);
+    return { before: record.before, after: record.after };
+  });
 }
 
 function textExample(item: unknown, key: "trigger" | "pass", file: string, where: string): string {

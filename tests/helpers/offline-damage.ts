@@ -8,7 +8,6 @@ import { UnitContext } from "../../src/rules/context.js";
 import { compileLexicons, type CompiledLexicons } from "../../src/rules/lexicon/lexicons.js";
 import { verbParadigm } from "../../src/rules/lexicon/verbs.js";
 import type { RuleSet } from "../../src/rules/schema.js";
-import { SAFE_SUBSTITUTIONS } from "../../src/rewrite/providers/offline/safe-words.js";
 
 /**
  * The damage measure of the offline rewrite (issue 11), shared by tests/rewrite/offline-damage.test.ts
@@ -17,7 +16,7 @@ import { SAFE_SUBSTITUTIONS } from "../../src/rewrite/providers/offline/safe-wor
  *
  * - Lost words: the words of the original, in order, that a longest common subsequence with the
  *   draft's words does not find. Left out of the original's sequence, because the rewrite may change
- *   them: difficult words it replaces (safe-words.ts), number words (written in digits), the words of
+ *   them: difficult words it replaces (the entries with a `fix` in difficult-words.yaml), number words (written in digits), the words of
  *   dates (written in full), the connectors it replaces or drops at a cut (« et », « car », « puis »,
  *   those of `simple-connectors`), « etc. », « cf. » (« Voir »), « Il est rappelé que ». Figures are not words here: the
  *   fidelity guard compares them. The words of a bracket must be in the draft, in their order, but may
@@ -101,7 +100,7 @@ function changeable(text: string, compiled: CompiledLexicons): Array<[number, nu
   const spans: Array<[number, number]> = [];
   const ctx = new UnitContext(text, 0, 0, new Map());
   for (const match of compiled.difficult.findAll(ctx)) {
-    if (!SAFE_SUBSTITUTIONS.has(match.value.entry.match[0] ?? "")) continue;
+    if (match.value.entry.fix === undefined) continue;
     // One word on each side too: the elision around a replacement is redone (« qu'auparavant » → « que avant »).
     spans.push([ctx.wordStart[match.first]! - 3, ctx.wordEnd[match.end - 1]! + 3]);
   }

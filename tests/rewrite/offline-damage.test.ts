@@ -73,7 +73,7 @@ describe("what the offline rewrite no longer damages", () => {
 
   it("leaves a bracket of grammar words in its sentence", () => {
     const text = "nom(s) et prénom(s) de la (ou des) personne(s) l'exerçant";
-    expect(moveParentheses(text, context.tools.compiled)).toEqual({ text, extras: [], definitions: [] });
+    expect(moveParentheses(text, context.tools.compiled, ruleSet)).toEqual({ text, extras: [], definitions: [] });
   });
 
   it("explains an acronym once per document, in a section that uses it", async () => {

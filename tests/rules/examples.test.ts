@@ -3,10 +3,14 @@ import { loadRuleSet } from "../../src/config/ruleset.js";
 import { buildDocument } from "../../src/model/build.js";
 import { checkDocument, checkText } from "../../src/rules/engine.js";
 import { parseMarkedExample, type LayoutExample, type RuleDefinition } from "../../src/rules/schema.js";
+import { applyFixes } from "../../src/rules/fix/apply.js";
+import { keepsFacts } from "../../src/rewrite/providers/offline/guard.js";
 
 /**
  * Every rule file carries examples that must (trigger) or must not (pass) produce a finding of that
- * rule; a text example marks the expected span with [[ ]], and the engine must report exactly it.
+ * rule; a text example marks the expected span with [[ ]], and the engine must report exactly it. A
+ * rule with a `fix` shows what it makes of sentences (fixed): the fixer, under the fidelity guard,
+ * must write exactly that, with the sentences the fix adds after it.
  */
 const ruleSet = loadRuleSet();
 
@@ -45,6 +49,12 @@ for (const rule of ruleSet.rules) {
           expect(findings.map((f) => ({ offset: f.offset, length: f.length }))).toEqual([{ offset: block.start, length: block.end - block.start }]);
           expect(findings[0]!.message).not.toMatch(/[{}]/);
         }
+      });
+    }
+    for (const { before, after } of rule.examples.fixed) {
+      it(`corrige : ${before.slice(0, 90)}`, () => {
+        const fixed = applyFixes(before, ruleSet, { only: [rule.id], guard: keepsFacts });
+        expect([fixed.text, ...fixed.then].join(" ")).toBe(after);
       });
     }
     for (const example of rule.examples.pass) {

@@ -1,5 +1,5 @@
 import type { UnitContext } from "../context.js";
-import type { Detector, Report } from "../kinds/types.js";
+import { defineDetector, type Report } from "../kinds/types.js";
 import { capsRuns, classifyCaps } from "../text/caps.js";
 
 /**
@@ -7,16 +7,15 @@ import { capsRuns, classifyCaps } from "../text/caps.js";
  * « Majuscules »). Acronyms, Roman numerals and surnames are classified apart (text/caps.ts) and
  * left to their own rules. A run of capital words is one finding.
  */
-export const allCaps: Detector = {
+export const allCaps = defineDetector({
   params: {
     minLength: { type: "integer", min: 2, default: 3 },
     checkStyle: { type: "boolean", default: true },
-  },
+  } as const,
   placeholders: [],
   variants: ["style"],
   compile: ({ params, lexicons }) => {
-    const minLength = params.minLength as number;
-    const checkStyle = params.checkStyle as boolean;
+    const { minLength, checkStyle } = params;
     return (ctx: UnitContext, report: Report) => {
       const classes = classifyCaps(ctx, lexicons);
       if (classes.size > 0) {
@@ -39,4 +38,4 @@ export const allCaps: Detector = {
       }
     };
   },
-};
+});

@@ -1,5 +1,5 @@
 import { W_CLITIC, W_NUMBER, type UnitContext } from "../context.js";
-import type { Detector, Report } from "../kinds/types.js";
+import { defineDetector, type Report } from "../kinds/types.js";
 import { formSet } from "./shared.js";
 import { allocateMemoBit, memoized } from "../text/features.js";
 
@@ -34,20 +34,20 @@ function stemLength(form: string): number {
  * irregular stems are conditional; imperfects of verbs in -irer (« tirait »), -drer (« cadrait »)
  * are listed as exceptions. « mais », « jamais », « frais » never match, having no future stem.
  */
-export const conditional: Detector = {
+export const conditional = defineDetector({
   params: {
     stemEndings: { type: "string[]", required: true },
     exactStems: { type: "string[]", default: [] },
     notStems: { type: "string[]", default: [] },
     exclude: { type: "string[]", default: [] },
-  },
+  } as const,
   placeholders: [],
   variants: [],
   compile: ({ params }) => {
-    const stemEndings = params.stemEndings as string[];
-    const exact = new Set(params.exactStems as string[]);
-    const notStems = new Set(params.notStems as string[]);
-    const exclude = formSet(params.exclude as string[]);
+    const stemEndings = params.stemEndings;
+    const exact = new Set(params.exactStems);
+    const notStems = new Set(params.notStems);
+    const exclude = formSet(params.exclude);
     const isConditional = (form: string): boolean => {
       if (form.length < 5) return false;
       const length = stemLength(form);
@@ -78,4 +78,4 @@ export const conditional: Detector = {
       }
     };
   },
-};
+});

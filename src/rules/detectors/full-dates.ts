@@ -1,7 +1,7 @@
 import { W_DATE, type UnitContext } from "../context.js";
 import { WordList } from "../text/features.js";
 import { SEVERITIES, type Severity } from "../finding.js";
-import type { Detector, Report } from "../kinds/types.js";
+import { defineDetector, type Report } from "../kinds/types.js";
 
 const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
 const WEEKDAYS = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"];
@@ -15,16 +15,16 @@ const YEAR = /^\d{4}$/;
  * ambiguous and hard to read; a written date without its weekday is reported less severely. The
  * suggestion is the full date, weekday computed. Numeric dates are read day first, as in France.
  */
-export const fullDates: Detector = {
+export const fullDates = defineDetector({
   params: {
     missingWeekdaySeverity: { type: "enum", values: SEVERITIES, default: "info" },
     checkWeekday: { type: "boolean", default: true },
-  },
+  } as const,
   placeholders: ["date", "weekday"],
   variants: ["weekday", "wrong-weekday"],
   compile: ({ params }) => {
-    const missingSeverity = params.missingWeekdaySeverity as Severity;
-    const checkWeekday = params.checkWeekday as boolean;
+    const missingSeverity: Severity = params.missingWeekdaySeverity;
+    const checkWeekday = params.checkWeekday;
     return (ctx: UnitContext, report: Report) => {
       for (let i = 0; i < ctx.wordCount; i++) {
         const flags = ctx.wordFlags[i]!;
@@ -37,7 +37,7 @@ export const fullDates: Detector = {
       }
     };
   },
-};
+});
 
 function numericDate(lower: string): Date | undefined {
   const m = NUMERIC.exec(lower);

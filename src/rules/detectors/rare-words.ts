@@ -1,25 +1,24 @@
 import { countSyllables } from "../../analysis/syllables.js";
 import { W_ALLCAPS, W_CAP, W_CLITIC, W_MASKED, W_NUMBER, W_SENTENCE_START, type UnitContext } from "../context.js";
 import { allocateMemoBit, memoized } from "../text/features.js";
-import type { Detector, Report } from "../kinds/types.js";
+import { defineDetector, type Report } from "../kinds/types.js";
 
 /**
  * Easy words: a word that is both long (many syllables or letters) and absent from the project's
  * list of everyday words is probably hard to read. Proper names, acronyms and the administrative
  * words already reported with a replacement are left out; each word is reported once per text.
  */
-export const rareWords: Detector = {
+export const rareWords = defineDetector({
   params: {
     minSyllables: { type: "integer", min: 2, default: 4 },
     maxLetters: { type: "integer", min: 4, default: 12 },
     oncePerText: { type: "boolean", default: true },
-  },
+  } as const,
   placeholders: [],
   variants: [],
   compile: ({ id, params, lexicons }) => {
-    const minSyllables = params.minSyllables as number;
-    const maxLetters = params.maxLetters as number;
-    const once = params.oncePerText as boolean;
+    const { minSyllables, maxLetters } = params;
+    const once = params.oncePerText;
     const common = lexicons.common;
     const difficultForms = lexicons.difficultForms;
     /** Long or many syllables; the caller has checked that the form is not an everyday word. */
@@ -58,7 +57,7 @@ export const rareWords: Detector = {
       }
     };
   },
-};
+});
 
 function vowelLetters(lower: string): number {
   let count = 0;

@@ -1,5 +1,5 @@
 import { W_CAP, W_SENTENCE_START, type UnitContext } from "../context.js";
-import type { Detector, Report } from "../kinds/types.js";
+import { defineDetector, type Report } from "../kinds/types.js";
 import { formSet, phraseMatcher } from "./shared.js";
 import { allocateMemoBit, memoized, WordList } from "../text/features.js";
 
@@ -17,16 +17,16 @@ const NUMBER_WORDS = new WordList(UNITS.keys());
  * digits. « un » / « une » alone are articles, never reported; idioms (« deux-roues », « se mettre en
  * quatre ») are listed as exceptions; « neuf » counts only before a plural noun (« un lit neuf »).
  */
-export const spelledNumbers: Detector = {
+export const spelledNumbers = defineDetector({
   params: {
     exclude: { type: "string[]", default: [] },
     ambiguous: { type: "string[]", default: [] },
-  },
+  } as const,
   placeholders: ["value"],
   variants: [],
   compile: ({ params }) => {
-    const exclude = phraseMatcher(params.exclude as string[]);
-    const ambiguous = formSet(params.ambiguous as string[]);
+    const exclude = phraseMatcher(params.exclude);
+    const ambiguous = formSet(params.ambiguous);
     return (ctx: UnitContext, report: Report) => {
       const lowers = ctx.wordLower;
       for (let i = 0; i < ctx.wordCount; i++) {
@@ -54,7 +54,7 @@ export const spelledNumbers: Detector = {
       }
     };
   },
-};
+});
 
 /** « vingt-cinq », « quatre-vingt-dix »: answered once per word form (see text/forms.ts). */
 const COMPOUND_NUMERAL = allocateMemoBit();

@@ -1,7 +1,7 @@
 import type { UnitContext } from "../context.js";
 import { acronymKey } from "../lexicon/lexicons.js";
 import { classifyCaps } from "../text/caps.js";
-import type { KindModule, Report, RuleRuntime } from "./types.js";
+import { defineKind, type Report, type RuleRuntime } from "./types.js";
 
 /**
  * `acronym`: an acronym must be written out or explained where it first appears. Accepted
@@ -10,21 +10,19 @@ import type { KindModule, Report, RuleRuntime } from "./types.js";
  * start of a line (glossary). An explanation anywhere before counts for the rest of the text; an
  * unexplained acronym is reported once per section.
  */
-export const acronym: KindModule = {
-  shape: () => ({
-    params: {
-      definitionVerbs: { type: "string[]", default: ["c'est", "veut dire", "signifie", "désigne", "est le", "est la", "est l'", "est un", "est une", "sont les", "sont des"] },
-      namingWords: { type: "string[]", default: ["appelé", "appelée", "appelés", "appelées", "appelle", "appellent", "nommé", "nommée", "abrégé", "sigle"] },
-    },
-    placeholders: ["acronym", "expansion"],
-    variants: ["known"],
-  }),
+export const acronym = defineKind({
+  params: {
+    definitionVerbs: { type: "string[]", default: ["c'est", "veut dire", "signifie", "désigne", "est le", "est la", "est l'", "est un", "est une", "sont les", "sont des"] },
+    namingWords: { type: "string[]", default: ["appelé", "appelée", "appelés", "appelées", "appelle", "appellent", "nommé", "nommée", "abrégé", "sigle"] },
+  } as const,
+  placeholders: ["acronym", "expansion"],
+  variants: ["known"],
   compile: (runtime) => {
-    const verbs = (runtime.params.definitionVerbs as string[]).map((verb) => verb.replace(/'$/, "' ").trim().split(/\s+|(?<=')/).filter(Boolean));
-    const naming = new Set(runtime.params.namingWords as string[]);
+    const verbs = runtime.params.definitionVerbs.map((verb) => verb.replace(/'$/, "' ").trim().split(/\s+|(?<=')/).filter(Boolean));
+    const naming = new Set(runtime.params.namingWords);
     return { unit: (ctx, report) => checkUnit(ctx, report, runtime, verbs, naming) };
   },
-};
+});
 
 interface AcronymState {
   defined: Set<string>;

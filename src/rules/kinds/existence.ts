@@ -3,37 +3,34 @@ import { PhraseMatcher } from "../lexicon/matcher.js";
 import { expandPattern } from "../lexicon/patterns.js";
 import { MASK_KINDS, SpanClaims, type MaskKind, type Span } from "../text/masks.js";
 import { sharedBy } from "../detectors/shared.js";
-import type { KindModule, Report } from "./types.js";
+import { defineKind, type Report } from "./types.js";
 
 /**
  * `existence`: the mere presence of a pattern or a listed word is the problem (« etc. », brackets,
  * special characters). Patterns are JavaScript regular expressions (Unicode mode); words use the
  * lexicon syntax and match whole words.
  */
-export const existence: KindModule = {
-  shape: () => ({
-    params: {
-      patterns: { type: "regex[]", default: [] },
-      words: { type: "string[]", default: [] },
-      ignoreCase: { type: "boolean", default: false },
-      skip: { type: "enum[]", values: MASK_KINDS, default: [] },
-      exclude: { type: "regex[]", default: [] },
-      suggestion: { type: "string" },
-    },
-    placeholders: [],
-    variants: [],
-  }),
-  check: (params) =>
-    (params.patterns as string[]).length === 0 && (params.words as string[]).length === 0 ? "il faut au moins un élément dans « patterns » ou « words »." : undefined,
+export const existence = defineKind({
+  params: {
+    patterns: { type: "regex[]", default: [] },
+    words: { type: "string[]", default: [] },
+    ignoreCase: { type: "boolean", default: false },
+    skip: { type: "enum[]", values: MASK_KINDS, default: [] },
+    exclude: { type: "regex[]", default: [] },
+    suggestion: { type: "string" },
+  } as const,
+  placeholders: [],
+  variants: [],
+  check: (params) => (params.patterns.length === 0 && params.words.length === 0 ? "il faut au moins un élément dans « patterns » ou « words »." : undefined),
   compile: ({ params }) => {
     // One regex per pattern: a few simple scans are faster than one alternation of them.
     const flags = params.ignoreCase ? "giu" : "gu";
-    const patterns = (params.patterns as string[]).map((source) => new RegExp(source, flags));
+    const patterns = params.patterns.map((source) => new RegExp(source, flags));
     // Exclusions are multiline: « ^ » is the start of a line (a list number, a bullet).
-    const excludes = (params.exclude as string[]).map((source) => new RegExp(source, "gmu"));
-    const skip = params.skip as MaskKind[];
-    const suggestion = params.suggestion as string | undefined;
-    const listed = params.words as string[];
+    const excludes = params.exclude.map((source) => new RegExp(source, "gmu"));
+    const skip: readonly MaskKind[] = params.skip;
+    const suggestion = params.suggestion;
+    const listed = params.words;
     const words = listed.length === 0 ? EMPTY : sharedBy(`existence:${JSON.stringify(listed)}`, () => {
       const matcher = new PhraseMatcher<true>();
       for (const word of listed) for (const form of expandPattern(word)) matcher.add(form, true);
@@ -59,7 +56,7 @@ export const existence: KindModule = {
       },
     };
   },
-};
+});
 
 /**
  * Several patterns as one regular expression, so that the text is scanned once: `(?<p0>…)|(?<p1>…)`.

@@ -1,5 +1,6 @@
 import type { Run } from "../../model/types.js";
-import type { KindModule, LayoutBlock, Report } from "./types.js";
+import type { ParamsOf } from "../params.js";
+import { defineKind, type LayoutBlock, type Report } from "./types.js";
 
 const RUN_PROPERTIES = ["fontFamily", "fontSizePt", "italic", "underline", "allCaps", "bold"] as const;
 const BLOCK_PROPERTIES = ["alignment", "lineSpacing"] as const;
@@ -13,30 +14,31 @@ const LINK = /^\s*(?:https?:\/\/|www\.|[\w.+-]+@)/i;
  * explicit value takes the document default; a value nobody knows (plain text) is never reported.
  * One finding per block, with the block's range.
  */
-export const layout: KindModule = {
+const PARAMS = {
+  property: { type: "enum", values: PROPERTIES, required: true },
+  forbidden: { type: "boolean" },
+  min: { type: "number", min: 0 },
+  deny: { type: "string[]" },
+  denyPatterns: { type: "regex[]" },
+  ignoreShortRuns: { type: "integer", min: 0, default: 0 },
+  ignoreLinks: { type: "boolean", default: false },
+} as const;
+type Params = ParamsOf<typeof PARAMS>;
+
+export const layout = defineKind({
   layout: true,
-  shape: () => ({
-    params: {
-      property: { type: "enum", values: PROPERTIES, required: true },
-      forbidden: { type: "boolean" },
-      min: { type: "number", min: 0 },
-      deny: { type: "string[]" },
-      denyPatterns: { type: "regex[]" },
-      ignoreShortRuns: { type: "integer", min: 0, default: 0 },
-      ignoreLinks: { type: "boolean", default: false },
-    },
-    placeholders: ["value", "min"],
-    variants: [],
-  }),
+  params: PARAMS,
+  placeholders: ["value", "min"],
+  variants: [],
   check: (params) =>
     params.forbidden === undefined && params.min === undefined && params.deny === undefined && params.denyPatterns === undefined
       ? "il faut « forbidden », « min », « deny » ou « denyPatterns »."
       : undefined,
   compile: ({ params }) => {
-    const property = params.property as Property;
+    const property: Property = params.property;
     const violates = violation(params);
-    const ignoreShort = params.ignoreShortRuns as number;
-    const ignoreLinks = params.ignoreLinks as boolean;
+    const ignoreShort = params.ignoreShortRuns;
+    const ignoreLinks = params.ignoreLinks;
     const isBlockProperty = (BLOCK_PROPERTIES as readonly string[]).includes(property);
     return {
       block: (block: LayoutBlock, report: Report) => {
@@ -58,10 +60,10 @@ export const layout: KindModule = {
       },
     };
   },
-};
+});
 
-function minData(params: Readonly<Record<string, unknown>>): Record<string, number> {
-  return typeof params.min === "number" ? { min: params.min } : {};
+function minData(params: Params): Record<string, number> {
+  return params.min !== undefined ? { min: params.min } : {};
 }
 
 function counts(run: Run, ignoreShort: number, ignoreLinks: boolean): boolean {
@@ -71,11 +73,11 @@ function counts(run: Run, ignoreShort: number, ignoreLinks: boolean): boolean {
 }
 
 /** Returns the offending value (for the message), or undefined when the value is fine or unknown. */
-function violation(params: Readonly<Record<string, unknown>>): (value: unknown) => string | number | undefined {
-  const forbidden = params.forbidden as boolean | undefined;
-  const min = params.min as number | undefined;
-  const deny = (params.deny as string[] | undefined)?.map((name) => name.toLowerCase());
-  const patterns = (params.denyPatterns as string[] | undefined)?.map((source) => new RegExp(source, "iu"));
+function violation(params: Params): (value: unknown) => string | number | undefined {
+  const forbidden = params.forbidden;
+  const min = params.min;
+  const deny = params.deny?.map((name) => name.toLowerCase());
+  const patterns = params.denyPatterns?.map((source) => new RegExp(source, "iu"));
   return (value) => {
     if (value === undefined || value === null) return undefined;
     if (forbidden !== undefined && typeof value === "boolean") return value === forbidden ? String(value) : undefined;

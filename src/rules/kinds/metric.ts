@@ -1,29 +1,26 @@
 import type { UnitContext } from "../context.js";
-import type { KindModule, Report } from "./types.js";
+import { defineKind, type Report } from "./types.js";
 
-const MEASURES = ["words-per-sentence", "commas-per-sentence", "sentences-per-paragraph", "sentences-per-line"] as const;
+const MEASURES = ["words-per-sentence", "sentences-per-paragraph", "sentences-per-line"] as const;
 type Measure = (typeof MEASURES)[number];
 
 /**
  * `metric`: a count compared with a threshold. Above `max` the rule reports at its severity; above
  * `errorAbove` (optional) it reports an error. Thresholds are conventions, set in the rule file.
  */
-export const metric: KindModule = {
-  shape: () => ({
-    params: {
-      measure: { type: "enum", values: MEASURES, required: true },
-      max: { type: "number", min: 0, required: true },
-      errorAbove: { type: "number", min: 0 },
-    },
-    placeholders: ["count", "max"],
-    variants: [],
-  }),
-  check: (params) =>
-    params.errorAbove !== undefined && (params.errorAbove as number) <= (params.max as number) ? "« errorAbove » doit être plus grand que « max »." : undefined,
+export const metric = defineKind({
+  params: {
+    measure: { type: "enum", values: MEASURES, required: true },
+    max: { type: "number", min: 0, required: true },
+    errorAbove: { type: "number", min: 0 },
+  } as const,
+  placeholders: ["count", "max"],
+  variants: [],
+  check: (params) => (params.errorAbove !== undefined && params.errorAbove <= params.max ? "« errorAbove » doit être plus grand que « max »." : undefined),
   compile: ({ params }) => {
-    const max = params.max as number;
-    const errorAbove = params.errorAbove as number | undefined;
-    const count = COUNTERS[params.measure as Measure];
+    const max = params.max;
+    const errorAbove = params.errorAbove;
+    const count = COUNTERS[params.measure];
     return {
       unit: (ctx: UnitContext, report: Report) => {
         count(ctx, max, (start, end, value) => {
@@ -34,7 +31,7 @@ export const metric: KindModule = {
       },
     };
   },
-};
+});
 
 type Emit = (start: number, end: number, value: number) => void;
 
@@ -45,17 +42,6 @@ const COUNTERS: Record<Measure, (ctx: UnitContext, max: number, emit: Emit) => v
       if (words > max) {
         const range = ctx.sentenceRange(s);
         emit(range.start, range.end, words);
-      }
-    }
-  },
-  "commas-per-sentence": (ctx, max, emit) => {
-    for (let s = 0; s < ctx.sentences.length; s++) {
-      const text = ctx.sentences[s]!.text;
-      let commas = 0;
-      for (let i = text.indexOf(","); i >= 0; i = text.indexOf(",", i + 1)) commas++;
-      if (commas > max) {
-        const range = ctx.sentenceRange(s);
-        emit(range.start, range.end, commas);
       }
     }
   },

@@ -3,11 +3,12 @@ import type { DifficultHit } from "../lexicon/lexicons.js";
 import { PhraseMatcher } from "../lexicon/matcher.js";
 import { expandPattern } from "../lexicon/patterns.js";
 import { conjugateLike, pronounPerson } from "../lexicon/verbs.js";
-import { quotedList } from "../message.js";
-import type { InlineEntry, PatternEntry } from "../params.js";
+import { safeReplacement } from "../lexicon/entry-fix.js";
+import type { PhraseMatch } from "../lexicon/matcher.js";
+import { quotedList, type MessageData } from "../message.js";
 import { combinePatterns, forEachMatch } from "./existence.js";
 import { sharedBy } from "../detectors/shared.js";
-import type { KindModule, Report } from "./types.js";
+import { defineKind, type Report } from "./types.js";
 
 const LEXICONS = ["difficult-words"] as const;
 
@@ -16,32 +17,28 @@ const LEXICONS = ["difficult-words"] as const;
  * Entries come from a lexicon file, inline `entries`, or regular expressions (`patterns`, for
  * abbreviations such as « M. » that are not whole words).
  */
-export const substitution: KindModule = {
-  shape: () => ({
-    params: {
-      lexicon: { type: "enum", values: LEXICONS },
-      entries: { type: "entries", default: [] },
-      patterns: { type: "patterns", default: [] },
-    },
-    placeholders: ["replacements", "explanation"],
-    variants: ["explain"],
-  }),
+export const substitution = defineKind({
+  params: {
+    lexicon: { type: "enum", values: LEXICONS },
+    entries: { type: "entries", default: [] },
+    patterns: { type: "patterns", default: [] },
+  } as const,
+  placeholders: ["replacements", "explanation", "replacement"],
+  variants: ["explain"],
   check: (params) =>
-    params.lexicon === undefined && (params.entries as unknown[]).length === 0 && (params.patterns as unknown[]).length === 0
-      ? "il faut « lexicon », « entries » ou « patterns »."
-      : undefined,
+    params.lexicon === undefined && params.entries.length === 0 && params.patterns.length === 0 ? "il faut « lexicon », « entries » ou « patterns »." : undefined,
   compile: ({ params, lexicons }) => {
     const lexicon = params.lexicon === "difficult-words" ? lexicons.difficult : undefined;
-    const entries = params.entries as InlineEntry[];
+    const entries = params.entries;
     const inline = sharedBy(`substitution:${JSON.stringify(entries)}`, () => {
       const matcher = new PhraseMatcher<DifficultHit>();
       for (const entry of entries) {
-        const hit: DifficultHit = { entry: { match: entry.match, replace: entry.replace, ...(entry.explain ? { explain: entry.explain } : {}) } };
+        const hit: DifficultHit = { entry: { match: entry.match, replace: entry.replace, ...(entry.explain ? { explain: entry.explain } : {}), ...(entry.fix ? { fix: entry.fix } : {}) } };
         for (const pattern of entry.match) for (const form of expandPattern(pattern)) matcher.add(form, hit);
       }
       return matcher;
     });
-    const patternEntries = params.patterns as PatternEntry[];
+    const patternEntries = params.patterns;
     const combined = combinePatterns(patternEntries.map((entry) => entry.pattern), "gu");
     const matchers = [lexicon, inline].filter((matcher): matcher is PhraseMatcher<DifficultHit> => matcher !== undefined && matcher.size > 0);
     return {
@@ -52,7 +49,7 @@ export const substitution: KindModule = {
           for (const match of matcher.findAll(ctx)) {
             if (taken?.has(match.first)) continue;
             if (matchers.length > 1) for (let i = match.first; i < match.end; i++) (taken ??= new Set()).add(i);
-            reportHit(ctx, match.first, match.end, match.value, report);
+            reportHit(ctx, match, report);
           }
         }
         // One scan for all the patterns; at a given place the first one wins (« p. ex. », not « ex. »).
@@ -65,9 +62,10 @@ export const substitution: KindModule = {
       },
     };
   },
-};
+});
 
-function reportHit(ctx: UnitContext, first: number, end: number, hit: DifficultHit, report: Report): void {
+function reportHit(ctx: UnitContext, match: PhraseMatch<DifficultHit>, report: Report): void {
+  const { first, end, value: hit } = match;
   const start = ctx.wordStart[first]!;
   const stop = ctx.wordEnd[end - 1]!;
   const { entry } = hit;
@@ -80,7 +78,17 @@ function reportHit(ctx: UnitContext, first: number, end: number, hit: DifficultH
   const replacements = entry.replace.map((replacement) => adapt(replacement, hit, ctx.wordLower[first]!, person, capital));
   const data: Record<string, string> = { replacements: quotedList(replacements) };
   if (entry.explain) data.explanation = entry.explain;
-  report({ start, end: stop, data, suggestion: replacements[0]! });
+  if (entry.fix === undefined) {
+    report({ start, end: stop, data, suggestion: replacements[0]! });
+    return;
+  }
+  // `{replacement}` is asked for by a fix only: checking a text never pays for it.
+  report({ start, end: stop, data, suggestion: replacements[0]!, fixData: () => fixData(ctx, match) });
+}
+
+function fixData(ctx: UnitContext, match: PhraseMatch<DifficultHit>): MessageData {
+  const replacement = safeReplacement(ctx, match);
+  return replacement === undefined ? {} : { replacement };
 }
 
 /** The person of the pronoun just before the verb (« vous sollicitez », « vous vous conformez »). */

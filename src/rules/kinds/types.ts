@@ -2,7 +2,7 @@ import type { Severity } from "../finding.js";
 import type { UnitContext } from "../context.js";
 import type { CompiledLexicons } from "../lexicon/lexicons.js";
 import type { MessageData } from "../message.js";
-import type { ParamSpecs } from "../params.js";
+import type { ParamSpecs, ParamsOf } from "../params.js";
 import type { BlockLayout, Run, RunStyle } from "../../model/types.js";
 
 /** What a rule reports; offsets are relative to the unit (text rules) or absolute (layout rules). */
@@ -11,6 +11,8 @@ export interface ReportInput {
   end: number;
   /** Values for the message placeholders; `match` (the reported text) is always added. */
   data?: MessageData;
+  /** Values only a fix asks for (a replacement put in the grammar of the sentence), worked out on that demand. */
+  fixData?: () => MessageData;
   /** Picks `messages.<variant>` instead of `message`. */
   variant?: string;
   /** Overrides the rule severity for this finding (e.g. a sentence above the error threshold). */
@@ -37,9 +39,9 @@ export interface CompiledRule {
   block?: (block: LayoutBlock, report: Report) => void;
 }
 
-export interface RuleRuntime {
+export interface RuleRuntime<P = Readonly<Record<string, unknown>>> {
   id: string;
-  params: Readonly<Record<string, unknown>>;
+  params: P;
   lexicons: CompiledLexicons;
 }
 
@@ -65,4 +67,59 @@ export interface KindModule {
 export interface Detector extends KindShape {
   check?(params: Readonly<Record<string, unknown>>): string | undefined;
   compile(runtime: RuleRuntime): (ctx: UnitContext, report: Report) => void;
+}
+
+/** A kind or a detector written against its own parameter specs: it reads typed parameters. */
+interface Typed<S extends ParamSpecs> {
+  params: S;
+  placeholders: readonly string[];
+  variants: readonly string[];
+  check?(params: ParamsOf<S>): string | undefined;
+}
+
+/** A kind whose message variants are named by its rule files (a `sequence` rule names its own). */
+type KindVariants = readonly string[] | ((raw: Readonly<Record<string, unknown>>) => readonly string[]);
+
+export interface TypedKind<S extends ParamSpecs> extends Omit<Typed<S>, "variants"> {
+  variants: KindVariants;
+  compile(runtime: RuleRuntime<ParamsOf<S>>): CompiledRule;
+  layout?: boolean;
+}
+
+export interface TypedDetector<S extends ParamSpecs> extends Typed<S> {
+  compile(runtime: RuleRuntime<ParamsOf<S>>): (ctx: UnitContext, report: Report) => void;
+}
+
+/*
+ * The one place where parameters become typed: the schema has validated them against `params`
+ * (validateParams, with defaults applied) before any `check` or `compile` is called.
+ */
+const typed = <S extends ParamSpecs>(params: Readonly<Record<string, unknown>>): ParamsOf<S> => params as ParamsOf<S>;
+
+export function defineKind<S extends ParamSpecs>(kind: TypedKind<S>): KindModule {
+  const { params, placeholders, variants } = kind;
+  let shape: KindModule["shape"];
+  if (typeof variants === "function") shape = (raw) => ({ params, placeholders, variants: variants(raw) });
+  else {
+    const fixed: KindShape = { params, placeholders, variants };
+    shape = () => fixed;
+  }
+  const module: KindModule = {
+    shape,
+    compile: (runtime) => kind.compile({ ...runtime, params: typed<S>(runtime.params) }),
+  };
+  if (kind.check) module.check = (params) => kind.check!(typed<S>(params));
+  if (kind.layout) module.layout = true;
+  return module;
+}
+
+export function defineDetector<S extends ParamSpecs>(detector: TypedDetector<S>): Detector {
+  const out: Detector = {
+    params: detector.params,
+    placeholders: detector.placeholders,
+    variants: detector.variants,
+    compile: (runtime) => detector.compile({ ...runtime, params: typed<S>(runtime.params) }),
+  };
+  if (detector.check) out.check = (params) => detector.check!(typed<S>(params));
+  return out;
 }

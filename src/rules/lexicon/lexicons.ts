@@ -4,6 +4,7 @@ import { adjectiveForms, plural } from "./inflect.js";
 import { verbForms } from "./verbs.js";
 import { canonicalWords } from "../text/elision.js";
 import { WordList } from "../text/features.js";
+import type { EntryFix } from "./entry-fix-spec.js";
 
 export const INFLECTIONS = ["verb", "noun", "adjective"] as const;
 export type Inflection = (typeof INFLECTIONS)[number];
@@ -24,6 +25,8 @@ export interface DifficultWordEntry {
   explainAfter?: string[];
   /** Generate the inflected forms of the first word (verb) or of every content word (noun, adjective). */
   inflect?: Inflection;
+  /** The replacement written in place of the word when the text is fixed by rule (see entry-fix.ts). */
+  fix?: EntryFix;
   note?: string;
 }
 

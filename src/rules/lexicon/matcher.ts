@@ -29,6 +29,11 @@ export class PhraseMatcher<T> {
   private hasBit = false;
   size = 0;
 
+  /** This matcher's bit in `wordFirst` (0 when it has none: any word may then start an expression). */
+  get startBit(): number {
+    return this.bit;
+  }
+
   /** False when no listed expression can start at word `i` (one bit test, no lookup). */
   mayStartAt(ctx: UnitContext, i: number): boolean {
     return this.bit === 0 || (ctx.wordFirst[i]! & this.bit) !== 0;

@@ -1,5 +1,6 @@
 import { FalcError } from "../../errors.js";
 import { canonicalWords } from "../text/elision.js";
+import { parseEntryFix } from "./entry-fix-spec.js";
 import { INFLECTIONS, entryExpressions, type AcronymEntry, type DifficultWordEntry, type Inflection } from "./lexicons.js";
 
 function fail(file: string, message: string): never {
@@ -49,7 +50,7 @@ export function validateDifficultWords(raw: unknown, file: string): DifficultWor
 
 function difficultEntry(item: unknown, file: string, where: string): DifficultWordEntry {
   const record = asObject(item, file, where);
-  onlyKeys(record, ["match", "replace", "explain", "explainAfter", "inflect", "note"], file, where);
+  onlyKeys(record, ["match", "replace", "explain", "explainAfter", "inflect", "fix", "note"], file, where);
   const entry: DifficultWordEntry = { match: strings(record.match, file, `${where} (match)`), replace: [] };
   const label = `l'entrée « ${entry.match[0]} »`;
   if (record.replace !== undefined) entry.replace = strings(record.replace, file, `${label} (replace)`);
@@ -65,6 +66,11 @@ function difficultEntry(item: unknown, file: string, where: string): DifficultWo
   if (record.inflect !== undefined) {
     if (!INFLECTIONS.includes(record.inflect as Inflection)) fail(file, `${label} : « inflect » doit valoir ${INFLECTIONS.join(", ")}.`);
     entry.inflect = record.inflect as Inflection;
+  }
+  if (record.fix !== undefined) {
+    const fix = parseEntryFix(record.fix, entry.replace);
+    if (typeof fix === "string") fail(file, `${label} : ${fix}`);
+    entry.fix = fix;
   }
   if (record.note !== undefined) {
     if (typeof record.note !== "string") fail(file, `${label} : « note » doit être un texte.`);

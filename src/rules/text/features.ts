@@ -127,6 +127,11 @@ export class WordList {
     return this.forms.size;
   }
 
+  /** The list's bit in `wordFeatures` (0 when the list is kept out of the index). */
+  get indexBit(): number {
+    return this.bit;
+  }
+
   /** Every form of the list, for a rule that derives its own lookup from it. */
   values(): IterableIterator<string> {
     return this.forms.values();

@@ -5,12 +5,14 @@ import { rewriteSectionWithFields as rewriteSection } from "./fields.js";
 
 /**
  * The `offline` provider: a deterministic rewrite into easier French, with no network, used when no
- * API key is configured. It applies only what is safe to do by rule (see units.ts for the order):
- * sentences cut at « ; » and between independent clauses, numbers in digits, dates in full with
- * their weekday, acronyms explained at their first use, plain words for administrative ones where the
- * grammar allows it, brackets turned into sentences, « etc. » removed, enumerations as bullet lists,
- * one sentence per line, amounts and dates in bold, small tables kept and larger ones one item per
- * row. Every step is held to the fidelity guard: a step
+ * API key is configured. The words are the rules' own fixes (the `fix:` of each rule file: numbers in
+ * digits, dates in full with their weekday, plain words for administrative ones where the grammar
+ * allows it, plain connectors, « etc. » removed…), applied by the one fixer of src/rules/fix/, each
+ * edit under the fidelity guard. What is not a rule is done here (see units.ts for the order):
+ * sentences cut at « ; » and between independent clauses, acronyms explained at their first use,
+ * brackets turned into sentences, enumerations as bullet lists, one sentence per line, amounts and
+ * dates in bold, small tables kept and larger ones one item per row. Every step is held to the
+ * fidelity guard: a step
  * that would lose, change or add an amount, number, date, time, duration, percentage, contact or
  * legal reference is undone, and to the property checker (check.ts): a step that would leave a
  * sentence fragment, turn a « : » or « , » into a full stop or drop an identifier is undone too. Once
@@ -22,7 +24,7 @@ import { rewriteSectionWithFields as rewriteSection } from "./fields.js";
  */
 
 /** Part of the model name, hence of the cache key: bump it when the output changes. */
-export const OFFLINE_VERSION = "3";
+export const OFFLINE_VERSION = "4";
 
 /** For the warning shown when convert falls back to the offline provider. */
 export const OFFLINE_LIMITS = {

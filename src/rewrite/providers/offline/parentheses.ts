@@ -1,10 +1,11 @@
 import { inclusiveMarks } from "../../../analysis/inclusive.js";
 import { extractFacts, factsMatch, type Fact } from "../../../analysis/normalise/index.js";
+import { applyFixes } from "../../../rules/fix/apply.js";
 import type { CompiledLexicons } from "../../../rules/lexicon/lexicons.js";
+import type { RuleSet } from "../../../rules/schema.js";
 import { expansionBefore, isExpansionOf, type AcronymDefinition } from "./acronyms.js";
 import { hasContentWord } from "./check.js";
 import { capitalise, tidySpaces } from "./french.js";
-import { removeEtc } from "./etc.js";
 
 /**
  * Step 6: brackets out of the sentence, as the rule `no-parentheses` asks; their content is never
@@ -40,10 +41,11 @@ function isRestatement(content: string, rest: readonly Fact[]): boolean {
   return facts.every((f) => rest.some((r) => factsMatch(f, r) || (f.type === "number" && r.value.includes(f.value))));
 }
 
-function sentenceFor(content: string): string {
-  const { text, removed } = removeEtc(content);
-  const body = text.trim().replace(/[.;,]+$/u, "");
-  if (removed) return `Par exemple : ${body}`;
+/** A bracket's content as a sentence; when a fix took out what said the list was incomplete (« etc. »), it is introduced as examples. */
+function sentenceFor(content: string, ruleSet: RuleSet): string {
+  const fixed = applyFixes(content, ruleSet, { phase: "then" });
+  const body = fixed.text.trim().replace(/[.;,]+$/u, "");
+  if (fixed.then.length > 0) return `Par exemple : ${body}`;
   if (REFERENCE.test(body)) return capitalise(body.replace(/^cf\.?\s+/iu, "voir "));
   return `Précision : ${body}`;
 }
@@ -54,7 +56,7 @@ function insideAddress(text: string, index: number): boolean {
   return before.includes("/") || before.includes("@");
 }
 
-export function moveParentheses(text: string, compiled: CompiledLexicons): MovedParentheses {
+export function moveParentheses(text: string, compiled: CompiledLexicons, ruleSet: RuleSet): MovedParentheses {
   GROUP.lastIndex = 0;
   // « Nom(s) », « né(e) »: a mark of the word, not an aside (see analysis/inclusive.ts).
   const marks = new Set(inclusiveMarks(text).map((mark) => mark.start));
@@ -86,7 +88,7 @@ export function moveParentheses(text: string, compiled: CompiledLexicons): Moved
     }
     const rest = extractFacts(text.slice(0, start) + " " + text.slice(end));
     if (isRestatement(content, rest)) continue;
-    extras.push(sentenceFor(content));
+    extras.push(sentenceFor(content, ruleSet));
   }
   out += text.slice(cursor);
   return { text: tidySpaces(out), extras, definitions };

@@ -1,17 +1,14 @@
 import { splitSentences } from "../../../analysis/sentences.js";
+import { applyFixes } from "../../../rules/fix/apply.js";
 import type { RuleSet } from "../../../rules/schema.js";
 import type { AcronymDefinition } from "./acronyms.js";
-import { fullDates } from "./dates.js";
 import { toList } from "./enumerations.js";
-import { EXAMPLES_SENTENCE, removeEtc } from "./etc.js";
 import { keepsIdentifiers, safeRewrite } from "./check.js";
 import { finishSentence, tidySpaces } from "./french.js";
 import { guarded, keepsFacts } from "./guard.js";
-import { substituteWords, type LexiconTools } from "./lexicon.js";
-import { numbersToDigits } from "./numbers.js";
-import { plainConnectors } from "./connectors.js";
+import type { LexiconTools } from "./lexicon.js";
 import { moveParentheses } from "./parentheses.js";
-import { dashesToCommas, stripNumbering } from "./punctuation.js";
+import { stripNumbering } from "./punctuation.js";
 import { splitClauses } from "./clauses.js";
 
 /**
@@ -21,10 +18,11 @@ import { splitClauses } from "./clauses.js";
  * given back as it was written, one sentence per line.
  *
  * Order, and why:
- * 1. word-level rewrites first (numbers, dates, lexicon, dashes), while the sentence is whole, so
- *    that « à compter du 01/03/2026 » and « trente (30) jours » are read in their context;
- * 2. brackets out (step 6), then « etc. » out (step 7): a bracket that ended with « etc. » becomes
- *    « Par exemple : … », an « etc. » in the sentence itself « Ce sont des exemples. »;
+ * 1. the words first: the rules' fixes (numbers in digits, dates in full, plain words and connectors,
+ *    dashes, « Il est rappelé que » — see rules/fix/), while the sentence is whole, so that
+ *    « à compter du 01/03/2026 » and « trente (30) jours » are read in their context;
+ * 2. brackets out (step 6), then the fixes that add a sentence (« etc. » out, « Ce sont des
+ *    exemples. » after): a bracket that ended with « etc. » becomes « Par exemple : … »;
  * 3. the cut into clauses (step 1 of the brief) last, on the sentence without brackets, since a cut
  *    inside a bracket would break it;
  * 4. enumerations into lists on each final sentence.
@@ -47,21 +45,18 @@ export interface OutSentence {
 
 export type OutPiece = { kind: "sentence"; sentence: OutSentence } | { kind: "list"; intro: OutSentence; items: OutSentence[] };
 
+/** The rules' fixes that change words in place, each edit held to the fidelity guard. */
 function wordLevel(text: string, context: Context): string {
-  let t = guarded(text, (s) => numbersToDigits(s, context.ruleSet));
-  t = guarded(t, fullDates);
-  t = guarded(t, (s) => substituteWords(s, context.tools));
-  t = guarded(t, (s) => plainConnectors(s, context.ruleSet));
-  return guarded(t, dashesToCommas);
+  return applyFixes(text, context.ruleSet, { phase: "inline", guard: keepsFacts }).text;
 }
 
-function withoutEtc(text: string): { text: string; removed: boolean } {
-  const result = removeEtc(text);
-  return result.text !== text && keepsFacts(text, result.text) ? result : { text, removed: false };
+/** The fixes that add a sentence after the one they change (« etc. » out, « Ce sont des exemples. »). */
+function withSentencesAfter(text: string, context: Context): { text: string; then: string[] } {
+  return applyFixes(text, context.ruleSet, { phase: "then", guard: keepsFacts });
 }
 
 function withoutParentheses(text: string, context: Context): ReturnType<typeof moveParentheses> {
-  const moved = moveParentheses(text, context.tools.compiled);
+  const moved = moveParentheses(text, context.tools.compiled, context.ruleSet);
   if (moved.text === text && moved.extras.length === 0) return moved;
   return keepsFacts(text, [moved.text, ...moved.extras].join("\n")) ? moved : { text, extras: [], definitions: [] };
 }
@@ -80,7 +75,7 @@ function piecesText(pieces: readonly OutPiece[]): string {
 function attempt(original: string, context: Context, cut: boolean): OutPiece[] {
   const words = wordLevel(original, context);
   const moved = withoutParentheses(words, context);
-  const etc = withoutEtc(moved.text);
+  const etc = withSentencesAfter(moved.text, context);
   const clauses = cut ? splitClauses(etc.text) : [finishSentence(etc.text)];
   const main = keepsFacts(etc.text, clauses.join("\n")) ? clauses : [finishSentence(etc.text)];
   // « … le règlement, » at the end of a block goes on into the next one: its comma stays.
@@ -88,7 +83,7 @@ function attempt(original: string, context: Context, cut: boolean): OutPiece[] {
   const sentences: OutSentence[] = main.map((text) => plain(text));
   const last = sentences[sentences.length - 1];
   if (last !== undefined) last.defines = moved.definitions;
-  if (etc.removed) sentences.push({ text: EXAMPLES_SENTENCE, defines: [], added: true });
+  for (const then of etc.then) sentences.push({ text: then, defines: [], added: true });
   for (const extra of moved.extras) sentences.push(plain(finishSentence(extra)));
   return sentences.map((sentence) => {
     const list = sentence.added ? null : toList(sentence.text);
@@ -127,11 +122,11 @@ export function rewriteSentence(original: string, context: Context): OutPiece[] 
 export function rewriteItem(original: string, context: Context): OutSentence {
   const words = wordLevel(original, context);
   const moved = withoutParentheses(words, context);
-  const etc = withoutEtc(moved.text);
+  const etc = withSentencesAfter(moved.text, context);
   let text = etc.text.replace(/[\s;,]+$/u, "");
   // Items end alike: the full stop of the last item of an enumeration goes, unless the item holds sentences.
   if (!/[.!?]\s/u.test(text)) text = text.replace(/(?<!\.)\.$/u, "");
-  const tail = [...(etc.removed ? [EXAMPLES_SENTENCE] : []), ...moved.extras.map((extra) => finishSentence(extra))];
+  const tail = [...etc.then, ...moved.extras.map((extra) => finishSentence(extra))];
   // The item keeps its own first letter, like the other items of its list.
   if (tail.length > 0) text = [finishSentence(text, false), ...tail].join(" ");
   if (!keepsFacts(original, text) || !keepsIdentifiers(original, [text, ...moved.definitions.map((d) => d.acronym)])) return plain(original.replace(/[\s;,]+$/u, ""));

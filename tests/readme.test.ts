@@ -21,7 +21,9 @@ describe("README.md", () => {
 
   it("shows a falc.config.json example that falc accepts", async () => {
     const example = /### Configuration[\s\S]*?```json\n([\s\S]*?)```/.exec(readme)![1]!;
-    const config = tmp.write("falc.config.json", example);
+    // In a folder of its own: the other tests' documents must not pick it up (it names a picture folder).
+    mkdirSync(tmp.path("exemple"), { recursive: true });
+    const config = tmp.write("exemple/falc.config.json", example);
     const { code, stdout, stderr } = await runCli("rules", "--format", "json", "--config", config);
     expect(stderr).toBe("");
     expect(code).toBe(0);

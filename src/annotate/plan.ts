@@ -1,7 +1,7 @@
 import type { FalcDocument, TextUnit } from "../model/types.js";
 import { isCollapsible } from "../ingest/origin.js";
 import type { Finding } from "../rules/finding.js";
-import { blockUnits, unitIndexAt } from "../source/positions.js";
+import { unitIndexAt, unitsWithText } from "../source/positions.js";
 
 /**
  * Which comments an annotated copy gets and where: findings of one rule in one sentence make one
@@ -33,7 +33,7 @@ export interface CommentPlan {
 }
 
 export function planComments(document: FalcDocument, findings: readonly Finding[]): CommentPlan {
-  const units = document.sections.flatMap((section) => section.blocks.flatMap(blockUnits));
+  const units = document.sections.flatMap((section) => section.blocks.flatMap((block) => unitsWithText(block)));
   const groups = new Map<string, { unit: TextUnit; findings: Finding[] }>();
   let unplaced = 0;
   for (const finding of findings) {

@@ -1,5 +1,6 @@
 import { insideSpans } from "../analysis/fields.js";
 import type { Block, FalcDocument, Run, TextUnit } from "../model/types.js";
+import { blockUnits } from "../model/units.js";
 import { UnitContext, type StyledRange } from "./context.js";
 import { excerptAround } from "./excerpt.js";
 import type { Finding, RawFinding, Severity } from "./finding.js";
@@ -257,27 +258,6 @@ function paragraphs(text: string): [number, number][] {
   return ranges;
 }
 
-/** The text units of a block, in reading order. */
-function blockUnits(block: Block): TextUnit[] {
-  switch (block.type) {
-    case "heading":
-    case "paragraph":
-      return [block];
-    case "list": {
-      const units: TextUnit[] = [];
-      const walk = (items: typeof block.items): void => {
-        for (const item of items) {
-          units.push(item);
-          for (const child of item.children) walk(child.items);
-        }
-      };
-      walk(block.items);
-      return units;
-    }
-    case "table":
-      return block.rows.flat();
-  }
-}
 
 function styledRanges(runs: readonly Run[]): StyledRange[] | undefined {
   if (runs.length === 0) return undefined;

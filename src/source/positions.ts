@@ -1,5 +1,6 @@
 import type { Block, FalcDocument, SourceMark, TextUnit } from "../model/types.js";
 import { isCollapsible } from "../ingest/origin.js";
+import { blockUnits } from "../model/units.js";
 import type { Finding, SourcePosition } from "../rules/finding.js";
 
 /**
@@ -41,7 +42,7 @@ function placedUnits(document: FalcDocument): PlacedUnit[] {
   for (const section of document.sections) {
     for (const block of section.blocks) {
       if (!structured) {
-        for (const unit of blockUnits(block)) out.push({ unit });
+        for (const unit of unitsWithText(block)) out.push({ unit });
         continue;
       }
       if (block.type === "heading" && !isNote(block)) {
@@ -51,7 +52,7 @@ function placedUnits(document: FalcDocument): PlacedUnit[] {
         out.push({ unit: block, headings, paragraph: 0 });
         continue;
       }
-      for (const unit of blockUnits(block)) {
+      for (const unit of unitsWithText(block)) {
         if (isNote(unit)) {
           out.push({ unit, headings: [], note: notes + 1 });
           notes += paragraphCount(unit);
@@ -66,26 +67,8 @@ function placedUnits(document: FalcDocument): PlacedUnit[] {
 }
 
 /** The text units of a block in reading order; table cells without text have no place and are left out. */
-export function blockUnits(block: Block): TextUnit[] {
-  switch (block.type) {
-    case "heading":
-    case "paragraph":
-      return [block];
-    case "list": {
-      const units: TextUnit[] = [];
-      const walk = (items: typeof block.items): void => {
-        for (const item of items) {
-          units.push(item);
-          for (const child of item.children) walk(child.items);
-        }
-      };
-      walk(block.items);
-      return units;
-    }
-    case "table":
-      // Cells without text have no place of their own (and an empty range).
-      return block.rows.flat().filter((cell) => cell.end > cell.start);
-  }
+export function unitsWithText(block: Block): TextUnit[] {
+  return blockUnits(block, { skipEmptyCells: true });
 }
 
 function isNote(unit: TextUnit): boolean {

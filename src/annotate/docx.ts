@@ -1,6 +1,6 @@
 import { isCollapsible } from "../ingest/origin.js";
 import type { CommentAnchor, PlannedComment } from "./plan.js";
-import { alignChars, applyEdits, decodedChars, escapeAttribute, escapeText, prefixOf, tags, type Edit } from "./xml-scan.js";
+import { alignChars, applyEdits, decodedChars, escapeAttribute, escapeText, prefixOf, tags, type Edit, elementExtents } from "./xml-scan.js";
 
 /**
  * Word comments in word/document.xml: each comment's range is opened by w:commentRangeStart before
@@ -145,20 +145,7 @@ function dedupe(edits: Edit[]): Edit[] {
 
 /** Every w:p element of the part, in document order (what the reader's paragraph index counts): its start and end. */
 function paragraphExtents(xml: string, w: string): { start: number; end: number }[] {
-  const name = `${w}:p`;
-  const extents: { start: number; end: number }[] = [];
-  const open: number[] = [];
-  for (const tag of tags(xml)) {
-    if (tag.name !== name) continue;
-    if (tag.closing) {
-      const index = open.pop();
-      if (index !== undefined) extents[index]!.end = tag.end;
-    } else {
-      extents.push({ start: tag.start, end: tag.end });
-      if (!tag.selfClosing) open.push(extents.length - 1);
-    }
-  }
-  return extents;
+  return elementExtents(xml, new Set([`${w}:p`]));
 }
 
 /** Kept characters that a paragraph shows (its own runs, not those of paragraphs nested in text boxes). */

@@ -1,6 +1,6 @@
 import { isCollapsible } from "../ingest/origin.js";
 import type { CommentAnchor, PlannedComment } from "./plan.js";
-import { alignChars, applyEdits, decodedChars, escapeAttribute, escapeText, prefixOf, tags, type Edit } from "./xml-scan.js";
+import { alignChars, applyEdits, decodedChars, escapeAttribute, escapeText, prefixOf, tags, type Edit, elementExtents } from "./xml-scan.js";
 
 /**
  * LibreOffice comments in content.xml: an office:annotation (author « falc », the message paragraphs)
@@ -72,20 +72,7 @@ function isEnd(text: string): boolean {
 
 /** Every text:p and text:h element of content.xml in document order (what the reader's paragraph index counts). */
 function paragraphExtents(xml: string, text: string): { start: number; end: number }[] {
-  const names = new Set([`${text}:p`, `${text}:h`]);
-  const extents: { start: number; end: number }[] = [];
-  const open: number[] = [];
-  for (const tag of tags(xml)) {
-    if (!names.has(tag.name)) continue;
-    if (tag.closing) {
-      const index = open.pop();
-      if (index !== undefined) extents[index]!.end = tag.end;
-    } else {
-      extents.push({ start: tag.start, end: tag.end });
-      if (!tag.selfClosing) open.push(extents.length - 1);
-    }
-  }
-  return extents;
+  return elementExtents(xml, new Set([`${text}:p`, `${text}:h`]));
 }
 
 /** Elements whose text the reader leaves out of the paragraph (see OdtWalker). */

@@ -122,3 +122,20 @@ function search(wanted: readonly string[], i: number, width: number, found: read
   }
   return -1;
 }
+
+/** The start and end of every element with one of these qualified names, in document order (nested ones included). */
+export function elementExtents(xml: string, names: ReadonlySet<string>): { start: number; end: number }[] {
+  const extents: { start: number; end: number }[] = [];
+  const open: number[] = [];
+  for (const tag of tags(xml)) {
+    if (!names.has(tag.name)) continue;
+    if (tag.closing) {
+      const index = open.pop();
+      if (index !== undefined) extents[index]!.end = tag.end;
+    } else {
+      extents.push({ start: tag.start, end: tag.end });
+      if (!tag.selfClosing) open.push(extents.length - 1);
+    }
+  }
+  return extents;
+}

@@ -1,6 +1,7 @@
 /**
  * The parts of a draft that falc adds for the staff who print it, not for its readers: the notice
- * that the draft awaits its readers' validation, and (in Markdown) the list of facts to check. They
+ * that the draft awaits its readers' validation, (in Markdown) the list of facts to check, and the
+ * line that credits the pictures' banks. They
  * live beside score/draft.ts, which leaves them out of the score; the renderers import them to write them.
  */
 
@@ -18,3 +19,6 @@ export const DRAFT_NOTE = [
 
 /** Heading of the `.falc.md` list of facts to check before the readers' review. */
 export const PROBLEMS_TITLE = "⚠ À vérifier avant la relecture";
+
+/** How the last line of a draft with pictures starts: the banks used and their licences, for whoever prints it. */
+export const CREDITS_LABEL = "Images";

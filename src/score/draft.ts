@@ -1,10 +1,10 @@
 import type { Block, FalcDocument } from "../model/types.js";
-import { DRAFT_NOTE, DRAFT_NOTICE, PROBLEMS_TITLE } from "./draft-notice.js";
+import { CREDITS_LABEL, DRAFT_NOTE, DRAFT_NOTICE, PROBLEMS_TITLE } from "./draft-notice.js";
 
 /**
  * The blocks of a draft falc wrote that its readers are not meant to read: the notice that the draft
  * awaits their validation (one line in `.falc.md`, a box of four lines in `.falc.docx`) and the list
- * of facts to check (`.falc.md` only). `falc score` leaves them out, so that the draft scores the
+ * of facts to check (`.falc.md` only), the credits of the pictures. `falc score` leaves them out, so that the draft scores the
  * same in every format and as `convert` reports it. Found only by their exact text: a document
  * falc did not write has none.
  */
@@ -22,6 +22,9 @@ export function draftFurniture(document: FalcDocument): ReadonlySet<Block> {
     }
   }
   if (skipped.size === 0) return skipped;
+  // The credits of the pictures' banks, the draft's last line.
+  const last = blocks[blocks.length - 1];
+  if (last && last.type === "paragraph" && normalise(last.text).startsWith(`${CREDITS_LABEL} : `)) skipped.add(last);
   for (const section of document.sections) {
     if (normalise(section.title) === normalise(PROBLEMS_TITLE)) for (const block of section.blocks) skipped.add(block);
   }

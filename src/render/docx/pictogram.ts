@@ -1,3 +1,4 @@
+import { CREDITS_LABEL } from "../../score/draft-notice.js";
 import type { ImageRun, Paragraph, Table } from "docx";
 import { imageKey, type PictogramChoice, type PictogramPlan, type PictureImage } from "../../pictograms/types.js";
 import type { Docx } from "./common.js";
@@ -98,7 +99,7 @@ export function creditsText(plan: PictogramPlan | undefined): string | undefined
     const named = bank.builtin ? [...licences] : [bank.label, ...licences];
     return named.length > 0 ? named.join(", ") : bank.label;
   });
-  return `Images : ${parts.join(" ; ")}.`;
+  return `${CREDITS_LABEL} : ${parts.join(" ; ")}.`;
 }
 
 export function creditsParagraph(d: Docx, plan: PictogramPlan | undefined, options: { before: number; size?: number }): Paragraph[] {

@@ -3,6 +3,7 @@ import { ExitCode, FalcError } from "../errors.js";
 import { withBudget, type RunBudget } from "../rewrite/budget.js";
 import type { PriceTable } from "../rewrite/providers/anthropic-models.js";
 import type { AnthropicBatchProvider } from "../rewrite/providers/anthropic-batch.js";
+import type { BatchLimits } from "../rewrite/providers/batch/plan.js";
 import { chooseProvider, providerName, type ProviderName } from "../rewrite/providers/index.js";
 import type { AdaptiveLimiter } from "../rewrite/run/limiter.js";
 import { withSharedLimit } from "../rewrite/run/shared-limit.js";
@@ -16,6 +17,8 @@ export interface ProviderOptions {
   baseURL?: string;
   timeoutMs?: number;
   batch?: boolean;
+  /** With --batch: a batch is sent once its queue reaches this many requests or bytes (default BATCH_BOUND). */
+  batchLimits?: Partial<BatchLimits>;
   pseudonymize?: boolean;
   onNotice?: (message: string) => void;
   onBatch?: (progress: BatchProgress) => void;
@@ -91,7 +94,7 @@ export class ProviderPool {
       env,
       ruleSet,
       prompt,
-      ...(options.batch ? { batch: { stateDir: join(this.settings.cacheDir, "batches"), ...(options.onBatch ? { onProgress: options.onBatch } : {}), ...(options.onNotice ? { onWarning: options.onNotice } : {}) } } : {}),
+      ...(options.batch ? { batch: { stateDir: join(this.settings.cacheDir, "batches"), ...(options.batchLimits ? { limits: options.batchLimits } : {}), ...(options.onBatch ? { onProgress: options.onBatch } : {}), ...(options.onNotice ? { onWarning: options.onNotice } : {}) } } : {}),
     });
     this.raw.push(provider);
     const notices = notice ? [notice] : [];

@@ -35,6 +35,8 @@ export interface Manifest {
  */
 export class ManifestStore {
   private writes: Promise<void> = Promise.resolve();
+  /** The write queued behind the one under way, not started yet: it will hold any entry recorded now. */
+  private queued: Promise<void> | undefined;
 
   private constructor(
     private readonly path: string,
@@ -70,17 +72,21 @@ export class ManifestStore {
 
   /**
    * Documents finish concurrently: writes are chained so that a later snapshot never lands before an
-   * earlier one, and the file on disk always ends with every recorded entry.
+   * earlier one, and the file on disk always ends with every recorded entry. Documents that finish
+   * while a write is under way share the next one: a library of thousands is not rewritten per document.
    */
   record(input: string, entry: ManifestEntry): Promise<void> {
     this.manifest.inputs[input] = entry;
+    if (this.queued) return this.queued;
     const write = this.writes.then(async () => {
+      this.queued = undefined;
       try {
         await writeFileAtomic(this.path, JSON.stringify(this.manifest, null, 2) + "\n");
       } catch (error) {
         throw outputError(this.path, error) ?? error;
       }
     });
+    this.queued = write;
     this.writes = write.catch(() => undefined);
     return write;
   }

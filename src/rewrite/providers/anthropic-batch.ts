@@ -5,7 +5,7 @@ import { NO_USAGE, type BatchProgress, type RewriteProvider, type RewriteRespons
 import { anthropicSetup, attemptScale, FIRST_ATTEMPT, judgeMessage, messageParams, missingKey, type AnthropicProviderOptions, type Attempt } from "./anthropic.js";
 import { mapSdkError } from "./anthropic-errors.js";
 import { notProcessed } from "./batch/errors.js";
-import { customIdOf, splitIntoBatches } from "./batch/plan.js";
+import { BATCH_BOUND, BATCH_LIMITS, customIdOf, splitIntoBatches, type BatchLimits } from "./batch/plan.js";
 import { deliverResult, type ResultHandlers } from "./batch/results.js";
 import { batchStore, type BatchRecord } from "./batch/state.js";
 import { BatchTracker, type TrackerContext } from "./batch/tracker.js";
@@ -17,6 +17,8 @@ export interface AnthropicBatchOptions extends AnthropicProviderOptions {
   pollIntervalMs?: number;
   /** The queue goes out as one batch once no request has arrived for this long. Default 250 ms. */
   idleMs?: number;
+  /** A batch goes out as soon as its queue reaches this many requests or bytes (default BATCH_BOUND), capped at the API's limits. */
+  limits?: Partial<BatchLimits>;
   onProgress?: (progress: BatchProgress) => void;
   /** For the age of recorded batches (results are kept 29 days). */
   now?: () => Date;
@@ -61,6 +63,8 @@ interface Job {
   attempt: Attempt;
   params: Anthropic.MessageCreateParamsNonStreaming;
   customId: string;
+  /** The request's size in a batch body, counted when it is queued. */
+  bytes: number;
   usage: Usage;
   /** Sent again once already, after a batch gave it no answer (expired, canceled, a passing error). */
   resubmitted: boolean;
@@ -98,7 +102,12 @@ export function createAnthropicBatchProvider(options: AnthropicBatchOptions): An
     now: options.now ?? (() => new Date()),
     onCorrupt: (file) => warn(`Le fichier d’état de lot « ${file} » est illisible : il est ignoré.`),
   });
+  const bound: BatchLimits = {
+    requests: Math.min(options.limits?.requests ?? BATCH_BOUND.requests, BATCH_LIMITS.requests),
+    bytes: Math.min(options.limits?.bytes ?? BATCH_BOUND.bytes, BATCH_LIMITS.bytes),
+  };
   const queue = new Set<Job>();
+  let queuedBytes = 0;
   const trackers = new Map<string, BatchTracker<Job>>();
   const recording = new Set<Promise<unknown>>();
   let idle: NodeJS.Timeout | undefined;
@@ -109,22 +118,29 @@ export function createAnthropicBatchProvider(options: AnthropicBatchOptions): An
 
   function enqueue(job: Job): void {
     delete job.tracker;
+    job.bytes = sizeOf(job.customId, job.params);
     queue.add(job);
+    queuedBytes += job.bytes;
     clearTimeout(idle);
-    idle = setTimeout(() => {
-      const jobs = [...queue];
-      queue.clear();
-      flush(jobs).catch((error: unknown) => {
-        for (const job of jobs) fail(job, error);
-      });
-    }, idleMs);
+    // A full queue goes out at once: the sections still being read make the next batch.
+    if (queue.size >= bound.requests || queuedBytes >= bound.bytes) return sendQueue();
+    idle = setTimeout(sendQueue, idleMs);
+  }
+
+  function sendQueue(): void {
+    const jobs = [...queue];
+    queue.clear();
+    queuedBytes = 0;
+    flush(jobs).catch((error: unknown) => {
+      for (const job of jobs) fail(job, error);
+    });
   }
 
   function settle(job: Job): boolean {
     if (job.settled) return false;
     job.settled = true;
     job.detach();
-    queue.delete(job);
+    if (queue.delete(job)) queuedBytes -= job.bytes;
     job.tracker?.remove(job);
     return true;
   }
@@ -161,8 +177,7 @@ export function createAnthropicBatchProvider(options: AnthropicBatchOptions): An
       job.tracker = tracker;
     }
     for (const tracker of resumed) void tracker.run(true);
-    const sizeOf = ([customId, same]: [string, Job[]]) => Buffer.byteLength(JSON.stringify({ custom_id: customId, params: same[0]!.params }));
-    for (const chunk of splitIntoBatches([...fresh], sizeOf)) {
+    for (const chunk of splitIntoBatches([...fresh], ([, same]) => same[0]!.bytes, bound)) {
       submit(chunk).catch((error: unknown) => {
         for (const [, same] of chunk) for (const job of same) fail(job, error);
       });
@@ -305,6 +320,7 @@ export function createAnthropicBatchProvider(options: AnthropicBatchOptions): An
         attempt: FIRST_ATTEMPT,
         params,
         customId: customIdOf(params),
+        bytes: 0,
         usage: NO_USAGE,
         resubmitted: false,
         fresh: false,
@@ -322,6 +338,10 @@ export function createAnthropicBatchProvider(options: AnthropicBatchOptions): An
       enqueue(job);
     });
   }
+}
+
+function sizeOf(customId: string, params: Anthropic.MessageCreateParamsNonStreaming): number {
+  return Buffer.byteLength(JSON.stringify({ custom_id: customId, params }));
 }
 
 function codeOf(error: unknown): string {

@@ -1,6 +1,7 @@
 import { FalcError, ExitCode } from "../../errors.js";
 import type { RuleSet } from "../../rules/schema.js";
 import type { BatchProgress, PromptBundle, RewriteProvider } from "../types.js";
+import type { BatchLimits } from "./batch/plan.js";
 
 export const PROVIDERS = ["anthropic", "offline", "openai-compatible"] as const;
 export type ProviderName = (typeof PROVIDERS)[number];
@@ -17,7 +18,7 @@ export interface ProviderChoice {
   /** Per HTTP attempt (--timeout); default: the provider's own. */
   timeoutMs?: number;
   /** Anthropic only: send requests through the Message Batches API, keeping batch ids in `stateDir`. */
-  batch?: { stateDir: string; onProgress?: (progress: BatchProgress) => void; onWarning?: (message: string) => void };
+  batch?: { stateDir: string; limits?: Partial<BatchLimits>; onProgress?: (progress: BatchProgress) => void; onWarning?: (message: string) => void };
 }
 
 export interface ChosenProvider {
@@ -69,6 +70,7 @@ export async function chooseProvider(choice: ProviderChoice): Promise<ChosenProv
         ...common,
         stateDir: choice.batch.stateDir,
         ...(Number.isFinite(pollMs) && pollMs > 0 ? { pollIntervalMs: pollMs } : {}),
+        ...(choice.batch.limits ? { limits: choice.batch.limits } : {}),
         ...(choice.batch.onProgress ? { onProgress: choice.batch.onProgress } : {}),
         ...(choice.batch.onWarning ? { onWarning: choice.batch.onWarning } : {}),
       }),

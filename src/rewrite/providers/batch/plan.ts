@@ -6,6 +6,13 @@ import { createHash } from "node:crypto";
  */
 export const BATCH_LIMITS = { requests: 100_000, bytes: 256 * 1024 * 1024 - 64 * 1024 } as const;
 
+/**
+ * How large falc lets one batch grow before sending it, without waiting for the queue to go idle:
+ * a library of thousands of documents goes out batch by batch as its sections are read, and the
+ * requests waiting in memory stay a few megabytes, far under the API's limits.
+ */
+export const BATCH_BOUND = { requests: 2_000, bytes: 32 * 1024 * 1024 } as const;
+
 export interface BatchLimits {
   requests: number;
   bytes: number;

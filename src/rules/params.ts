@@ -80,6 +80,17 @@ import { parseEntryFix, type EntryFix } from "./lexicon/entry-fix-spec.js";
 /** Thrown with a French message; callers add the file name. */
 export class ParamError extends Error {}
 
+/** A regular expression given in a rule file, checked with the `u` flag falc compiles it with. */
+export function regexParam(value: unknown, path: string): string {
+  if (typeof value !== "string" || value === "") throw new ParamError(`« ${path} » doit être une expression régulière (un texte).`);
+  try {
+    new RegExp(value, "u");
+  } catch (error) {
+    throw new ParamError(`« ${path} » n'est pas une expression régulière valide : ${(error as Error).message}`);
+  }
+  return value;
+}
+
 const describe = (value: unknown): string => (typeof value === "string" ? `"${value}"` : JSON.stringify(value) ?? String(value));
 
 export function validateParams(specs: ParamSpecs, raw: unknown, path: string): Record<string, unknown> {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect } from "vitest";
-import { isFalcError } from "../../src/errors.js";
+import { FalcError, isFalcError } from "../../src/errors.js";
 
 /** A temporary folder removed after the test file; `write` returns the path of the file written. */
 export function tempDir(prefix = "falc-test-") {
@@ -27,6 +27,17 @@ export async function thrown(fn: () => Promise<unknown>): Promise<{ code: string
     return error as { code: string; message: string; hint?: string; exitCode: number };
   }
   throw new Error("expected an error, got none");
+}
+
+/** Runs `run` and returns the FalcError it throws synchronously (fails the test when it throws none or another). */
+export function caught(run: () => unknown): FalcError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(FalcError);
+    return error as FalcError;
+  }
+  throw new Error("aucune erreur levée");
 }
 
 /** The promise must reject with an input error (exit 2) naming `path`, with a hint for the user. */

@@ -10,6 +10,7 @@ import { FalcError } from "../../src/errors.js";
 import { buildPrompt } from "../../src/rewrite/prompt.js";
 import { createOfflineProvider } from "../../src/rewrite/providers/offline/index.js";
 import { rewriteToText } from "../../src/rewrite/text.js";
+import { caught } from "../helpers/temp.js";
 
 /**
  * Rule packs: a rule written in a folder of the establishment (or an npm package) is checked, reported
@@ -62,16 +63,6 @@ function house(config: object = { rulePacks: ["./regles-maison"] }, rule = HOUSE
   writeFileSync(join(dir, "falc.config.json"), JSON.stringify(config));
   writeFileSync(join(dir, "livret.md"), "# Les repas\n\nLe self ouvre à midi. Le repas coûte 4 euros.\n");
   return dir;
-}
-
-function caught(run: () => unknown): FalcError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(FalcError);
-    return error as FalcError;
-  }
-  throw new Error("aucune erreur levée");
 }
 
 describe("rule packs (rulePacks in falc.config.json)", () => {

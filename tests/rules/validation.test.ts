@@ -8,6 +8,7 @@ import { FalcError } from "../../src/errors.js";
 import { checkText } from "../../src/rules/engine.js";
 import { validateRule } from "../../src/rules/schema.js";
 import { validateAcronyms, validateDifficultWords } from "../../src/rules/lexicon/validate.js";
+import { caught } from "../helpers/temp.js";
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -23,16 +24,6 @@ function rulesWith(file: string, edit: (yaml: string) => string): string {
   const path = join(rules, "rules", file);
   writeFileSync(path, edit(readFileSync(path, "utf8")));
   return rules;
-}
-
-function caught(run: () => unknown): FalcError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(FalcError);
-    return error as FalcError;
-  }
-  throw new Error("aucune erreur levée");
 }
 
 describe("rule files are validated strictly", () => {

@@ -1,4 +1,4 @@
-import { ParamError } from "../params.js";
+import { ParamError, regexParam } from "../params.js";
 
 /**
  * A rule's `fix:` — how a finding is corrected when a safe correction exists, in the manner of
@@ -41,15 +41,6 @@ const fail = (path: string, message: string): never => {
   throw new ParamError(`« ${path} » ${message}`);
 };
 
-function regex(value: unknown, path: string): string {
-  if (typeof value !== "string" || value === "") fail(path, "doit être une expression régulière (un texte).");
-  try {
-    new RegExp(value as string, "u");
-  } catch (error) {
-    fail(path, `n'est pas une expression régulière valide : ${(error as Error).message}`);
-  }
-  return value as string;
-}
 
 function names(value: unknown, path: string): string[] {
   if (!Array.isArray(value) || value.length === 0 || value.some((item) => typeof item !== "string" || item === "")) fail(path, "doit être une liste de noms de variantes.");
@@ -63,7 +54,7 @@ function one(value: unknown, path: string): FixSpec {
   if (typeof input.replace !== "string") fail(`${path}.replace`, "doit être un texte (\"\" pour enlever le passage).");
   const fix: FixSpec = { replace: input.replace as string, elision: false, keepQuotes: false, capitalizeNext: false };
   for (const key of ["match", "textBefore", "notTextBefore", "textAfter", "notTextAfter", "expandBefore", "expandAfter"] as const) {
-    if (input[key] !== undefined) fix[key] = regex(input[key], `${path}.${key}`);
+    if (input[key] !== undefined) fix[key] = regexParam(input[key], `${path}.${key}`);
   }
   for (const key of ["variants", "notVariants"] as const) if (input[key] !== undefined) fix[key] = names(input[key], `${path}.${key}`);
   if (input.unless !== undefined) {
@@ -73,9 +64,9 @@ function one(value: unknown, path: string): FixSpec {
     for (const key of Object.keys(record)) if (!["match", "textBefore", "textAfter"].includes(key)) fail(`${path}.unless.${key}`, "est une clé inconnue (clés possibles : match, textBefore, textAfter).");
     if (Object.keys(record).length === 0) fail(`${path}.unless`, "doit avoir « match », « textBefore » ou « textAfter ».");
     fix.unless = {};
-    if (record.match !== undefined) fix.unless.match = regex(record.match, `${path}.unless.match`);
-    if (record.textBefore !== undefined) fix.unless.textBefore = regex(record.textBefore, `${path}.unless.textBefore`);
-    if (record.textAfter !== undefined) fix.unless.textAfter = regex(record.textAfter, `${path}.unless.textAfter`);
+    if (record.match !== undefined) fix.unless.match = regexParam(record.match, `${path}.unless.match`);
+    if (record.textBefore !== undefined) fix.unless.textBefore = regexParam(record.textBefore, `${path}.unless.textBefore`);
+    if (record.textAfter !== undefined) fix.unless.textAfter = regexParam(record.textAfter, `${path}.unless.textAfter`);
   }
   for (const key of ["elision", "keepQuotes", "capitalizeNext"] as const) {
     if (input[key] === undefined) continue;

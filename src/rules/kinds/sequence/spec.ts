@@ -1,6 +1,6 @@
 import { SEVERITIES, type Severity } from "../../finding.js";
 import { expandPattern } from "../../lexicon/patterns.js";
-import { ParamError } from "../../params.js";
+import { ParamError, regexParam } from "../../params.js";
 import { MASK_KINDS, type MaskKind } from "../../text/masks.js";
 
 /**
@@ -127,15 +127,6 @@ function wordList(value: unknown, path: string): string[] {
   return list;
 }
 
-function regexSource(value: unknown, path: string): string {
-  if (typeof value !== "string" || value === "") fail(path, "doit être une expression régulière (un texte).");
-  try {
-    new RegExp(value as string, "u");
-  } catch (error) {
-    fail(path, `n'est pas une expression régulière valide : ${(error as Error).message}`);
-  }
-  return value as string;
-}
 
 function flagList(value: unknown, path: string): TokenFlag[] {
   const list = stringList(value, path);
@@ -175,7 +166,7 @@ export function validateToken(value: unknown, path: string, options: TokenOption
     if (!options.phrases) fail(`${path}.phrases`, "n'est possible que dans « tokens », « after » et « notAfter », hors de « or ».");
     token.phrases = stringList(input.phrases, `${path}.phrases`);
   }
-  for (const key of ["regex", "notRegex", "surface"] as const) if (input[key] !== undefined) token[key] = regexSource(input[key], `${path}.${key}`);
+  for (const key of ["regex", "notRegex", "surface"] as const) if (input[key] !== undefined) token[key] = regexParam(input[key], `${path}.${key}`);
   for (const key of ["flags", "notFlags"] as const) if (input[key] !== undefined) token[key] = flagList(input[key], `${path}.${key}`);
   for (const key of ["bold", "everyday", "acronym", "spaced"] as const) if (input[key] !== undefined) token[key] = bool(input[key], `${path}.${key}`);
   if (input.atLeast !== undefined) {
@@ -210,7 +201,7 @@ export function validatePattern(value: unknown, path: string, lists: ReadonlySet
   const forward = { phrases: true, lists, mandatory: true };
   const backward = { phrases: false, lists, mandatory: true };
   if (input.tokens !== undefined) pattern.tokens = tokenRow(input.tokens, `${path}.tokens`, forward);
-  if (input.text !== undefined) pattern.text = regexSource(input.text, `${path}.text`);
+  if (input.text !== undefined) pattern.text = regexParam(input.text, `${path}.text`);
   if (input.skip !== undefined) {
     if (pattern.text === undefined) fail(`${path}.skip`, "ne va qu'avec « text ».");
     const skip = stringList(input.skip, `${path}.skip`);
@@ -222,7 +213,7 @@ export function validatePattern(value: unknown, path: string, lists: ReadonlySet
     if (pattern.text !== undefined) fail(`${path}.${key}`, "ne va qu'avec « tokens » (avec « text », utilisez « textBefore » ou « textAfter »).");
     pattern[key] = tokenRow(input[key], `${path}.${key}`, key.endsWith("efore") ? backward : forward);
   }
-  for (const key of ["textBefore", "notTextBefore", "textAfter", "notTextAfter"] as const) if (input[key] !== undefined) pattern[key] = regexSource(input[key], `${path}.${key}`);
+  for (const key of ["textBefore", "notTextBefore", "textAfter", "notTextAfter"] as const) if (input[key] !== undefined) pattern[key] = regexParam(input[key], `${path}.${key}`);
   for (const key of ["variant", "suggestion"] as const) {
     if (input[key] === undefined) continue;
     if (typeof input[key] !== "string" || input[key] === "") fail(`${path}.${key}`, "doit être un texte non vide.");
@@ -269,7 +260,7 @@ export function validateCount(value: unknown, path: string): CountSpec {
   const count: CountSpec = { max: integer(input.max, `${path}.max`, 0, 100), patterns: [], signs: [] };
   // Lists are checked against the rule's `lists` by the kind's `check`, once every parameter is known.
   if (input.patterns !== undefined) count.patterns = validatePatterns(input.patterns, `${path}.patterns`, undefined);
-  if (input.signs !== undefined) count.signs = stringList(input.signs, `${path}.signs`).map((sign, i) => regexSource(sign, `${path}.signs[${i}]`));
+  if (input.signs !== undefined) count.signs = stringList(input.signs, `${path}.signs`).map((sign, i) => regexParam(sign, `${path}.signs[${i}]`));
   if (count.patterns.length === 0 && count.signs.length === 0) fail(path, "doit avoir « patterns » ou « signs ».");
   if (input.variant !== undefined) {
     if (typeof input.variant !== "string" || input.variant === "") fail(`${path}.variant`, "doit être le nom d'une variante de message.");

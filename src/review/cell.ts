@@ -33,6 +33,8 @@ export type CellItem = CellParagraph | CellTable;
 
 export interface CellContent {
   items: CellItem[];
+  /** Every paragraph of the cell in reading order, those of nested tables included. */
+  paragraphs: CellParagraph[];
   /** Ids of the comments anchored in the cell. */
   comments: string[];
   /** Names of the bookmarks that start in the cell. */
@@ -40,14 +42,21 @@ export interface CellContent {
 }
 
 export function readCell(tc: Element): CellContent {
-  const content: CellContent = { items: [], comments: [], bookmarks: [] };
+  const content: CellContent = { items: [], paragraphs: [], comments: [], bookmarks: [] };
   for (const node of children(tc)) {
-    if (is(node, "p")) content.items.push(readParagraph(node, content));
-    else if (is(node, "tbl")) content.items.push(readTable(node, content));
+    if (is(node, "p")) {
+      const paragraph = readParagraph(node, content);
+      content.items.push(paragraph);
+      content.paragraphs.push(paragraph);
+    } else if (is(node, "tbl")) content.items.push(readTable(node, content));
     else if (is(node, "sdt")) {
       // A block-level content control around paragraphs: read what it holds.
       const inner = child(node, "sdtContent");
-      if (inner) content.items.push(...readCell(inner).items);
+      if (inner) {
+        const held = readCell(inner);
+        content.items.push(...held.items);
+        content.paragraphs.push(...held.paragraphs);
+      }
     } else collectMarks(node, content);
   }
   return content;
@@ -134,6 +143,7 @@ function readTable(tbl: Element, content: CellContent): CellTable {
       .map((tc) => {
         const inner = readCell(tc);
         content.comments.push(...inner.comments);
+        content.paragraphs.push(...inner.paragraphs);
         return cellText(inner.items).replace(/\n/g, " ");
       });
     rows.push(cells);

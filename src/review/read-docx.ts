@@ -132,7 +132,10 @@ function reviewedRow(stored: StoredSection, passage: PassageRows, comments: Map<
   const cells = passage.rows.flat();
   const easyItems = passageEasyItems(passage);
   // The form sits in the last column (a part before the last leaves it empty).
-  const opinionParagraphs = passage.rows.flatMap((row) => (row.length >= 3 ? row[row.length - 1]!.items : [])).flatMap((item) => (item.kind === "paragraph" ? [{ text: item.text }] : []));
+  // Every paragraph of the column, those of the small table that keeps the boxes together included, line by line.
+  const opinionParagraphs = passage.rows
+    .flatMap((row) => (row.length >= 3 ? row[row.length - 1]!.paragraphs : []))
+    .flatMap((paragraph) => paragraph.text.split("\n").map((text) => ({ text })));
   const opinion = readOpinion(opinionParagraphs);
   const commented = [...new Set(cells.flatMap((cell) => cell.comments))].map((id) => comments.get(id)).filter((text): text is string => text !== undefined && text !== "");
   const edited = textHash(cellText(easyItems)) !== stored.falcHash;

@@ -77,7 +77,8 @@ export class ReviewFiller {
   /** Replaces the opinion cell by typed paragraphs, as staff do when they type a paper session's marks. */
   typeOpinion(index: number, ...lines: string[]): this {
     const cell = this.opinion(index);
-    for (const p of childrenOf(cell, W, "p")) cell.removeChild(p);
+    // Boxes (in their small table) and labels alike: the staff types over all of it.
+    for (const node of [...childrenOf(cell, W, "tbl"), ...childrenOf(cell, W, "p")]) cell.removeChild(node);
     for (const line of lines) cell.appendChild(this.paragraph(line));
     return this;
   }

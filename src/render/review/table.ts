@@ -70,7 +70,7 @@ function sectionRows(d: Docx, section: ConvertedSection, widths: number[], pictu
         cell(d, easy, [head, ...blocks]),
         cell(d, points, first ? [...statusParagraphs(d, section), ...pointsParagraphs(d, section), ...pictureQuestion(d, section, pictureOf)] : []),
         // The readers give their verdict once they have read the whole passage: in its last part.
-        cell(d, opinion, i === parts.length - 1 ? verdictParagraphs(d, section) : []),
+        cell(d, opinion, i === parts.length - 1 ? verdictParagraphs(d, section, opinion - CELL_PADDING) : []),
       ],
     });
   });
@@ -95,7 +95,7 @@ function sectionRow(d: Docx, section: ConvertedSection, widths: number[], pictur
       cell(d, original, originalParagraphs(d, section.originalBlocks, section.original, original - CELL_PADDING)),
       cell(d, easy, easyParagraphs(d, section, easy - CELL_PADDING, pictureOf)),
       cell(d, points, [...statusParagraphs(d, section), ...pointsParagraphs(d, section), ...pictureQuestion(d, section, pictureOf)]),
-      cell(d, opinion, verdictParagraphs(d, section)),
+      cell(d, opinion, verdictParagraphs(d, section, opinion - CELL_PADDING)),
     ],
   });
 }

@@ -1,4 +1,4 @@
-import type { Paragraph } from "docx";
+import type { Paragraph, Table } from "docx";
 import { REMARKS_LABEL, VERDICT_LABELS } from "../../review/marks.js";
 import type { ConvertedSection, ReviewStatus, RewriteBlock, RoundNote } from "../../rewrite/types.js";
 import type { BlockPicture } from "../docx/pictogram.js";
@@ -10,7 +10,7 @@ import { COLOR, SIZE, textParagraph } from "./layout.js";
  * checkbox content controls that Word and LibreOffice both show and tick with a click — or that a
  * pen ticks on paper — and a remarks area. A section its readers validated earlier comes ticked.
  */
-export function verdictParagraphs(d: Docx, section: ConvertedSection): Paragraph[] {
+export function verdictParagraphs(d: Docx, section: ConvertedSection, width: number): (Paragraph | Table)[] {
   const validated = section.review?.status === "validated";
   const box = (checked: boolean, label: string) =>
     new d.Paragraph({
@@ -20,9 +20,30 @@ export function verdictParagraphs(d: Docx, section: ConvertedSection): Paragraph
         new d.TextRun({ text: ` ${label}`, size: SIZE.body, bold: true }),
       ],
     });
+  const none = { style: d.BorderStyle.NONE, size: 0, color: "FFFFFF" };
+  // The two boxes sit in a borderless one-row table that may not split: when the section's row breaks
+  // across pages, they stay together (« Pas compris » alone at the top of a page would read as the
+  // next passage's verdict). LibreOffice honours neither keep-lines nor widow control in a cell.
+  const boxes = new d.Table({
+    width: { size: width, type: d.WidthType.DXA },
+    columnWidths: [width],
+    layout: d.TableLayoutType.FIXED,
+    borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
+    rows: [
+      new d.TableRow({
+        cantSplit: true,
+        children: [
+          new d.TableCell({
+            width: { size: width, type: d.WidthType.DXA },
+            margins: { top: 0, bottom: 0, left: 0, right: 0 },
+            children: [box(validated, VERDICT_LABELS.understood), box(false, VERDICT_LABELS.notUnderstood)],
+          }),
+        ],
+      }),
+    ],
+  });
   return [
-    box(validated, VERDICT_LABELS.understood),
-    box(false, VERDICT_LABELS.notUnderstood),
+    boxes,
     textParagraph(d, `${REMARKS_LABEL}\u00a0:`, { size: SIZE.table, color: COLOR.muted }, { spacing: { before: 120, after: 0 } }),
     new d.Paragraph({ spacing: { before: 0, after: 0 }, children: [] }),
   ];

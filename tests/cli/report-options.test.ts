@@ -17,7 +17,7 @@ async function options(command: string): Promise<string[]> {
 
 describe("one meaning per flag in every command", () => {
   it("-f/--format is the report's format, -o/--output its file and -q/--quiet silence, wherever a report is printed", async () => {
-    for (const command of ["score", "extract", "rules", "review"]) {
+    for (const command of ["score", "extract", "rules", "review", "pictograms"]) {
       const names = await options(command);
       for (const name of ["-f", "--format", "-o", "--output", "-q", "--quiet"]) expect(names, `${command} ${name}`).toContain(name);
     }
@@ -54,13 +54,16 @@ describe("one meaning per flag in every command", () => {
     expect(readFileSync(input, "utf8")).toBe("# Titre\n\nLe résident lit le contrat.\n");
   });
 
-  it("extract and rules write their report with -o too", async () => {
+  it("extract, rules and pictograms write their report with -o too", async () => {
     const model = tmp.path("modele.json");
     expect((await runCli("extract", EASY, "-f", "json", "-o", model)).stdout).toBe("");
     expect(JSON.parse(readFileSync(model, "utf8")).source.format).toBe("md");
     const listing = tmp.path("regles.json");
     expect((await runCli("rules", "-f", "json", "-o", listing)).stdout).toBe("");
     expect(JSON.parse(readFileSync(listing, "utf8")).rules.length).toBeGreaterThan(10);
+    const pictures = tmp.path("images.json");
+    expect((await runCli("pictograms", "repas", "-f", "json", "-o", pictures)).stdout).toBe("");
+    expect(readFileSync(pictures, "utf8")).toContain("fork-and-knife-with-plate");
   });
 
   it("score --format junit prints the JUnit report", async () => {

@@ -5,7 +5,7 @@ import { packageRoot } from "../config/ruleset.js";
 import type { Bank, BankEntry } from "./banks.js";
 import { svgPicture } from "./images.js";
 import { keyOf } from "./normalise.js";
-import type { BankInfo } from "./types.js";
+import type { BankInfo, PictureImage } from "./types.js";
 
 /**
  * The built-in bank: OpenMoji's pictures (CC BY-SA 4.0, from @iconify-json/openmoji), named in
@@ -185,7 +185,7 @@ function makeBank(index: readonly IndexEntry[]): Bank {
       rank: (concepts.length > 0 ? 0 : 100_000) + (group < 0 ? 9 : group) * 10_000 + order,
     };
   });
-  return { info: BUILTIN_INFO, entries, load: (entry) => svgPicture(openmojiSvg(entry.file.replace(/\.svg$/, ""))) };
+  return { info: BUILTIN_INFO, entries, load: (entry) => loadBuiltin(entry.file) };
 }
 
 interface IconSet {
@@ -205,4 +205,21 @@ export function openmojiSvg(name: string): string {
   const height = icon.height ?? icons.height ?? 72;
   const box = `${icon.left ?? 0} ${icon.top ?? 0} ${width} ${height}`;
   return `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="${box}" width="${width}" height="${height}">${icon.body}</svg>`;
+}
+
+/**
+ * Each built-in picture is rendered once per process: a library run puts the same few dozen pictures
+ * into thousands of documents (at most the bank's 1,644 pictures, a few kilobytes each, are kept).
+ */
+const rendered = new Map<string, Promise<PictureImage>>();
+
+function loadBuiltin(file: string): Promise<PictureImage> {
+  let picture = rendered.get(file);
+  if (!picture) {
+    picture = svgPicture(openmojiSvg(file.replace(/\.svg$/, "")));
+    // A failed rendering is tried again next time rather than remembered.
+    picture.catch(() => rendered.delete(file));
+    rendered.set(file, picture);
+  }
+  return picture;
 }

@@ -16,6 +16,7 @@ import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { startMockAnthropic, type MockAnthropic } from "../tests/helpers/mock-anthropic.js";
+import { article } from "./library-article.js";
 
 const [documents, sections, concurrency, delayMs] = [2000, 10, 16, 50].map((fallback, i) => Number(process.argv[2 + i] ?? fallback)) as [number, number, number, number];
 const ROOT = join(import.meta.dirname, "..");
@@ -28,15 +29,7 @@ function writeLibrary(): void {
   for (let d = 1; d <= documents; d++) {
     const folder = join(library, `etablissement-${String(d % 20).padStart(2, "0")}`);
     mkdirSync(folder, { recursive: true });
-    const articles = Array.from({ length: sections }, (_, i) => {
-      const a = i + 1;
-      return [
-        `## Article ${a} – Règle ${a} du document ${d}`,
-        "",
-        `Le résident du document ${d} verse une participation de ${d * 10 + a},50 € par mois ; elle est due avant le ${(a % 27) + 1} du mois.`,
-        `En cas de départ, un préavis de ${a + 14} jours est demandé, sauf accord écrit de la direction de l’établissement.`,
-      ].join("\n");
-    });
+    const articles = Array.from({ length: sections }, (_, i) => article(d, i + 1));
     writeFileSync(join(folder, `document-${String(d).padStart(4, "0")}.md`), `# Document ${d}\n\n${articles.join("\n\n")}\n`);
   }
 }

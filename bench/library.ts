@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { unzipSync } from "fflate";
 import { startMockAnthropic, type MockAnthropic } from "../tests/helpers/mock-anthropic.js";
+import { article } from "./library-article.js";
 
 const [delayMs, documents, sectionsPerDocument, concurrency] = [1000, 20, 10, 8].map((fallback, i) => Number(process.argv[2 + i] ?? fallback)) as [number, number, number, number];
 const ROOT = join(import.meta.dirname, "..");
@@ -18,14 +19,6 @@ const KEY = "sk-ant-bench-library";
 const work = mkdtempSync(join(tmpdir(), "falc-bench-library-"));
 const library = join(work, "docs");
 
-function article(d: number, a: number): string {
-  return [
-    `## Article ${a} – Règle ${a} du document ${d}`,
-    "",
-    `Le résident du document ${d} verse une participation de ${d * 10 + a},50 € par mois ; elle est due avant le ${(a % 27) + 1} du mois.`,
-    `En cas de départ, un préavis de ${a + 14} jours est demandé, sauf accord écrit de la direction de l’établissement.`,
-  ].join("\n");
-}
 
 function writeLibrary(): void {
   for (let d = 1; d <= documents; d++) {

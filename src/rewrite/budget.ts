@@ -193,32 +193,75 @@ export function withBudget(provider: RewriteProvider, budget: RunBudget, options
   return {
     name: provider.name,
     model: provider.model,
-    async rewrite(request, callOptions) {
-      const limited = budget.limits.maxCost !== undefined || budget.limits.maxTokensPerRun !== undefined;
-      if (!limited) {
-        const response = await provider.rewrite(request, callOptions);
-        noteCache(response.usage);
-        const known = priceOf(provider.model, options.prices);
-        budget.record({ cost: known ? costOf(response.usage, known) : 0, tokens: usageTokens(response.usage) });
-        return response;
-      }
-      const unit = priceNow();
-      const bound = requestBound(request, options.prompt, prefixTokens);
-      const worst = () => ({ cost: unit ? boundCost(bound, unit, { prefixCached }) : 0, tokens: boundTokens(bound) });
-      const settle = await budget.reserve(worst, request.sectionTitle, callOptions?.signal);
-      try {
-        const response = await provider.rewrite(request, callOptions);
-        noteCache(response.usage);
-        settle({ cost: unit ? costOf(response.usage, unit) : 0, tokens: usageTokens(response.usage) });
-        return response;
-      } catch (error) {
+    rewrite: (request, callOptions) => {
+      let bound: RequestBound | undefined;
+      return callUnderBudget(budget, {
+        model: provider.model,
+        ...(options.prices ? { prices: options.prices } : {}),
+        label: request.sectionTitle,
+        ...(callOptions?.signal ? { signal: callOptions.signal } : {}),
+        price: priceNow,
+        worst: (unit) => {
+          // Reserving may wait and ask again: the bound is estimated once.
+          bound ??= requestBound(request, options.prompt, prefixTokens);
+          return { cost: unit ? boundCost(bound, unit, { prefixCached }) : 0, tokens: boundTokens(bound) };
+        },
+        run: async () => {
+          const response = await provider.rewrite(request, callOptions);
+          noteCache(response.usage);
+          return response;
+        },
+        usageOf: (response) => response.usage,
         // A failed call returns no usage: the API bills no request it refused, and an attempt the
         // provider made before failing (an unusable answer asked again) cannot be seen from here.
-        settle({ cost: 0, tokens: 0 });
-        throw error;
-      }
+      });
     },
   };
+}
+
+/** One request to a model, as the run's budget sees it (see `callUnderBudget`). */
+export interface BudgetedCall<T> {
+  model: string;
+  prices?: PriceTable;
+  /** What the request is for, in the message when the budget stops the run. */
+  label: string;
+  signal?: AbortSignal;
+  /** The model's price for --max-cost (a usage error when it is unknown); called only under a limit. */
+  price: () => ModelPrice | undefined;
+  /** The most the request can cost, at that price. */
+  worst: (unit: ModelPrice | undefined) => Amount;
+  run: () => Promise<T>;
+  usageOf: (result: T) => Usage;
+  /** What a failed request used, when its error says so. */
+  failedUsage?: (error: unknown) => Usage | undefined;
+}
+
+/**
+ * Without a limit, a request is sent and what it cost is recorded (for a limit a later document
+ * sets). Under --max-cost or --max-tokens-per-run, its worst case is reserved before it is sent, and
+ * the reservation settled with what it really used — the rewrites and the second reader alike.
+ */
+export async function callUnderBudget<T>(budget: RunBudget, call: BudgetedCall<T>): Promise<T> {
+  const limited = budget.limits.maxCost !== undefined || budget.limits.maxTokensPerRun !== undefined;
+  if (!limited) {
+    const result = await call.run();
+    const known = priceOf(call.model, call.prices);
+    const usage = call.usageOf(result);
+    budget.record({ cost: known ? costOf(usage, known) : 0, tokens: usageTokens(usage) });
+    return result;
+  }
+  const unit = call.price();
+  const spent = (usage: Usage): Amount => ({ cost: unit ? costOf(usage, unit) : 0, tokens: usageTokens(usage) });
+  const settle = await budget.reserve(() => call.worst(unit), call.label, call.signal);
+  try {
+    const result = await call.run();
+    settle(spent(call.usageOf(result)));
+    return result;
+  } catch (error) {
+    const usage = call.failedUsage?.(error);
+    settle(usage ? spent(usage) : { cost: 0, tokens: 0 });
+    throw error;
+  }
 }
 
 /** The price of a model for --max-cost, or a usage error saying where to add it. */

@@ -1,5 +1,5 @@
-import { requirePrice, type RunBudget } from "../budget.js";
-import { costOf, estimateTokens, priceOf, type ModelPrice, type PriceTable } from "../providers/anthropic-models.js";
+import { callUnderBudget, requirePrice, type RunBudget } from "../budget.js";
+import { estimateTokens, type ModelPrice, type PriceTable } from "../providers/anthropic-models.js";
 import type { PseudonymizingProvider } from "../pseudonymized.js";
 import type { AdaptiveLimiter } from "../run/limiter.js";
 import { runWithSharedLimit, type SharedLimitOptions } from "../run/shared-limit.js";
@@ -43,27 +43,24 @@ export function withCheckBudget(checker: MeaningChecker, budget: RunBudget, pric
   return {
     name: checker.name,
     model: checker.model,
-    async check(request, callOptions) {
-      const limited = budget.limits.maxCost !== undefined || budget.limits.maxTokensPerRun !== undefined;
-      if (!limited) {
-        const answer = await checker.check(request, callOptions);
-        const known = priceOf(checker.model, prices);
-        budget.record({ cost: known ? costOf(answer.usage, known) : 0, tokens: usageTokens(answer.usage) });
-        return answer;
-      }
-      const unit = priceNow();
-      const bound = checkBound(request);
-      const worst = () => ({ cost: unit ? checkBoundCost(bound, unit) : 0, tokens: bound.prefixTokens + bound.messageTokens + bound.outputTokens });
-      const settle = await budget.reserve(worst, request.sectionTitle, callOptions?.signal);
-      try {
-        const answer = await checker.check(request, callOptions);
-        settle({ cost: unit ? costOf(answer.usage, unit) : 0, tokens: usageTokens(answer.usage) });
-        return answer;
-      } catch (error) {
-        const usage = (error as { usage?: Usage }).usage;
-        settle(usage ? { cost: unit ? costOf(usage, unit) : 0, tokens: usageTokens(usage) } : { cost: 0, tokens: 0 });
-        throw error;
-      }
+    check: (request, callOptions) => {
+      let bound: ReturnType<typeof checkBound> | undefined;
+      return callUnderBudget(budget, {
+        model: checker.model,
+        ...(prices ? { prices } : {}),
+        label: request.sectionTitle,
+        ...(callOptions?.signal ? { signal: callOptions.signal } : {}),
+        price: priceNow,
+        worst: (unit) => {
+          // Reserving may wait and ask again: the bound is estimated once.
+          bound ??= checkBound(request);
+          return { cost: unit ? checkBoundCost(bound, unit) : 0, tokens: bound.prefixTokens + bound.messageTokens + bound.outputTokens };
+        },
+        run: () => checker.check(request, callOptions),
+        usageOf: (answer) => answer.usage,
+        // A reader that failed after answering (refused, cut, invalid twice) says what it used.
+        failedUsage: (error) => (error as { usage?: Usage }).usage,
+      });
     },
   };
 }
@@ -94,8 +91,4 @@ export function withCheckMasking(checker: MeaningChecker, masking: Pick<Pseudony
       return { ...answer, changes: answer.changes.map((change) => ({ ...change, original: back(change.original), rewrite: back(change.rewrite), explanation: back(change.explanation) })) };
     },
   };
-}
-
-function usageTokens(usage: Usage): number {
-  return usage.input_tokens + usage.output_tokens + usage.cache_read_input_tokens + usage.cache_creation_input_tokens;
 }

@@ -1,7 +1,7 @@
 import type { Section } from "../model/types.js";
-import type { RewriteResult, SectionPlan } from "../rewrite/types.js";
+import type { SectionPlan } from "../rewrite/types.js";
 import { textHash } from "./hash.js";
-import { firstLine } from "./state.js";
+import { firstLine, normaliseTitle } from "./state.js";
 import type { ReadReview, ReviewStatus, RoundNote, ReviewedSection, StoredSection } from "./types.js";
 
 /**
@@ -91,8 +91,8 @@ function matchSections(sections: readonly Section[], stored: readonly StoredSect
   }
   for (const section of sections) {
     if (out.has(section.index)) continue;
-    const heading = normalise(firstLine(section.text));
-    const entry = stored.find((c) => !used.has(c.id) && normalise(c.sourceTitle ?? "") === heading);
+    const heading = normaliseTitle(firstLine(section.text));
+    const entry = stored.find((c) => !used.has(c.id) && normaliseTitle(c.sourceTitle ?? "") === heading);
     if (!entry) continue;
     used.add(entry.id);
     out.set(section.index, { stored: entry, sameSource: false });
@@ -110,8 +110,4 @@ function noteOf(row: ReviewedSection, round: number): RoundNote | undefined {
 
 export function sectionLabel(section: { index: number; title: string }): string {
   return `passage ${section.index + 1} « ${section.title.replace(/\*\*/g, "")} »`;
-}
-
-function normalise(title: string): string {
-  return title.replace(/\*\*/g, "").replace(/\s+/g, " ").trim().toLowerCase();
 }

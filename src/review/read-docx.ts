@@ -9,6 +9,7 @@ import { textHash } from "./hash.js";
 import { readOpinion } from "./marks.js";
 import { parseStateXml } from "./state-part.js";
 import type { ReadReview, ReviewState, ReviewedSection, StoredSection, ValidationRecord } from "./types.js";
+import { normaliseTitle } from "./state.js";
 import { readValidation } from "./validation.js";
 
 /** Bookmarks of the review table's rows are named `falc_<section id>`, and `falc_<section id>__p2`… for the parts of a long passage. */
@@ -49,9 +50,9 @@ export function readReviewDocx(bytes: Uint8Array, path: string): ReadReview {
   const tables = body ? children(body).filter((node) => is(node, "tbl")) : [];
   const comments = parts.comments ? readComments(archive.readText(parts.comments), parts.comments, context) : new Map<string, string>();
 
-  const table = reviewTable(tables, state);
-  if (!table) throw damaged(path, "le tableau de relecture (Original, Version facile à lire…) est introuvable");
-  const sections = readRows(table, state, comments);
+  const passages = reviewPassages(tables, state);
+  if (!passages) throw damaged(path, "le tableau de relecture (Original, Version facile à lire…) est introuvable");
+  const sections = readRows(passages, state, comments);
   const found = new Set(sections.map((section) => section.stored.id));
   return {
     path,
@@ -71,16 +72,19 @@ function readState(archive: Archive): ReviewState | undefined {
   return undefined;
 }
 
-/** The table with the most of falc's row bookmarks. */
-function reviewTable(tables: Element[], state: ReviewState): Element | undefined {
-  const ids = new Set(state.sections.map((section) => ROW_BOOKMARK_PREFIX + section.id));
-  let best: { table: Element; rows: number } | undefined;
+/** The passages of the table with the most of falc's row bookmarks, each table's cells read once. */
+function reviewPassages(tables: Element[], state: ReviewState): PassageRows[] | undefined {
+  const ids = new Set(state.sections.map((section) => section.id));
+  let best: { passages: PassageRows[]; known: number } | undefined;
+  let headed: PassageRows[] | undefined;
   for (const table of tables) {
-    const rows = children(table).filter((tr) => is(tr, "tr") && rowBookmarks(tr).some((name) => ids.has(name))).length;
-    if (rows > 0 && (!best || rows > best.rows)) best = { table, rows };
+    const passages = passageRows(table);
+    const known = passages.filter((passage) => passage.id !== undefined && ids.has(passage.id)).length;
+    if (known > 0 && (!best || known > best.known)) best = { passages, known };
+    // Every bookmark lost (a copy pasted into a new file): the table whose header falc wrote.
+    headed ??= passages[0] && /^Original\b/.test(firstLine(passages[0].rows[0]![0]!)) ? passages : undefined;
   }
-  // Every bookmark lost (a copy pasted into a new file): the table whose header falc wrote.
-  return best?.table ?? tables.find((table) => /^Original\b/.test(firstCellText(table)));
+  return best?.passages ?? headed;
 }
 
 /**
@@ -112,11 +116,11 @@ export function passageEasyItems(passage: PassageRows): CellItem[] {
   return passage.rows.flatMap((cells, i) => (i === 0 ? cells[1]!.items : cells[1]!.items.slice(1)));
 }
 
-function readRows(table: Element, state: ReviewState, comments: Map<string, string>): ReviewedSection[] {
+function readRows(passages: readonly PassageRows[], state: ReviewState, comments: Map<string, string>): ReviewedSection[] {
   const byId = new Map(state.sections.map((section) => [section.id, section]));
   const used = new Set<string>();
   const out: ReviewedSection[] = [];
-  for (const passage of passageRows(table)) {
+  for (const passage of passages) {
     let stored = passage.id !== undefined ? byId.get(passage.id) : undefined;
     if (stored && used.has(stored.id)) continue;
     // A row whose bookmark was lost: matched by the title it shows, in order.
@@ -163,20 +167,6 @@ function readComments(xml: string | undefined, part: string, context: ReadContex
 function firstLine(cell: CellContent): string {
   const first = cell.items.find((item) => item.kind === "paragraph" && item.text.trim() !== "");
   return first?.kind === "paragraph" ? first.text.trim() : "";
-}
-
-function rowBookmarks(tr: Element): string[] {
-  return children(tr).filter((node) => is(node, "tc")).flatMap((tc) => readCell(tc).bookmarks);
-}
-
-function firstCellText(table: Element): string {
-  const tr = children(table).find((node) => is(node, "tr"));
-  const tc = tr ? children(tr).find((node) => is(node, "tc")) : undefined;
-  return tc ? cellText(readCell(tc).items) : "";
-}
-
-function normaliseTitle(title: string): string {
-  return title.replace(/\*\*/g, "").replace(/[\s\u00a0\u202f]+/g, " ").trim().toLowerCase();
 }
 
 /** What the table says wins; what it leaves empty keeps what an earlier round recorded. */

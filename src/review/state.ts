@@ -47,3 +47,8 @@ function fileName(path: string): string {
 export function firstLine(text: string): string {
   return (text.split("\n", 1)[0] ?? "").trim();
 }
+
+/** A title as two of them are compared: no bold marks, spaces collapsed, lower case. */
+export function normaliseTitle(title: string): string {
+  return title.replace(/\*\*/g, "").replace(/\s+/g, " ").trim().toLowerCase();
+}

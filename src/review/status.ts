@@ -1,4 +1,4 @@
-import type { ReadReview, StoredSection } from "./types.js";
+import type { ReadReview } from "./types.js";
 
 /** Where one row of a filled review document stands, as `falc review` reports it. */
 export type RowStatus = "validated" | "not-understood" | "edited" | "pending";
@@ -62,8 +62,4 @@ export function reviewReport(review: ReadReview, changedSections: ReadonlySet<st
     validation,
     complete: counts.sections > 0 && counts.validated === counts.sections && validation.reviewers.length > 0 && validation.date !== null,
   };
-}
-
-export function storedLabel(section: Pick<StoredSection, "index" | "title">): string {
-  return `passage ${section.index + 1} « ${section.title.replace(/\*\*/g, "")} »`;
 }

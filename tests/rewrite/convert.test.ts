@@ -145,22 +145,32 @@ describe("falc convert with the Anthropic provider (real SDK, local server)", ()
 
   it("on 529 after every retry: exit 3, no output written, finished sections kept in the cache", async () => {
     let calls = 0;
-    const env = await withMock((request) => {
+    const others = new Set<string>();
+    let othersSent!: () => void;
+    const allOthersSent = new Promise<void>((resolve) => (othersSent = resolve));
+    const env = await withMock(async (request) => {
       calls++;
-      if (request.userText.includes("Visites")) return { status: 529, headers: { "retry-after": "0" } };
+      // Article 3 fails only once the three other articles are on their way: which section reads its
+      // cache entry first, and so takes a request slot first, is not for the test to depend on.
+      if (request.userText.includes("Visites")) {
+        await allOthersSent;
+        return { status: 529, headers: { "retry-after": "0" } };
+      }
+      // Counted by section: a repair request of one article is not another article on its way.
+      others.add(/Section à réécrire : « ([^»]*) »/.exec(request.userText)?.[1] ?? "");
+      if (others.size === 3) othersSent();
       return {};
     });
     const { input, out, cacheDir } = setup("overload");
-    // Without the second reader: whether Article 2's reading or Article 3's rewrite takes the one slot first
-    // would decide how many cache entries exist when the run stops.
-    const error = await thrown(() => convertFiles([input], { env, out, cacheDir, concurrency: 1, checkModel: false }));
+    // Without the second reader, so that the requests are the four rewrites alone.
+    const error = await thrown(() => convertFiles([input], { env, out, cacheDir, concurrency: 4, checkModel: false }));
     expect(error.exitCode).toBe(3);
     expect(error.code).toBe("provider-overloaded");
     expect(error.message).not.toContain(KEY);
     expect(readdirSync(out)).toEqual([]); // no output, and the lock released
     const cached = readdirSync(cacheDir, { recursive: true }).filter((f) => String(f).endsWith(".json"));
-    expect(cached.length).toBe(2); // Articles 1 and 2, finished before Article 3 failed
-    expect(calls).toBeGreaterThan(3);
+    expect(cached.length).toBe(3); // Articles 1, 2 and 4, sent before Article 3 failed, finish and are kept
+    expect(calls).toBeGreaterThan(4);
   });
 
   it("rewrites sections concurrently, up to --concurrency at once", async () => {

@@ -56,14 +56,15 @@ describe("README.md CI recipes", () => {
     expect(blocks.length).toBeGreaterThanOrEqual(4);
     for (const recipe of recipes) expect(recipe.errors, recipe.text).toEqual([]);
     expect(github.length).toBeGreaterThanOrEqual(3);
-    expect(gitlab).toHaveLength(1);
+    // The GitLab CI file, then its variant split between parallel jobs.
+    expect(gitlab).toHaveLength(2);
   });
 
   it("call falc only with options its help lists, with valid values", async () => {
     expect(commands.length).toBeGreaterThanOrEqual(5);
     const global = await optionsOf([]);
     for (const { command, args, line } of commands) {
-      expect(["convert", "score"], line).toContain(command);
+      expect(["convert", "score", "merge-reports"], line).toContain(command);
       const known = new Set([...global, ...(await optionsOf([command]))]);
       args.forEach((arg, i) => {
         if (!arg.startsWith("-") || arg === "-") return;
@@ -116,6 +117,43 @@ describe("README.md CI recipes", () => {
     expect(job.cache.when).toBe("always");
     expect(job.artifacts.when).toBe("always");
     expect(job.artifacts.reports.junit).toBe("falc-junit.xml");
+  });
+
+  it("split a large library between 8 jobs, then merge their JUnit reports and manifests into one", () => {
+    const tree = github.map((r) => r.tree as Record<string, any>).find((t) => Object.values(t.jobs as object)[0].strategy?.matrix)!;
+    const [shardJob, mergeJob] = Object.values(tree.jobs as Record<string, any>);
+    expect(shardJob.strategy.matrix.shard).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    // Each shard uploads its report and manifest under a name of its own; the merge job runs even when a shard fails.
+    const upload = shardJob.steps.find((s: any) => String(s.uses).startsWith("actions/upload-artifact@") && String(s.with.path).includes("falc-manifest.json"));
+    expect(upload.if).toBe("always()");
+    expect(upload.with.name).toContain("${{ matrix.shard }}");
+    expect(upload.with.path.trim().split("\n").sort()).toEqual(["falc-junit.xml", "falc-sortie/falc-manifest.json"]);
+    expect(mergeJob.needs).toBe(Object.keys(tree.jobs)[0]);
+    expect(mergeJob.if).toBe("always()");
+    const download = mergeJob.steps.find((s: any) => String(s.uses).startsWith("actions/download-artifact@"));
+    expect(download.with["merge-multiple"]).toBe(false);
+    expect(upload.with.name.replace("${{ matrix.shard }}", "1")).toMatch(new RegExp(`^${download.with.pattern.replace("*", ".*")}$`));
+    const merges = commands.filter((c) => c.command === "merge-reports" && scriptsIn(mergeJob).some((script) => script.includes(c.line)));
+    expect(merges.map((c) => c.args)).toEqual([
+      [`${download.with.path}/**/falc-junit.xml`, "-o", "falc-junit.xml"],
+      [`${download.with.path}/**/falc-manifest.json`, "-o", "falc-manifest.json"],
+    ]);
+    expect(scriptsIn(mergeJob).join("\n")).toMatch(/^shopt -s globstar$/m);
+    const junit = mergeJob.steps.find((s: any) => String(s.uses).startsWith("mikepenz/action-junit-report@"));
+    expect(junit.with.report_paths).toBe("falc-junit.xml");
+    // The shards no longer publish a report each: one check for the whole library.
+    expect(shardJob.steps.some((s: any) => String(s.uses).startsWith("mikepenz/"))).toBe(false);
+
+    const jobs = gitlab[1]!.tree as Record<string, any>;
+    const shards = Object.entries(jobs).find(([, job]) => job.parallel)!;
+    expect(shards[1].parallel).toBe(8);
+    expect(shards[1].cache.key).toContain("$CI_NODE_INDEX");
+    const merge = Object.values(jobs).find((job) => job.needs)!;
+    expect(merge.needs).toEqual([shards[0]]);
+    expect(merge.rules[0].when).toBe("always");
+    expect(merge.script).toEqual(["npx falc merge-reports falc-manifest-*.json -o falc-manifest.json"]);
+    expect(shards[1].artifacts.paths).toContain("falc-manifest-$CI_NODE_INDEX.json");
+    expect(shards[1].after_script.join("\n")).toContain("falc-manifest-$CI_NODE_INDEX.json");
   });
 
   it("gate pull and merge requests that change documents with falc score", async () => {

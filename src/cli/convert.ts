@@ -104,7 +104,7 @@ export function registerConvert(program: Command, context: CliContext): Command 
       );
       return;
     }
-    const { convertFiles } = await import("../commands/convert.js");
+    const { convertLibrary } = await import("../commands/convert.js");
     const { progressReporter } = await import("./progress.js");
     const progress = progressReporter(context.io, {
       quiet: flags.quiet === true,
@@ -122,7 +122,7 @@ export function registerConvert(program: Command, context: CliContext): Command 
     process.once("SIGINT", onSigint);
     process.once("SIGTERM", onSigint);
     try {
-      const outcome = await convertFiles(files, {
+      const outcome = await convertLibrary(files, {
         ingest,
         signal: controller.signal,
         concurrency: flags.concurrency,

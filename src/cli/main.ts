@@ -10,6 +10,7 @@ import { registerRules } from "./rules.js";
 import { registerConvert } from "./convert.js";
 import { registerReview } from "./review.js";
 import { registerPictograms } from "./pictograms.js";
+import { registerMergeReports } from "./merge-reports.js";
 import type { CliContext } from "./context.js";
 
 /** Runs the CLI in-process and returns the exit code: tests call this directly. */
@@ -39,7 +40,7 @@ function buildProgram(context: CliContext): Command {
     .showSuggestionAfterError(false)
     .helpCommand("help [commande]", "affiche l’aide d’une commande");
   frenchHelp(program);
-  for (const register of [registerConvert, registerReview, registerScore, registerExtract, registerRules, registerPictograms]) {
+  for (const register of [registerConvert, registerReview, registerScore, registerExtract, registerRules, registerPictograms, registerMergeReports]) {
     const command = register(program, context);
     frenchHelp(command);
     command.exitOverride().configureOutput({ writeOut: context.io.stdout, writeErr: context.io.stderr, outputError: () => {} });

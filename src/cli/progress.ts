@@ -1,4 +1,4 @@
-import type { ConvertedFile, ConvertOutcome } from "../commands/convert.js";
+import type { FileSummary, RunOutcome } from "../rewrite/run/outcome.js";
 import type { FalcError } from "../errors.js";
 import type { SectionEvent } from "../rewrite/pipeline.js";
 import type { BatchProgress } from "../rewrite/types.js";
@@ -24,11 +24,11 @@ export interface ProgressReporter {
   start(plan: { files: number }): void;
   fileStarted(path: string, sections: number): void;
   section(path: string, event: SectionEvent): void;
-  fileDone(file: ConvertedFile): void;
+  fileDone(file: FileSummary): void;
   fileSkipped(path: string): void;
   fileFailed(path: string, error: FalcError): void;
   batch(progress: BatchProgress): void;
-  finish(outcome: ConvertOutcome): void;
+  finish(outcome: RunOutcome): void;
 }
 
 /** In CI logs, a batch still waiting is reported again after this long, so that the job visibly lives. */
@@ -71,7 +71,7 @@ export function progressReporter(io: CliIO, options: ProgressOptions): ProgressR
       write([sectionLine(path, done, Math.max(event.total, done), event.title, event.cached, tokenCount(tally.usage), tally.cost)]);
     },
     fileDone(file) {
-      tally.fileDone(file.path, file.result.sections.length);
+      tally.fileDone(file.path, file.digest.sections);
       info(fileDoneLines(file));
     },
     fileSkipped(path) {

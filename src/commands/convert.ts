@@ -18,12 +18,12 @@ import { mergePrices, type PriceTable } from "../rewrite/providers/anthropic-mod
 import { type ProviderName } from "../rewrite/providers/index.js";
 import { withPseudonyms } from "../rewrite/pseudonymized.js";
 import { createSecondReader, withCheckMasking } from "../rewrite/meaning-check/index.js";
-import { entryGateInput, gateInputOf, QualityGate } from "../gate/quality-gate.js";
+import { digestGateInput, entryGateInput, QualityGate } from "../gate/quality-gate.js";
 import { AdaptiveLimiter } from "../rewrite/run/limiter.js";
 import type { BatchProgress, MeaningChecker, RewriteProvider } from "../rewrite/types.js";
 import type { BatchLimits } from "../rewrite/providers/batch/plan.js";
 import type { RuleSet } from "../rules/schema.js";
-import type { ConvertedFile, ConvertOutcome } from "../rewrite/run/outcome.js";
+import { digestOf, type ConvertedFile, type ConvertOutcome, type FileSummary, type RunOutcome } from "../rewrite/run/outcome.js";
 import { OUTPUT_FORMATS, outputDir, outputPaths, writeOutputs, type OutputFormat } from "./convert-outputs.js";
 import { assertBatchPossible, ProviderPool } from "./convert-providers.js";
 import { adoptedNotices, prepareReview, reviewPlanFor } from "./convert-review.js";
@@ -104,7 +104,7 @@ export interface ConvertCommandOptions {
   now?: () => Date;
 }
 
-export type { ConvertedFile, ConvertOutcome };
+export type { ConvertedFile, ConvertOutcome, FileSummary, RunOutcome };
 
 export const DEFAULT_CACHE_DIR = ".falc-cache";
 
@@ -136,7 +136,7 @@ interface Run {
 }
 
 type InputOutcome =
-  | { kind: "converted"; file: ConvertedFile; exitCode: number }
+  | { kind: "converted"; file: FileSummary; exitCode: number }
   | { kind: "skipped"; path: string; entry: ManifestEntry; exitCode: number }
   | { kind: "failed"; path: string; error: FalcError };
 
@@ -147,6 +147,21 @@ type InputOutcome =
  * fails after its retries is not written (exit 3); its finished sections stay in the cache.
  */
 export async function convertFiles(paths: string[], options: ConvertCommandOptions = {}): Promise<ConvertOutcome> {
+  const results = new Map<string, ConvertedFile["result"]>();
+  const onFileDone = (file: ConvertedFile) => {
+    results.set(file.path, file.result);
+    options.onFileDone?.(file);
+  };
+  const outcome = await convertLibrary(paths, { ...options, onFileDone });
+  return { ...outcome, files: outcome.files.map((file) => ({ ...file, result: results.get(file.path)! })) };
+}
+
+/**
+ * The same run, keeping of each converted document only what the end-of-run reports need (its digest):
+ * what the CLI runs, so that a library of thousands of documents does not hold every result at once.
+ * Each document's whole result still reaches `onFileDone`.
+ */
+export async function convertLibrary(paths: string[], options: ConvertCommandOptions = {}): Promise<RunOutcome> {
   const env = options.env ?? process.env;
   const cacheDir = resolve(options.cacheDir ?? env.FALC_CACHE_DIR ?? DEFAULT_CACHE_DIR);
   assertBatchPossible(options, env);
@@ -183,7 +198,8 @@ export async function convertFiles(paths: string[], options: ConvertCommandOptio
       budget,
       locks,
       noticesShown: new Set(),
-      multiple: inputs.length > 1,
+      // A shard with one document is still part of a library: an unreadable file is reported, not fatal.
+      multiple: inputs.length > 1 || (options.shard?.count ?? 1) > 1,
       pictureBanks: new Map(),
       writers: new AdaptiveLimiter(Math.min(4, availableParallelism())),
     };
@@ -199,8 +215,8 @@ export async function convertFiles(paths: string[], options: ConvertCommandOptio
   }
 }
 
-function summarise(outcomes: InputOutcome[]): ConvertOutcome {
-  const outcome: ConvertOutcome = { files: [], failures: [], skipped: [], skippedEntries: [], exitCode: ExitCode.ok };
+function summarise(outcomes: InputOutcome[]): RunOutcome {
+  const outcome: RunOutcome = { files: [], failures: [], skipped: [], skippedEntries: [], exitCode: ExitCode.ok };
   for (const item of outcomes) {
     if (item.kind === "converted") outcome.files.push(item.file);
     if (item.kind === "skipped") {
@@ -255,7 +271,7 @@ async function convertInput(input: DiscoveredInput, run: Run): Promise<InputOutc
     const reviewSha256 = reviewTarget !== undefined && file.outputs.includes(reviewTarget) ? fileHash(await readFile(reviewTarget)) : undefined;
     await manifest?.record(key, { ...manifestEntry(file.result, file.outputs, sha256, settings, options.now?.() ?? new Date()), ...(reviewSha256 ? { reviewSha256 } : {}) });
     options.onFileDone?.(file);
-    return { kind: "converted", file, exitCode: new QualityGate(options).exitCode(gateInputOf(file.result)) };
+    return { kind: "converted", file: { path: file.path, outputs: file.outputs, digest: file.digest }, exitCode: new QualityGate(options).exitCode(digestGateInput(file.digest)) };
   } catch (error) {
     if (!isFalcError(error) || !run.multiple || options.signal?.aborted) throw error;
     options.onFileFailed?.(path, error);
@@ -315,7 +331,7 @@ async function convertOne(
     }
     return writeOutputs(result, targets);
   });
-  return { path, outputs, result };
+  return { path, outputs, result, digest: digestOf(result) };
 }
 
 function manifestKey(path: string): string {

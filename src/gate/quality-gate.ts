@@ -1,3 +1,4 @@
+import type { FileDigest } from "../rewrite/run/outcome.js";
 import { ExitCode } from "../errors.js";
 import type { ManifestEntry } from "../output/manifest.js";
 import type { ConvertResult } from "../rewrite/types.js";
@@ -153,6 +154,11 @@ export function meaningCount(result: ConvertResult): number {
 
 export function gateInputOf(result: ConvertResult): GateInput {
   return { after: result.score.after, ...factCounts(result) };
+}
+
+/** A converted document as a library run keeps it (its digest, not its whole result). */
+export function digestGateInput(digest: Pick<FileDigest, "score" | "missingFacts" | "addedFacts">): GateInput {
+  return { after: digest.score.after, missingFacts: digest.missingFacts, addedFacts: digest.addedFacts };
 }
 
 /** An unchanged input answers to the gate too, from what falc-manifest.json recorded. */

@@ -1,20 +1,20 @@
-import { entryGateInput, gateInputOf, reasonText, type GateFailure, type QualityGate } from "../gate/quality-gate.js";
+import { digestGateInput, entryGateInput, reasonText, type GateFailure, type QualityGate } from "../gate/quality-gate.js";
 import { FACT_LABEL } from "../rewrite/fidelity.js";
-import type { ConvertOutcome } from "../rewrite/run/outcome.js";
+import type { RunOutcome } from "../rewrite/run/outcome.js";
 import { renderJUnit, type JUnitCase } from "./junit.js";
 
 /**
  * `falc convert --report junit=…`: a document fails when the quality gate says so — a score under
  * --fail-under, or (with --strict only) missing or added facts, each of which is then listed.
  */
-export function convertJUnit(outcome: ConvertOutcome, gate: QualityGate): string {
-  const cases: JUnitCase[] = outcome.files.map(({ path, result }) => {
-    const { failures } = gate.judge(gateInputOf(result));
+export function convertJUnit(outcome: RunOutcome, gate: QualityGate): string {
+  const cases: JUnitCase[] = outcome.files.map(({ path, digest }) => {
+    const { failures } = gate.judge(digestGateInput(digest));
     const failed = (kind: GateFailure["kind"]) => failures.some((failure) => failure.kind === kind);
     const problems = failures.filter((failure) => failure.kind === "score").map(reasonText);
-    for (const section of result.sections) {
-      if (failed("missing-facts")) for (const fact of section.facts.missing) problems.push(`manquant dans « ${section.title} » : ${fact.text} (${FACT_LABEL[fact.type]})`);
-      if (failed("added-facts")) for (const fact of section.facts.added) problems.push(`ajouté dans « ${section.title} » : ${fact.text} (${FACT_LABEL[fact.type]})`);
+    for (const section of digest.factSections) {
+      if (failed("missing-facts")) for (const fact of section.missing) problems.push(`manquant dans « ${section.title} » : ${fact.text} (${FACT_LABEL[fact.type]})`);
+      if (failed("added-facts")) for (const fact of section.added) problems.push(`ajouté dans « ${section.title} » : ${fact.text} (${FACT_LABEL[fact.type]})`);
     }
     return {
       name: path,

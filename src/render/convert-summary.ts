@@ -1,9 +1,8 @@
-import { entryGateInput, gateInputOf, QualityGate, reasonText, type GateInput } from "../gate/quality-gate.js";
+import { digestGateInput, entryGateInput, QualityGate, reasonText, type GateInput } from "../gate/quality-gate.js";
 import type { ManifestEntry } from "../output/manifest.js";
-import { resultCost } from "../rewrite/meaning-check/cost.js";
-import type { ConvertedFile, ConvertOutcome } from "../rewrite/run/outcome.js";
+import type { FileSummary, RunOutcome } from "../rewrite/run/outcome.js";
 import { AFTER_SCORE_NOTE, BEFORE_SCORE_NOTE } from "../rewrite/score-note.js";
-import { addUsage, NO_USAGE, type ConvertResult, type Usage } from "../rewrite/types.js";
+import { addUsage, NO_USAGE, type Usage } from "../rewrite/types.js";
 
 /**
  * `falc convert --json`: one summary of the whole run on standard output, for scripts and CI
@@ -12,7 +11,7 @@ import { addUsage, NO_USAGE, type ConvertResult, type Usage } from "../rewrite/t
  */
 
 /** A ConvertOutcome whose manifest entries for skipped inputs may be missing (their figures are then null). */
-export type SummarizedOutcome = Omit<ConvertOutcome, "skippedEntries"> & Partial<Pick<ConvertOutcome, "skippedEntries">>;
+export type SummarizedOutcome = Omit<RunOutcome, "skippedEntries"> & Partial<Pick<RunOutcome, "skippedEntries">>;
 
 export interface SummaryUsage {
   requests: number;
@@ -90,29 +89,28 @@ export function convertSummary(outcome: SummarizedOutcome, gate: QualityGate = n
 }
 
 /** Usage and indicative cost of the converted files of a run (skipped and failed files cost nothing here). */
-export function outcomeUsage(outcome: Pick<ConvertOutcome, "files">): { usage: Usage; cost: number | null } {
+export function outcomeUsage(outcome: Pick<RunOutcome, "files">): { usage: Usage; cost: number | null } {
   let usage = NO_USAGE;
   let cost: number | null = null;
-  for (const { result } of outcome.files) {
-    usage = addUsage(usage, result.usage);
-    const fileCost = costOf(result);
-    if (fileCost !== null) cost = (cost ?? 0) + fileCost;
+  for (const { digest } of outcome.files) {
+    usage = addUsage(usage, digest.usage);
+    if (digest.cost !== null) cost = (cost ?? 0) + digest.cost;
   }
   return { usage, cost };
 }
 
-function convertedFile({ path, outputs, result }: ConvertedFile, gate: QualityGate): SummaryFile {
-  const input = gateInputOf(result);
+function convertedFile({ path, outputs, digest }: FileSummary, gate: QualityGate): SummaryFile {
+  const input = digestGateInput(digest);
   return {
     path,
     status: "converted",
     outputs,
-    score: result.score,
+    score: digest.score,
     missingFacts: input.missingFacts,
     addedFacts: input.addedFacts,
-    sections: result.sections.length,
-    cachedSections: result.sections.filter((s) => s.cached).length,
-    usage: summaryUsage(result.usage, costOf(result)),
+    sections: digest.sections,
+    cachedSections: digest.cachedSections,
+    usage: summaryUsage(digest.usage, digest.cost),
     qualityGate: qualityGate(gate, input),
   };
 }
@@ -155,11 +153,6 @@ function qualityGate(gate: QualityGate, input: GateInput): { passed: boolean; re
 }
 
 /** The second reader's tokens are priced at the check model's price (see resultCost). */
-function costOf(result: ConvertResult): number | null {
-  if (result.usage.requests === 0) return null;
-  return resultCost(result) ?? null;
-}
-
 function summaryUsage(usage: Usage, estimatedCost: number | null): SummaryUsage {
   return {
     requests: usage.requests,
@@ -171,7 +164,8 @@ function summaryUsage(usage: Usage, estimatedCost: number | null): SummaryUsage 
   };
 }
 
-function totalsOf(files: SummaryFile[]): SummaryTotals {
+/** Also recomputes the totals of `falc merge-reports` from the merged files. */
+export function totalsOf(files: readonly SummaryFile[]): SummaryTotals {
   const totals: SummaryTotals = {
     files: files.length,
     converted: 0,

@@ -5,6 +5,7 @@ import { QualityGate } from "../../src/gate/quality-gate.js";
 import type { ManifestEntry } from "../../src/output/manifest.js";
 import { convertJUnit } from "../../src/render/convert-junit.js";
 import { buildConvertResult } from "../helpers/convert-result.js";
+import { digestOf } from "../../src/rewrite/run/outcome.js";
 
 function entry(score: number, missingFacts: number): ManifestEntry {
   return { sha256: "0".repeat(64), settings: "s", outputs: [], score: { before: 40, after: score }, missingFacts, addedFacts: 0, status: "converted", updatedAt: "2026-11-28T10:00:00.000Z" };
@@ -15,9 +16,14 @@ function failures(xml: string): (string | null)[] {
   return Array.from(doc.getElementsByTagName("testcase")).map((c) => c.getElementsByTagName("failure")[0]?.textContent ?? null);
 }
 
+function converted1() {
+  const result = buildConvertResult();
+  return { path: "contrat.docx", outputs: [], result, digest: digestOf(result) };
+}
+
 describe("convertJUnit", () => {
   // buildConvertResult: draft scored 86; « Comment arrêter le contrat » lost « trente jours » and gained « 15 € ».
-  const converted = (): ConvertOutcome => ({ files: [{ path: "contrat.docx", outputs: [], result: buildConvertResult() }], failures: [], skipped: ["inchange.docx"], skippedEntries: [{ path: "inchange.docx", entry: entry(80, 2) }], exitCode: 0 });
+  const converted = (): ConvertOutcome => ({ files: [converted1()], failures: [], skipped: ["inchange.docx"], skippedEntries: [{ path: "inchange.docx", entry: entry(80, 2) }], exitCode: 0 });
 
   it("fails no document on missing or added facts without --strict, as the exit code and the JSON summary do not", () => {
     expect(failures(convertJUnit(converted(), new QualityGate()))).toEqual([null, null]);

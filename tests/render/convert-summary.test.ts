@@ -8,6 +8,7 @@ import { renderConvertSummary, type ConvertSummary } from "../../src/render/conv
 import { estimateCost } from "../../src/rewrite/providers/anthropic-models.js";
 import { addUsage, NO_USAGE } from "../../src/rewrite/types.js";
 import { buildConvertResult } from "../helpers/convert-result.js";
+import { digestOf } from "../../src/rewrite/run/outcome.js";
 import { runLibraryTwice, type LibraryRun } from "../helpers/library-runs.js";
 import type { MockAnthropic } from "../helpers/mock-anthropic.js";
 import { tempDir } from "../helpers/temp.js";
@@ -121,7 +122,7 @@ describe("renderConvertSummary (falc convert --json)", () => {
 
   it("fails a document with missing or added facts under --strict, and prices its usage", () => {
     const result = buildConvertResult();
-    const outcome: ConvertOutcome = { files: [{ path: "contrat-de-sejour.docx", outputs: [], result }], failures: [], skipped: [], skippedEntries: [], exitCode: 1 };
+    const outcome: ConvertOutcome = { files: [{ path: "contrat-de-sejour.docx", outputs: [], result, digest: digestOf(result) }], failures: [], skipped: [], skippedEntries: [], exitCode: 1 };
     const summary = parse(renderConvertSummary(outcome, new QualityGate({ strict: true })));
     const [file] = summary.files;
     expect(file).toMatchObject({ missingFacts: 1, addedFacts: 1, qualityGate: { passed: false, reasons: ["1 information manquante", "1 information ajoutée"] } });

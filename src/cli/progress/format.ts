@@ -1,6 +1,5 @@
 import { AFTER_SCORE_NOTE } from "../../rewrite/score-note.js";
-import { factCounts } from "../../gate/quality-gate.js";
-import type { ConvertedFile } from "../../rewrite/run/outcome.js";
+import type { FileSummary } from "../../rewrite/run/outcome.js";
 import type { FalcError } from "../../errors.js";
 import type { BatchProgress, Usage } from "../../rewrite/types.js";
 
@@ -52,11 +51,11 @@ export function skippedLine(path: string): string {
 }
 
 /** Score before → after, fact problems, outputs: what a user needs to know of one finished document. */
-export function fileDoneLines(file: ConvertedFile): string[] {
-  const { result } = file;
-  const { missingFacts: missing, addedFacts: added } = factCounts(result);
+export function fileDoneLines(file: FileSummary): string[] {
+  const { digest } = file;
+  const { missingFacts: missing, addedFacts: added } = digest;
   const score = (value: number | null) => (value === null ? "—" : String(value));
-  const lines = [`${file.path} : score ${score(result.score.before)} → ${score(result.score.after)} (brouillon à faire valider par ses lecteurs) — après : ${AFTER_SCORE_NOTE}`];
+  const lines = [`${file.path} : score ${score(digest.score.before)} → ${score(digest.score.after)} (brouillon à faire valider par ses lecteurs) — après : ${AFTER_SCORE_NOTE}`];
   if (missing + added > 0) {
     lines.push(`  ⚠ ${plural(missing, "information manquante", "informations manquantes")}, ${plural(added, "ajoutée")} : voir le document de relecture.`);
   }

@@ -1,4 +1,4 @@
-import type { ConvertOutcome } from "../../commands/convert.js";
+import type { RunOutcome } from "../../rewrite/run/outcome.js";
 import { outcomeUsage } from "../../render/convert-summary.js";
 import { addUsage, type Usage } from "../../rewrite/types.js";
 import { failureLines, formatCost, formatDuration, formatInteger, plural, tokenCount } from "./format.js";
@@ -14,10 +14,10 @@ export interface SummaryExtras {
  * The closing lines of `falc convert`, in French: what happened to each file, how much went to the
  * provider and what it cost, and every failure with its reason and what to do about it.
  */
-export function summaryLines(outcome: ConvertOutcome, extras: SummaryExtras): string[] {
+export function summaryLines(outcome: RunOutcome, extras: SummaryExtras): string[] {
   const converted = outcome.files.length;
-  const sections = outcome.files.reduce((n, f) => n + f.result.sections.length, 0);
-  const cached = outcome.files.reduce((n, f) => n + f.result.sections.filter((s) => s.cached).length, 0);
+  const sections = outcome.files.reduce((n, f) => n + f.digest.sections, 0);
+  const cached = outcome.files.reduce((n, f) => n + f.digest.cachedSections, 0);
   const spent = outcomeUsage(outcome);
   const usage = addUsage(spent.usage, extras.failedUsage);
   const cost = spent.cost === null && extras.failedCost === null ? null : (spent.cost ?? 0) + (extras.failedCost ?? 0);

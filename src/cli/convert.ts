@@ -1,4 +1,5 @@
 import { InvalidArgumentError, Option, type Command } from "commander";
+import { setFlagsFromString } from "node:v8";
 import { QualityGate } from "../gate/quality-gate.js";
 import { addBatchOptions, addIngestOptions, ingestOptionsFrom, oneOf, positiveInt, positiveNumber, type BatchFlags, type IngestFlags } from "./options.js";
 import type { CliContext } from "./context.js";
@@ -105,6 +106,7 @@ export function registerConvert(program: Command, context: CliContext): Command 
       return;
     }
     const { convertLibrary } = await import("../commands/convert.js");
+    collectGarbageSooner();
     const { progressReporter } = await import("./progress.js");
     const progress = progressReporter(context.io, {
       quiet: flags.quiet === true,
@@ -185,6 +187,19 @@ export function registerConvert(program: Command, context: CliContext): Command 
     }
   });
   return command;
+}
+
+/**
+ * A library run holds little at once (about 60 MB of live objects, however many documents) but makes
+ * garbage fast: V8's default lets the heap grow to about four times what survives before a full
+ * collection, which is what a run's peak memory measured (400 MB for 300 documents, more with --batch).
+ * Growing by half instead keeps a small laptop's memory free for a cost of about 1 % in time (a full
+ * collection of that heap takes about 15 ms; one comes every 2 s of a run). Read by V8 at each full
+ * collection, so it applies from here on; a value given on node's command line is kept.
+ */
+function collectGarbageSooner(): void {
+  if (process.execArgv.some((arg) => arg.startsWith("--heap-growing-percent"))) return;
+  setFlagsFromString("--heap-growing-percent=50");
 }
 
 function slowDownNotice(limit: number, waitMs: number): string {

@@ -51,3 +51,23 @@ describe("--report junit=PATH", () => {
     expect(xml).toMatch(/<error message="empty-file">/);
   });
 });
+
+describe("--shard with one document", () => {
+  it("reports an unreadable document in the JUnit report instead of stopping, as in a shard of many", async () => {
+    const dir = join(tmp.dir, "seul");
+    mkdirSync(dir);
+    writeFileSync(join(dir, "vide.md"), "");
+    const runs = [];
+    for (const shard of ["1/2", "2/2"]) {
+      const report = join(tmp.dir, `seul-${shard.replace("/", "-")}.xml`);
+      const { code } = await runCli("convert", dir, "-o", join(tmp.dir, `seul-out-${shard.replace("/", "-")}`), "--provider", "offline", "--no-cache", "--outputs", "md", "--shard", shard, "--report", `junit=${report}`, "--quiet");
+      runs.push({ code, xml: readFileSync(report, "utf8") });
+    }
+    // The document falls in exactly one of the two shards: that one fails with its error in the report.
+    const withDocument = runs.filter((run) => run.xml.includes("vide.md"));
+    expect(withDocument).toHaveLength(1);
+    expect(withDocument[0]!.code).toBe(2);
+    expect(withDocument[0]!.xml).toMatch(/<error message="empty-file">/);
+    expect(runs.filter((run) => !run.xml.includes("vide.md"))[0]!.code).toBe(0);
+  });
+});

@@ -6,7 +6,8 @@
  * a temporary folder at 250, 500 and 1,000 pages. Prints each run's time and peak memory, then the
  * slope (milliseconds per page, least squares over the three sizes) and the time ratio 1,000 / 250
  * pages (4 when time is linear in pages). One run per point: read the load average printed with it.
- * Run: `npm run build && node --import tsx bench/large-docs.ts` (`FALC_BIN` measures another build).
+ * Run: `npm run build && node --import tsx bench/large-docs.ts` (`FALC_BIN` measures another build,
+ * `FALC_BENCH_FORMATS=DOCX` or `=PDF` measures one format only).
  */
 import { spawnSync } from "node:child_process";
 import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
@@ -19,6 +20,7 @@ import { makeLargePdf } from "./make-large-pdf.js";
 const ROOT = join(import.meta.dirname, "..");
 const BIN = process.env.FALC_BIN ?? join(ROOT, "bin", "falc.js");
 const PAGES = [250, 500, 1000];
+const FORMATS = (process.env.FALC_BENCH_FORMATS ?? "DOCX,PDF").split(",").map((format) => format.trim().toUpperCase());
 const COMMANDS: Record<string, string[]> = {
   "extract --format json": ["extract", "--format", "json"],
   "score --format json": ["score", "--format", "json"],
@@ -57,14 +59,19 @@ const work = mkdtempSync(join(tmpdir(), "falc-bench-large-"));
 try {
   const files: { format: string; pages: number; path: string }[] = [];
   for (const pages of PAGES) {
-    const docx = join(work, `long-${pages}.docx`);
-    writeFileSync(docx, await longDocx(pages));
-    const pdf = join(work, `long-${pages}.pdf`);
-    writeFileSync(pdf, await makeLargePdf(pages));
-    files.push({ format: "DOCX", pages, path: docx }, { format: "PDF", pages, path: pdf });
+    if (FORMATS.includes("DOCX")) {
+      const docx = join(work, `long-${pages}.docx`);
+      writeFileSync(docx, await longDocx(pages));
+      files.push({ format: "DOCX", pages, path: docx });
+    }
+    if (FORMATS.includes("PDF")) {
+      const pdf = join(work, `long-${pages}.pdf`);
+      writeFileSync(pdf, await makeLargePdf(pages));
+      files.push({ format: "PDF", pages, path: pdf });
+    }
   }
   const out = join(work, "out");
-  for (const format of ["DOCX", "PDF"]) {
+  for (const format of ["DOCX", "PDF"].filter((name) => FORMATS.includes(name))) {
     for (const [label, args] of Object.entries(COMMANDS)) {
       const points = files
         .filter((file) => file.format === format)

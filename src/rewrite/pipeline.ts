@@ -64,8 +64,14 @@ const TRIVIAL_SECTION_WORDS = 3;
  * concurrently and are assembled in order. Each finished section goes to the cache at once, so a
  * run that fails later resumes where it stopped.
  */
+function scoresOf(analysis: ReturnType<typeof analyzeDocument>): { score: number | null; sections: (number | null)[] } {
+  return { score: analysis.score, sections: analysis.sections.map((section) => section.score) };
+}
+
 export async function convertDocument(document: FalcDocument, options: ConvertOptions): Promise<ConvertResult> {
-  const before = analyzeDocument(document, options.ruleSet);
+  // Only the scores are kept: the whole analysis would stay alive while the sections wait for their
+  // answers (with --batch, hundreds of documents wait at once).
+  const before = scoresOf(analyzeDocument(document, options.ruleSet));
   const total = document.sections.length;
   // Stops the sections still waiting for a request slot once one has failed (see RewriteCallOptions).
   const queue = new AbortController();
@@ -74,7 +80,7 @@ export async function convertDocument(document: FalcDocument, options: ConvertOp
   setMaxListeners(0, linked);
   const sectionOptions = { ...options, queueSignal: linked };
   const rewritten = await mapPool(document.sections, options.concurrency ?? 4, options.signal, async (section) => {
-    const result = await convertSection(document, section, before.sections[section.index]?.score ?? null, sectionOptions).catch((error: unknown) => {
+    const result = await convertSection(document, section, before.sections[section.index] ?? null, sectionOptions).catch((error: unknown) => {
       queue.abort(error);
       throw error;
     });

@@ -30,11 +30,41 @@ const NOTE_LINK = /^#(footnote|endnote)(-ref)?-/;
 const NOTE_ITEM = /^(footnote|endnote)-/;
 const MAX_COLSPAN = 100;
 
-export function htmlToBlocks(html: string, body: ParagraphMatcher, notes: ParagraphMatcher): HtmlBlocks {
+/** The first and last top-level elements of the body (notes left out), by tag name. */
+export interface BodyEdges {
+  first?: string;
+  last?: string;
+}
+
+/**
+ * Adds the blocks of mammoth's HTML (the whole document or one slice of it) to `out`; the
+ * matchers carry on from where the previous slice left them.
+ */
+export function htmlToBlocks(html: string, body: ParagraphMatcher, notes: ParagraphMatcher, out: HtmlBlocks): BodyEdges {
   const root = parseHtml(html).documentElement;
-  const out: HtmlBlocks = { blocks: [], notes: [] };
-  if (root) new HtmlWalker(body, notes, out).blocks(root);
-  return out;
+  if (!root) return {};
+  new HtmlWalker(body, notes, out).blocks(root);
+  const edges: BodyEdges = {};
+  for (const element of childElements(root)) {
+    if ((element.localName === "ol" || element.localName === "ul") && isNoteList(element)) continue;
+    edges.first ??= element.localName ?? "";
+    edges.last = element.localName ?? "";
+  }
+  return edges;
+}
+
+/** Elements mammoth always writes « fresh », never merged into an element before them. */
+const FRESH = /^(p|h[1-6]|table)$/;
+
+/**
+ * Whether two slices' HTML, one after the other, is what mammoth writes for both at once. mammoth
+ * merges an element that is not « fresh » (a list, under our style map) into the element before
+ * it when their tags match (ul|ol for nested list items): a slice must not start with one.
+ */
+export function joinable(last: string | undefined, first: string | undefined): boolean {
+  if (last === undefined || first === undefined || FRESH.test(first)) return true;
+  const lists = /^(ul|ol)$/;
+  return !(first === last || (lists.test(first) && lists.test(last)));
 }
 
 class HtmlWalker {

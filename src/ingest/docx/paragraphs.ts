@@ -39,13 +39,23 @@ export class BodyWalker {
   trackedChanges = false;
   /** Content of paragraphs whose mark is deleted: it joins the next paragraph, as in Word. */
   private pending: Element[] = [];
+  /** Each w:p element's place in the part (see XmlParagraph.index). */
+  private ordinals?: ReadonlyMap<unknown, number>;
 
   constructor(
     private readonly sheet: StyleSheet,
     private readonly ns: string,
-    /** Each w:p element's place in the part (see XmlParagraph.index). */
-    private readonly ordinals?: ReadonlyMap<unknown, number>,
   ) {}
+
+  /**
+   * Walks the body of document.xml, or one slice of it (see slices.ts): the walker's state (a
+   * deleted paragraph mark, note references) carries over from one slice to the next.
+   */
+  body(body: Element, ordinals: ReadonlyMap<unknown, number>): void {
+    this.ordinals = ordinals;
+    this.blocks(body);
+    this.ordinals = undefined;
+  }
 
   /** Walks block-level content: paragraphs, tables, content controls. */
   blocks(container: Element, tableStyle?: string): void {
@@ -199,11 +209,14 @@ function collectTextBoxes(element: Element, ns: string, out: Element[]): void {
   }
 }
 
-/** Each w:p element of a part and its place in document order: what XmlParagraph.index counts. */
-export function paragraphOrdinals(root: Element, ns: string): Map<unknown, number> {
+/**
+ * Each w:p element of a part and its place in document order: what XmlParagraph.index counts.
+ * `before` counts the body's w:p elements in the slices before this one.
+ */
+export function paragraphOrdinals(root: Element, ns: string, before = 0): Map<unknown, number> {
   const ordinals = new Map<unknown, number>();
   const all = root.getElementsByTagNameNS(ns, "p");
-  for (let i = 0; i < all.length; i++) ordinals.set(all.item(i), i);
+  for (let i = 0; i < all.length; i++) ordinals.set(all.item(i), before + i);
   return ordinals;
 }
 

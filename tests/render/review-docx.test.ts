@@ -200,3 +200,17 @@ describe("grouping findings for the « Points à vérifier » column", () => {
     expect(shortExcerpt({ excerpt: "- Vous payez.", excerptOffset: 2 })).toBe("Vous payez.");
   });
 });
+
+describe("the review document's bytes", () => {
+  it("are the same for the same result, whatever else the process rendered before", async () => {
+    const first = await renderReviewDocx(result);
+    // docx numbers bookmarks with one counter per process: another document in between moves it on.
+    await renderReviewDocx(buildConvertResult());
+    const again = await renderReviewDocx(result);
+    expect(Buffer.from(again).equals(Buffer.from(first))).toBe(true);
+    // Numbered from 1 in document order, each start with its end.
+    const ids = all(readParts(again).document, "bookmarkStart").map((mark) => val(mark, "id"));
+    expect(ids.slice(0, 3)).toEqual(["1", "2", "3"]);
+    expect(all(readParts(again).document, "bookmarkEnd").map((mark) => val(mark, "id")).sort()).toEqual([...ids].sort());
+  });
+});

@@ -1,4 +1,4 @@
-import type { Zippable } from "fflate";
+import type { Unzipped, Zippable } from "fflate";
 
 /**
  * docx stamps the core properties and every zip entry with the current time, so two runs on the
@@ -19,13 +19,14 @@ const CREATED = /(<dcterms:created\b[^>]*>)[^<]*(<\/dcterms:created>)/;
 const MODIFIED = /(<dcterms:modified\b[^>]*>)[^<]*(<\/dcterms:modified>)/;
 const LAST_MODIFIED_BY = /(<cp:lastModifiedBy>)[^<]*(<\/cp:lastModifiedBy>)/;
 
-export async function reproducible(packed: Uint8Array, iso: string, author: string): Promise<Uint8Array> {
+/** `packed`: the package docx wrote, or its entries already unzipped by a step that changed some. */
+export async function reproducible(packed: Uint8Array | Unzipped, iso: string, author: string): Promise<Uint8Array> {
   // Loaded here, like docx, so that commands that write no DOCX do not pay for it at start-up.
   const { strFromU8, strToU8, unzipSync, zipSync } = await import("fflate");
   const date = runDate(iso);
   // W3CDTF without milliseconds, as Word writes it.
   const stamp = date.toISOString().replace(/\.\d{3}Z$/, "Z");
-  const files = unzipSync(packed);
+  const files = packed instanceof Uint8Array ? unzipSync(packed) : packed;
   const core = files[CORE];
   if (core) {
     files[CORE] = strToU8(

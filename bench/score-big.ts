@@ -4,7 +4,10 @@
  * wall time of 5 runs and peak memory. textstat and lucid-lint run on the same file in the same run
  * when they are installed (`python3 -c "import textstat"`, `lucid-lint` on the PATH): textstat computes
  * the figures falc's score is made of (words, sentences, syllables, Flesch for French), lucid-lint
- * checks with its FALC profile. Figures vary with machine load: the load average is printed with them.
+ * checks with its FALC profile; `TEXTSTAT_SCRIPT` names a pinned copy of textstat's code where the
+ * package cannot be installed (see PINNED_TEXTSTAT), `TEXTSTAT_PYTHON` the Python to run it with (for
+ * instance /usr/bin/python3, which has Debian's python3-pyphen). Figures vary with machine load: the
+ * load average is printed with them.
  * Run alone: `npm run build && node --import tsx bench/score-big.ts`; `FALC_BIN=path/to/falc.js` measures
  * another build (a checkout before a change).
  */
@@ -61,6 +64,18 @@ const TEXTSTAT = [
   "sys.stderr.write('maxrss-kb=%d\\n' % resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)",
 ].join("\n");
 
+/**
+ * Where textstat cannot be installed (no PyPI): a script holding a verbatim copy of the functions
+ * textstat runs for French Flesch, given by `TEXTSTAT_SCRIPT=path/to/script.py` and called as
+ * `python3 script.py <file>`; its peak memory is printed the same way.
+ */
+const PINNED_TEXTSTAT = [
+  "import sys, resource, runpy",
+  "script, sys.argv = sys.argv[1], [sys.argv[1], sys.argv[2]]",
+  "runpy.run_path(script, run_name='__main__')",
+  "sys.stderr.write('maxrss-kb=%d\\n' % resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)",
+].join("\n");
+
 export function benchScoreBig(): void {
   const file = bigTextFile();
   if (!file) {
@@ -75,7 +90,11 @@ export function benchScoreBig(): void {
     const falc = ["--import", join(ROOT, "bench", "report-rss.mjs"), bin, "score", file];
     measure("  falc score --format json", process.execPath, [...falc, "--format", "json"], out);
     measure("  falc score (texte)", process.execPath, falc, out);
-    measure("  textstat (Python)", "python3", ["-c", TEXTSTAT, file], out);
+    // The Python that has textstat (or pyphen, for the pinned copy): Debian's, when another one is first on the PATH.
+    const python = process.env.TEXTSTAT_PYTHON ?? "python3";
+    measure("  textstat (Python)", python, ["-c", TEXTSTAT, file], out);
+    const pinned = process.env.TEXTSTAT_SCRIPT;
+    if (pinned) measure("  textstat, copie épinglée (TEXTSTAT_SCRIPT)", python, ["-c", PINNED_TEXTSTAT, pinned, file], out);
     measure("  lucid-lint check --profile=falc", "lucid-lint", ["check", "--profile=falc", file], out);
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -37,8 +37,12 @@ const BRACKET_BOX = String.raw`\[[ \u00A0]?[xX✓✔]?[ \u00A0]?\]|\([ \u00A0]?\
 const MERGE_FIELD = String.raw`«[\p{L}\p{N}]+(?:_[\p{L}\p{N}]+)+»`;
 
 const FIELD = new RegExp([MERGE_FIELD, COMPOUND, UNDERSCORES, DOTS, DASHES, CHARACTER_BOXES, BOX, BRACKET_BOX].join("|"), "gu");
-/** Every field has one of these: most units have none, and are not scanned further. */
-const FIELD_CHAR = /[_.…\-–—‐|☐☑☒□▢◻◽⬜❏❐❑❒[(]/u;
+/**
+ * What every field holds, one alternative per kind above (an underscore, two dots, an ellipsis, dots
+ * spaced out, four dashes, a bar, a box, a bracket, empty parentheses): most units have none of them,
+ * and are not scanned further. A single character class would let through every unit with a period.
+ */
+const FIELD_CHAR = /_|\.\.|…|\.[ \u00A0]\.|[-–—‐]{4}|\||[☐☑☒□▢◻◽⬜❏❐❑❒]|\[|\([ \u00A0]?\)/u;
 
 /** The fields of `text`, in order, none overlapping. */
 export function findFields(text: string): FieldSpan[] {

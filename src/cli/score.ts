@@ -3,7 +3,6 @@ import { gateFailureLine, QualityGate, scoreGateInput } from "../gate/quality-ga
 import { SEVERITIES, type Severity } from "../rules/finding.js";
 import { addBatchOptions, addIngestOptions, ingestOptionsFrom, oneOf, type BatchFlags, type IngestFlags } from "./options.js";
 import { addReportOptions, ReportOutput, type ReportFlags } from "./report-output.js";
-import { terminalStyle } from "./style.js";
 import type { CliContext } from "./context.js";
 
 const FORMATS = ["text", "json", "junit", "sarif", "github"] as const;
@@ -58,8 +57,10 @@ export function registerScore(program: Command, context: CliContext): Command {
       if (out.verbose) context.io.stderr(`Attention : ${path} n’est ni un document Word (.docx) ni un document LibreOffice (.odt) : --annotate n’en fait pas de copie commentée.\n`);
     }
     // The gate's reasons, on standard error whatever the format: the CI log says why the job failed.
-    const verdict = gate.judgeRun(report.files.map(scoreGateInput));
-    const perFile = report.files.flatMap((file) => gate.judge(scoreGateInput(file)).failures.map((failure) => gateFailureLine(file.path, failure)));
+    // Counted once: a long document has tens of thousands of findings.
+    const gateInputs = report.files.map(scoreGateInput);
+    const verdict = gate.judgeRun(gateInputs);
+    const perFile = report.files.flatMap((file, i) => gate.judge(gateInputs[i]!).failures.map((failure) => gateFailureLine(file.path, failure)));
     for (const line of perFile) context.io.stderr(`${line}\n`);
     for (const failure of verdict.failures.filter((f) => f.kind === "warnings")) context.io.stderr(`${gateFailureLine(undefined, failure)}\n`);
     if (flags.report) {
@@ -95,7 +96,8 @@ async function writeReport(format: ScoreFormat, report: Report, gate: QualityGat
       out.write((await import("../render/score-github.js")).renderScoreGithub(report, gate));
       return;
     case "text": {
-      const { writeScoreText } = await import("../render/score-text.js");
+      // Loaded here, not with the command: chalk and the number formats are for text output only.
+      const [{ writeScoreText }, { terminalStyle }] = await Promise.all([import("../render/score-text.js"), import("./style.js")]);
       writeScoreText(report, await terminalStyle(out.toTerminal), out.write);
       return;
     }

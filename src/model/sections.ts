@@ -1,6 +1,7 @@
 import { countWords } from "../analysis/words.js";
 import type { Block, BlockInput, HeadingBlock, Section } from "./types.js";
 import { runsText } from "./render.js";
+import { countBlockWords } from "./token-tapes.js";
 
 export interface SectioningOptions {
   /** Headings of this level or above (1 = top) start a new section. */
@@ -128,7 +129,7 @@ function splitOnBudget(blocks: Block[], maxWords: number): Part[] {
   let words = 0;
   let hasBody = false;
   for (const block of blocks) {
-    const blockWords = countWords(block.text);
+    const blockWords = countBlockWords(block);
     if (hasBody && words + blockWords > maxWords) {
       parts.push({ blocks: current, words: counts, continued: parts.length > 0 });
       current = [];

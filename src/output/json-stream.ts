@@ -3,13 +3,32 @@ import { ChunkedWriter } from "./chunked-writer.js";
 /**
  * Writes `value` exactly as `JSON.stringify(value, null, 2)` would, without building that string: a
  * score report of a long document is tens of megabytes. Objects and arrays near the top (the report,
- * its files, their sections and findings) are walked here; each element below `NATIVE_DEPTH` is
- * stringified on its own, by the engine, and indented to its place.
+ * its files, their sections and findings) are walked here; values from `NATIVE_DEPTH` down are
+ * stringified by the engine, the elements of a list (a file's findings) a batch at a time.
  */
 export function writeJson(value: unknown, write: (text: string) => void): void {
-  const out = new ChunkedWriter(write);
+  const out = new JsonOut(write);
   writeValue(value, "", 0, out);
   out.flush();
+}
+
+/** Past this many characters, a piece is handed to the sink as it is rather than copied into a chunk. */
+const LARGE = 16 * 1024;
+
+/** Small pieces gathered in chunks; a batch of elements, often hundreds of kilobytes, goes straight to the sink. */
+class JsonOut extends ChunkedWriter {
+  constructor(private readonly direct: (text: string) => void) {
+    super(direct);
+  }
+
+  writeLarge(text: string): void {
+    if (text.length < LARGE) {
+      this.write(text);
+      return;
+    }
+    this.flush();
+    this.direct(text);
+  }
 }
 
 /** Depth from which values are stringified whole: a finding, a section's figures. */
@@ -17,7 +36,7 @@ const NATIVE_DEPTH = 4;
 const INDENT = "  ";
 
 /** Writes a value that JSON.stringify would not drop (the caller checks `isWritable`). */
-function writeValue(value: unknown, indent: string, depth: number, out: ChunkedWriter): void {
+function writeValue(value: unknown, indent: string, depth: number, out: JsonOut): void {
   value = toJsonValue(value);
   if (depth >= NATIVE_DEPTH || value === null || typeof value !== "object") {
     const text = JSON.stringify(value, null, 2) ?? "null";
@@ -28,6 +47,11 @@ function writeValue(value: unknown, indent: string, depth: number, out: ChunkedW
   if (Array.isArray(value)) {
     if (value.length === 0) {
       out.write("[]");
+      return;
+    }
+    if (depth + 1 >= NATIVE_DEPTH) {
+      writeNativeElements(value, inner, out);
+      out.write(`\n${indent}]`);
       return;
     }
     out.write("[");
@@ -50,6 +74,37 @@ function writeValue(value: unknown, indent: string, depth: number, out: ChunkedW
     writeValue(field, inner, depth + 1, out);
   }
   out.write(first ? "{}" : `\n${indent}}`);
+}
+
+/** Elements stringified per batch rather than one by one: a report holds tens of thousands of findings. */
+const BATCH = 1024;
+
+/**
+ * Writes `[` and the elements of a non-empty array at indentation `inner`, as JSON.stringify would,
+ * a batch at a time. Each batch is nested in as many arrays as `inner` has levels, so that the engine
+ * itself indents the elements to their place: no second pass over the text to re-indent it.
+ */
+function writeNativeElements(elements: readonly unknown[], inner: string, out: JsonOut): void {
+  const levels = inner.length / INDENT.length;
+  const { prefix, suffix } = nestingFrame(levels);
+  for (let start = 0; start < elements.length; start += BATCH) {
+    const text = JSON.stringify(nest(elements.slice(start, start + BATCH), levels), null, 2);
+    out.write(start === 0 ? `[\n${inner}` : `,\n${inner}`);
+    out.writeLarge(text.slice(prefix, text.length - suffix));
+  }
+}
+
+function nest(elements: unknown[], levels: number): unknown {
+  let wrapped: unknown = elements;
+  for (let level = 1; level < levels; level++) wrapped = [wrapped];
+  return wrapped;
+}
+
+/** How many characters of a nested batch come before its first element and after its last. */
+function nestingFrame(levels: number): { prefix: number; suffix: number } {
+  const frame = JSON.stringify(nest([null], levels), null, 2);
+  const prefix = frame.indexOf("null");
+  return { prefix, suffix: frame.length - prefix - "null".length };
 }
 
 function toJsonValue(value: unknown): unknown {

@@ -1,7 +1,7 @@
 import { findFields, maskFields } from "../analysis/fields.js";
 import { findIdentifiers } from "../analysis/identifiers.js";
 import { splitSentences, type SentenceSpan } from "../analysis/sentences.js";
-import { scanTokens, type TokenKind } from "../analysis/tokens.js";
+import { replayTokens, scanTokens, type TokenKind, type TokenTape } from "../analysis/tokens.js";
 import type { RunStyle } from "../model/types.js";
 import { indexEntry } from "./text/features.js";
 import { CLITIC_CANON, wordFormAt, type WordForm } from "./text/forms.js";
@@ -69,6 +69,13 @@ export class UnitContext {
   /** Index of the first word of each sentence; one extra entry for the end. */
   readonly sentenceWordStart: Int32Array;
   /**
+   * The union of `wordFeatures`, `wordFirst` and `wordFlags` over the unit's words: a rule whose words
+   * need bits no word has skips the unit without a look at each word.
+   */
+  readonly anyFeatures: number;
+  readonly anyFirst: number;
+  readonly anyFlags: number;
+  /**
    * Form fields (« ______ », « ☐ ») and identifiers (« 16030*01 », « EN 301 549 »), sorted and merged:
    * places no rule may report on (see analysis/fields.ts and analysis/identifiers.ts).
    */
@@ -86,6 +93,8 @@ export class UnitContext {
     readonly state: Map<string, unknown>,
     /** Character styles of the unit, when it comes from a formatted document. */
     readonly runs?: readonly StyledRange[],
+    /** The tokens of `text`, when they were read already (see model/token-tapes.ts). */
+    tokens?: TokenTape,
   ) {
     const lower = text.toLowerCase();
     const sameLength = lower.length === text.length ? lower : text;
@@ -97,7 +106,8 @@ export class UnitContext {
     const analysed = maskFields(text, fields);
     this.sentences = analysed === text ? splitSentences(text) : splitSentences(analysed).map((s) => ({ text: text.slice(s.start, s.end), start: s.start, end: s.end }));
     const builder = new WordBuilder(text, this.lower, (text.length >> 2) + 16, this.sentences.length + 1);
-    scanTokens(analysed, builder.take);
+    if (tokens !== undefined && analysed === text && tokens.text === text) replayTokens(tokens, builder.take);
+    else scanTokens(analysed, builder.take);
     builder.finish();
     this.maskSpans = builder.maskSpans;
     this.wordCount = builder.count;
@@ -110,6 +120,17 @@ export class UnitContext {
     this.wordFeatures = builder.features.subarray(0, builder.count);
     this.wordSentence = builder.sentence.subarray(0, builder.count);
     this.sentenceWordStart = this.assignSentences(builder.sentenceStarts);
+    let features = 0;
+    let first = 0;
+    let flags = 0;
+    for (let i = 0; i < this.wordCount; i++) {
+      features |= this.wordFeatures[i]!;
+      first |= this.wordFirst[i]!;
+      flags |= this.wordFlags[i]!;
+    }
+    this.anyFeatures = features;
+    this.anyFirst = first;
+    this.anyFlags = flags;
   }
 
   /** The form expressions are matched on: lowercase, elisions expanded, « la » as « le » (see text/elision.ts). */

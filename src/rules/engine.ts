@@ -1,5 +1,6 @@
 import { insideSpans } from "../analysis/fields.js";
 import type { Block, FalcDocument, Run, TextUnit } from "../model/types.js";
+import { takeTokens } from "../model/token-tapes.js";
 import { blockUnits } from "../model/units.js";
 import { UnitContext, type StyledRange } from "./context.js";
 import { excerptAround } from "./excerpt.js";
@@ -127,7 +128,7 @@ export function checkDocument(document: FalcDocument, ruleSet: RuleSet, options:
       if (options.skip?.has(block)) continue;
       for (const unit of blockUnits(block)) {
         if (unit.text.trim() === "") continue;
-        const ctx = new UnitContext(unit.text, unit.start, section.index, state, styledRanges(unit.runs));
+        const ctx = new UnitContext(unit.text, unit.start, section.index, state, styledRanges(unit.runs), takeTokens(unit));
         options.onUnit?.(ctx);
         reporter.run(ctx, unitRules);
       }

@@ -50,6 +50,11 @@ describe("writeJson", () => {
     expect(written(odd).text).toBe(JSON.stringify(odd, null, 2));
   });
 
+  it("follows JSON.stringify on odd elements of the lists it writes by batches (a file's findings)", () => {
+    const report = { files: [{ findings: [undefined, () => 1, { a: 1, dropped: undefined }, new Date(0), null, [], {}, "« x »"], sections: [] }] };
+    expect(written(report).text).toBe(JSON.stringify(report, null, 2));
+  });
+
   it("hands a long report on in several chunks rather than one string", () => {
     const findings = Array.from({ length: 3000 }, (_, i) => ({ ruleId: "short-sentences", line: i + 1, excerpt: "Une phrase bien trop longue pour un lecteur FALC." }));
     const { text, chunks } = written({ files: [{ findings }] });

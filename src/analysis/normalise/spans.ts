@@ -5,18 +5,19 @@
  * unit is the cheapest structure that answers « is this range free? » in constant time per character.
  */
 export class SpanMask {
-  private readonly taken: Uint8Array;
+  /** Made at the first claim: most texts the rules engine reads have no fact of the kinds it asks for. */
+  private taken: Uint8Array | undefined;
 
-  constructor(length: number) {
-    this.taken = new Uint8Array(length);
-  }
+  constructor(private readonly length: number) {}
 
   isFree(start: number, end: number): boolean {
-    for (let i = start; i < end; i++) if (this.taken[i] === 1) return false;
+    const taken = this.taken;
+    if (taken === undefined) return true;
+    for (let i = start; i < end; i++) if (taken[i] === 1) return false;
     return true;
   }
 
   claim(start: number, end: number): void {
-    this.taken.fill(1, start, end);
+    (this.taken ??= new Uint8Array(this.length)).fill(1, start, end);
   }
 }

@@ -37,6 +37,8 @@ function stripEnding(word: string, hint: EntHint): { stem: string; silentE: bool
 }
 
 const SOFT_AFTER_GU = "eéèêiîïy";
+/** The letters `rewrite` may change or drop. */
+const REWRITTEN = /[uïëüÿyh]/;
 
 /**
  * Rewrites what hides a syllable boundary or a silent letter:
@@ -46,6 +48,8 @@ const SOFT_AFTER_GU = "eéèêiîïy";
  * - h between « ou » and a vowel is silent and does not break the glide (souhait).
  */
 function rewrite(stem: string): string {
+  // Most stems have none of the letters rewritten below: they are kept as they are, not copied letter by letter.
+  if (!REWRITTEN.test(stem)) return stem;
   let out = "";
   for (let i = 0; i < stem.length; i++) {
     const c = stem[i]!;

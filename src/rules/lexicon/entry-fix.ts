@@ -1,4 +1,4 @@
-import { parseFrenchNumber } from "../../analysis/normalise/index.js";
+import { parseFrenchNumber } from "../../analysis/normalise/numbers.js";
 import type { UnitContext } from "../context.js";
 import { startsWithVowelSound } from "../fix/french.js";
 import { plural } from "./inflect.js";

@@ -68,8 +68,20 @@ export interface CompiledLexicons {
 
 const FUNCTION_WORDS = new Set(["de", "du", "des", "d'", "à", "au", "aux", "la", "le", "les", "l'", "en", "pour", "par", "sur", "un", "une", "et", "ou"]);
 
+/** Expansions already made: the lexicon's validation and its compilation, at every start, expand the same entries. */
+const expansions = new WeakMap<DifficultWordEntry, readonly { expression: string; verb?: string }[]>();
+
 /** Expands one entry into every expression it matches, each with the verb it comes from. */
-export function entryExpressions(entry: DifficultWordEntry): { expression: string; verb?: string }[] {
+export function entryExpressions(entry: DifficultWordEntry): readonly { expression: string; verb?: string }[] {
+  let out = expansions.get(entry);
+  if (out === undefined) {
+    out = expandEntry(entry);
+    expansions.set(entry, out);
+  }
+  return out;
+}
+
+function expandEntry(entry: DifficultWordEntry): { expression: string; verb?: string }[] {
   const out: { expression: string; verb?: string }[] = [];
   for (const pattern of entry.match) {
     for (const expression of expandPattern(pattern)) {
@@ -121,5 +133,12 @@ export function compileLexicons(lexicons: Lexicons): CompiledLexicons {
 
 /** Acronyms are looked up without accents: « ÉSAT » and « ESAT » are the same. */
 export function acronymKey(acronym: string): string {
+  // ASCII has no accent to drop: the common case skips the normalisation.
+  if (isAscii(acronym)) return acronym.toUpperCase();
   return acronym.normalize("NFD").replace(/\p{M}/gu, "").toUpperCase();
+}
+
+function isAscii(text: string): boolean {
+  for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) > 0x7f) return false;
+  return true;
 }

@@ -86,6 +86,8 @@ export class PhraseMatcher<T> {
     const root = this.root.next;
     if (root === undefined) return matches;
     const bit = this.bit;
+    // No word of the unit may start an expression: nothing to look at.
+    if (bit !== 0 && (ctx.anyFirst & bit) === 0) return matches;
     const first = ctx.wordFirst;
     for (let i = from; i < to; i++) {
       if (bit !== 0 ? (first[i]! & bit) === 0 : !root.has(ctx.canon(i))) continue;

@@ -32,7 +32,7 @@ export function validateDifficultWords(raw: unknown, file: string): DifficultWor
   const entries = root.entries.map((item, index) => difficultEntry(item, file, `l'entrée n° ${index + 1}`));
   const owners = new Map<string, DifficultWordEntry>();
   for (const entry of entries) {
-    let expressions: { expression: string }[];
+    let expressions: readonly { expression: string }[];
     try {
       expressions = entryExpressions(entry);
     } catch (error) {

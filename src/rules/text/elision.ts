@@ -6,7 +6,8 @@
  */
 const CLITIC = /^(l|d|j|m|t|s|n|c|qu|jusqu|lorsqu|puisqu|quoiqu)['’]/i;
 
-const CANONICAL: Record<string, string> = {
+// A Map, not an object: a lookup of any other word must not walk (or find) Object.prototype.
+const CANONICAL: ReadonlyMap<string, string> = new Map(Object.entries({
   "l'": "le",
   la: "le",
   "d'": "de",
@@ -21,7 +22,7 @@ const CANONICAL: Record<string, string> = {
   "lorsqu'": "lorsque",
   "puisqu'": "puisque",
   "quoiqu'": "quoique",
-};
+}));
 
 /** Length of the elided clitic at the start of `word` (apostrophe included), or 0. */
 export function cliticLength(word: string): number {
@@ -38,7 +39,7 @@ export function isClitic(word: string): boolean {
 
 /** The form used to match expressions: lowercase, `’` → `'`, elisions expanded, « la » → « le ». */
 export function canonicalWord(lower: string): string {
-  return CANONICAL[lower] ?? lower;
+  return CANONICAL.get(lower) ?? lower;
 }
 
 /** Splits a normalised expression into the canonical words the matcher compares. */

@@ -4,7 +4,7 @@ import { isRoman, romanValue, splitOrdinal } from "../../text/roman.js";
 import { forEachMatch } from "../existence.js";
 import { defineKind, type Report, type ReportInput } from "../types.js";
 import { compilePattern, covered, matchWords, textContextHolds, type CompiledPattern } from "./match.js";
-import { passes, unionGate, type Gate } from "./tokens.js";
+import { mayPassInUnit, passes, unionGate, type Gate } from "./tokens.js";
 import { listReferences, validateCount, validateEscalate, validateLists, validatePatterns, variantsOf, type CountSpec, type PatternSpec } from "./spec.js";
 
 /**
@@ -101,6 +101,7 @@ interface Found {
 /** Word patterns over the unit: the first pattern that matches at a word wins, the next search starts after it. */
 function scanWords(ctx: UnitContext, patterns: PatternSet, antipatterns: readonly CompiledPattern[], emit: (pattern: CompiledPattern, first: number, end: number) => void): void {
   const { gate } = patterns;
+  if (gate !== undefined && !mayPassInUnit(gate, ctx)) return;
   for (let i = 0; i < ctx.wordCount; i++) {
     if (gate !== undefined && !passes(gate, ctx, i)) continue;
     for (const pattern of patterns.list) {

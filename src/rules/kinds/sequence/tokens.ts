@@ -38,6 +38,13 @@ export function passes(gate: Gate, ctx: UnitContext, i: number): boolean {
   return false;
 }
 
+/** Whether some word of the unit may pass the gate: false when no word has any of the bits it asks for. */
+export function mayPassInUnit(gate: Gate, ctx: UnitContext): boolean {
+  if ((ctx.anyFeatures & gate.features) !== 0 || (ctx.anyFirst & gate.first) !== 0) return true;
+  for (const mask of gate.flags) if ((ctx.anyFlags & mask) === mask) return true;
+  return false;
+}
+
 export function unionGate(gates: readonly (Gate | undefined)[]): Gate | undefined {
   let out: Gate = { features: 0, first: 0, flags: [] };
   for (const gate of gates) {

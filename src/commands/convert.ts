@@ -133,6 +133,11 @@ interface Run {
    * built one after another on the cores there are, keep memory flat instead of piling up.
    */
   writers: AdaptiveLimiter;
+  /**
+   * Documents read at once. With --batch, hundreds of documents are admitted together: read side by
+   * side, each one's parsing would be half done and alive at the same moment.
+   */
+  readers: AdaptiveLimiter;
 }
 
 type InputOutcome =
@@ -202,6 +207,7 @@ export async function convertLibrary(paths: string[], options: ConvertCommandOpt
       multiple: inputs.length > 1 || (options.shard?.count ?? 1) > 1,
       pictureBanks: new Map(),
       writers: new AdaptiveLimiter(Math.min(4, availableParallelism())),
+      readers: new AdaptiveLimiter(Math.min(4, availableParallelism())),
     };
     // Enough documents in flight to keep every request slot busy; in batch mode, enough to fill a
     // couple of batches while earlier ones run, never the whole library (memory stays flat).
@@ -294,7 +300,7 @@ async function convertOne(
   banks: readonly Bank[],
 ): Promise<ConvertedFile> {
   const { options } = run;
-  const document = await ingestFile(path, options.ingest);
+  const document = await run.readers.run(() => ingestFile(path, options.ingest));
   checkSectionCount(path, document.sections.length, maxSections);
   const targets = outputPaths(path, out, options.formats ?? OUTPUT_FORMATS);
   if (options.out === undefined) await run.locks.acquire(outputDir(path, out));

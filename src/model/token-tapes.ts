@@ -1,4 +1,4 @@
-import { recordTokens, type TokenTape } from "../analysis/tokens.js";
+import { recordTokens, type TokenTape } from "../analysis/token-tape.js";
 import type { Block, TextUnit } from "./types.js";
 
 /**

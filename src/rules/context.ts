@@ -1,7 +1,8 @@
 import { findFields, maskFields } from "../analysis/fields.js";
 import { findIdentifiers } from "../analysis/identifiers.js";
 import { splitSentences, type SentenceSpan } from "../analysis/sentences.js";
-import { replayTokens, scanTokens, type TokenKind, type TokenTape } from "../analysis/tokens.js";
+import { replayTokens, type TokenTape } from "../analysis/token-tape.js";
+import { scanTokens, type TokenKind } from "../analysis/tokens.js";
 import type { RunStyle } from "../model/types.js";
 import { indexEntry } from "./text/features.js";
 import { CLITIC_CANON, wordFormAt, type WordForm } from "./text/forms.js";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { recordTokens, replayTokens, type TokenKind } from "../../src/analysis/tokens.js";
+import { recordTokens, replayTokens } from "../../src/analysis/token-tape.js";
+import type { TokenKind } from "../../src/analysis/tokens.js";
 import { countWords } from "../../src/analysis/words.js";
 import { ingestFile } from "../../src/ingest/index.js";
 import { countBlockWords, takeTokens } from "../../src/model/token-tapes.js";

@@ -58,8 +58,20 @@ export function digestOf(result: ConvertResult): FileDigest {
     const { missing, added } = section.facts;
     missingFacts += missing.length;
     addedFacts += added.length;
-    if (missing.length + added.length > 0) factSections.push({ title: section.title, missing: [...missing], added: [...added] });
+    if (missing.length + added.length > 0) factSections.push({ title: detached(section.title), missing: missing.map(detachedFact), added: added.map(detachedFact) });
   }
   const cost = result.usage.requests === 0 ? null : (resultCost(result) ?? null);
   return { score: { ...result.score }, sections: result.sections.length, cachedSections, usage: { ...result.usage }, cost, missingFacts, addedFacts, factSections };
+}
+
+/**
+ * A fact's text is often a slice of its document's text, and V8 keeps the whole text alive behind a
+ * slice: kept for the end of a library run, a copy holds only its own characters.
+ */
+function detached(text: string): string {
+  return Buffer.from(text, "utf8").toString("utf8");
+}
+
+function detachedFact(fact: FactRef): FactRef {
+  return { ...fact, text: detached(fact.text) };
 }

@@ -212,7 +212,7 @@ export function applyConfig(base: RuleSet, config: FalcConfig): RuleSet {
 function withSeverity(rule: RuleDefinition, severity: Severity | undefined): RuleDefinition {
   if (severity === undefined) return { ...rule };
   const { score: _score, ...rest } = rule;
-  return { ...rest, severity };
+  return { ...rest, severity, severityFixed: true };
 }
 
 function mergeLexicons(lexicons: Lexicons, config: FalcConfig): Lexicons {

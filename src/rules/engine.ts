@@ -217,7 +217,7 @@ function buildFinding(rule: ActiveRule, input: ReportInput, source: string, sour
   // Every field is set here, in one order, so that all findings share one shape.
   return {
     ruleId: definition.id,
-    severity: rule.fixedSeverity ?? input.severity ?? definition.severity,
+    severity: rule.fixedSeverity ?? (definition.severityFixed ? definition.severity : input.severity) ?? definition.severity,
     message,
     offset,
     length: input.end - input.start,

@@ -33,6 +33,11 @@ export interface RuleDefinition {
   kind: RuleKind;
   family: Family;
   severity: Severity;
+  /**
+   * Set when falc.config.json gives the rule a severity: that is then the severity of every finding,
+   * even those the rule would escalate (a sentence past `errorAbove`): « info » never fails a run.
+   */
+  severityFixed?: true;
   /** French, may hold `{placeholders}`. */
   message: string;
   /** Messages for the variants a kind or detector reports (`messages.<variant>`). */

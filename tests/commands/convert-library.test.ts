@@ -41,3 +41,20 @@ describe("digestOf", () => {
     ]);
   });
 });
+
+describe("configuration files in a library run", () => {
+  it("give each folder its own rules, read once per file for all the documents below it", async () => {
+    // 31 words and no semicolon: a sentence the offline rewrite leaves as it is.
+    const text = "# Horaires\n\nLes enfants de la crèche peuvent venir le matin avec leurs parents et repartir le soir avec une personne que les parents ont choisie pour venir les chercher à la crèche.\n";
+    const { mkdirSync, writeFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    for (const folder of ["sans", "coupe", "coupe/sous", "info"]) mkdirSync(tmp.path(join("config", folder)), { recursive: true });
+    writeFileSync(tmp.path("config/coupe/falc.config.json"), JSON.stringify({ rules: { "short-sentences": "off" } }));
+    writeFileSync(tmp.path("config/info/falc.config.json"), JSON.stringify({ rules: { "short-sentences": "info" } }));
+    const paths = ["sans/a.md", "coupe/b.md", "coupe/sous/c.md", "info/d.md"].map((name) => tmp.write(join("config", name), text));
+    const outcome = await convertFiles(paths, { provider: "offline", cache: false, formats: ["md"], out: tmp.path("config-out") });
+    // The rule's verdict on that sentence says which configuration applied.
+    const verdicts = outcome.files.map((file) => file.result.sections.flatMap((section) => section.findings).filter((finding) => finding.ruleId === "short-sentences").map((finding) => finding.severity));
+    expect(verdicts).toEqual([["error"], [], [], ["info"]]);
+  });
+});

@@ -57,3 +57,21 @@ describe("no-validation-claim: an error in a draft falc wrote, a reminder in fal
     });
   });
 });
+
+describe("a severity chosen in falc.config.json", () => {
+  // 31 words: past short-sentences' errorAbove (20), which reports it as an error by default.
+  const LONG = "Les enfants de la crèche peuvent venir le matin avec leurs parents et repartir le soir avec une personne que les parents ont choisie pour venir les chercher à la crèche.";
+  const configWith = (setting: unknown) => ({ file: "falc.config.json", rules: { "short-sentences": setting }, acronyms: {}, words: {}, ignoreAcronyms: [], ignore: [], prices: {} }) as unknown as FalcConfig;
+  const severities = (config?: FalcConfig) => findingsForText(LONG, config ? applyConfig(ruleSet, config) : ruleSet, { only: ["short-sentences"] }).map((f) => f.severity);
+
+  it("is the severity of every finding of the rule, escalated ones too", () => {
+    expect(severities()).toEqual(["error"]);
+    expect(severities(configWith("info"))).toEqual(["info"]);
+    expect(severities(configWith("warning"))).toEqual(["warning"]);
+  });
+
+  it("leaves the escalation alone when only the thresholds are tuned", () => {
+    expect(severities(configWith({ parameters: { max: 15, errorAbove: 40 } }))).toEqual(["warning"]);
+    expect(severities(configWith({ parameters: { max: 15, errorAbove: 25 } }))).toEqual(["error"]);
+  });
+});

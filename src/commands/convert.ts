@@ -18,7 +18,7 @@ import { mergePrices, type PriceTable } from "../rewrite/providers/anthropic-mod
 import { type ProviderName } from "../rewrite/providers/index.js";
 import { withPseudonyms } from "../rewrite/pseudonymized.js";
 import { createSecondReader, withCheckMasking } from "../rewrite/meaning-check/index.js";
-import { digestGateInput, entryGateInput, QualityGate } from "../gate/quality-gate.js";
+import { entryGateInput, QualityGate } from "../gate/quality-gate.js";
 import { AdaptiveLimiter } from "../rewrite/run/limiter.js";
 import type { BatchProgress, MeaningChecker, RewriteProvider } from "../rewrite/types.js";
 import type { BatchLimits } from "../rewrite/providers/batch/plan.js";
@@ -280,7 +280,7 @@ async function convertInput(input: DiscoveredInput, run: Run): Promise<InputOutc
     const reviewSha256 = reviewTarget !== undefined && file.outputs.includes(reviewTarget) ? fileHash(await readFile(reviewTarget)) : undefined;
     await manifest?.record(key, { ...manifestEntry(file.result, file.outputs, sha256, settings, options.now?.() ?? new Date()), ...(reviewSha256 ? { reviewSha256 } : {}) });
     options.onFileDone?.(file);
-    return { kind: "converted", file: { path: file.path, outputs: file.outputs, digest: file.digest }, exitCode: new QualityGate(options).exitCode(digestGateInput(file.digest)) };
+    return { kind: "converted", file: { path: file.path, outputs: file.outputs, digest: file.digest }, exitCode: new QualityGate(options).exitCode(entryGateInput(file.digest)) };
   } catch (error) {
     if (!isFalcError(error) || !run.multiple || options.signal?.aborted) throw error;
     options.onFileFailed?.(path, error);

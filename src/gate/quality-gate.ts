@@ -1,4 +1,3 @@
-import type { FileDigest } from "../rewrite/run/outcome.js";
 import { ExitCode } from "../errors.js";
 import type { ManifestEntry } from "../output/manifest.js";
 import type { ConvertResult } from "../rewrite/types.js";
@@ -156,13 +155,11 @@ export function gateInputOf(result: ConvertResult): GateInput {
   return { after: result.score.after, ...factCounts(result) };
 }
 
-/** A converted document as a library run keeps it (its digest, not its whole result). */
-export function digestGateInput(digest: Pick<FileDigest, "score" | "missingFacts" | "addedFacts">): GateInput {
-  return { after: digest.score.after, missingFacts: digest.missingFacts, addedFacts: digest.addedFacts };
-}
-
-/** An unchanged input answers to the gate too, from what falc-manifest.json recorded. */
-export function entryGateInput(entry: ManifestEntry): GateInput {
+/**
+ * A document as a run recorded it: an unchanged input from falc-manifest.json, a converted one from the
+ * digest a library run keeps of it (both have the draft's score and the fact counts).
+ */
+export function entryGateInput(entry: Pick<ManifestEntry, "score" | "missingFacts" | "addedFacts">): GateInput {
   return { after: entry.score.after, missingFacts: entry.missingFacts, addedFacts: entry.addedFacts };
 }
 

@@ -1,4 +1,4 @@
-import { digestGateInput, entryGateInput, reasonText, type GateFailure, type QualityGate } from "../gate/quality-gate.js";
+import { entryGateInput, reasonText, type GateFailure, type QualityGate } from "../gate/quality-gate.js";
 import { FACT_LABEL } from "../rewrite/fidelity.js";
 import type { RunOutcome } from "../rewrite/run/outcome.js";
 import { renderJUnit, type JUnitCase } from "./junit.js";
@@ -9,7 +9,7 @@ import { renderJUnit, type JUnitCase } from "./junit.js";
  */
 export function convertJUnit(outcome: RunOutcome, gate: QualityGate): string {
   const cases: JUnitCase[] = outcome.files.map(({ path, digest }) => {
-    const { failures } = gate.judge(digestGateInput(digest));
+    const { failures } = gate.judge(entryGateInput(digest));
     const failed = (kind: GateFailure["kind"]) => failures.some((failure) => failure.kind === kind);
     const problems = failures.filter((failure) => failure.kind === "score").map(reasonText);
     for (const section of digest.factSections) {

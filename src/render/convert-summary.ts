@@ -1,4 +1,4 @@
-import { digestGateInput, entryGateInput, QualityGate, reasonText, type GateInput } from "../gate/quality-gate.js";
+import { entryGateInput, QualityGate, reasonText, type GateInput } from "../gate/quality-gate.js";
 import type { ManifestEntry } from "../output/manifest.js";
 import type { FileSummary, RunOutcome } from "../rewrite/run/outcome.js";
 import { AFTER_SCORE_NOTE, BEFORE_SCORE_NOTE } from "../rewrite/score-note.js";
@@ -100,7 +100,7 @@ export function outcomeUsage(outcome: Pick<RunOutcome, "files">): { usage: Usage
 }
 
 function convertedFile({ path, outputs, digest }: FileSummary, gate: QualityGate): SummaryFile {
-  const input = digestGateInput(digest);
+  const input = entryGateInput(digest);
   return {
     path,
     status: "converted",

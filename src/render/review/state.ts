@@ -33,11 +33,11 @@ export async function attachReviewState(packed: Uint8Array, result: ConvertResul
  */
 export function renumberBookmarks(documentXml: string): string {
   const ids = new Map<string, number>();
-  return documentXml.replace(/(<w:bookmark(Start|End)\b[^>]*?\bw:id=")(\d+)(")/g, (_match, head: string, kind: string, id: string, tail: string) => {
+  return documentXml.replace(/(<w:bookmark(?:Start|End)\b[^>]*?\bw:id=")(\d+)(")/g, (_match, head: string, id: string, tail: string) => {
     let next = ids.get(id);
     if (next === undefined) {
       next = ids.size + 1;
-      if (kind === "Start") ids.set(id, next);
+      ids.set(id, next);
     }
     return `${head}${next}${tail}`;
   });

@@ -1,6 +1,5 @@
-import { applyConfig, resolveConfig } from "../config/config.js";
+import { ConfigResolver } from "../config/config.js";
 import { loadRuleSet } from "../config/ruleset.js";
-import type { RuleSet } from "../rules/schema.js";
 import { ingestFile, type IngestOptions } from "../ingest/index.js";
 import type { Section } from "../model/types.js";
 import { fr } from "../french-numbers.js";
@@ -43,11 +42,11 @@ export async function dryRun(paths: string[], options: DryRunOptions = {}): Prom
   let priced = !offline;
   let maxCost = options.maxCost;
   let largestCall = 0;
-  // One rule set per configuration file: its prompt is then built once, not per document.
-  const configured = new Map<string, RuleSet>();
+  const base = loadRuleSet();
+  const configs = new ConfigResolver(base, options.configPath);
   for (const path of paths) {
-    const base = loadRuleSet();
-    const config = resolveConfig({ configPath: options.configPath, inputPath: path }, base);
+    const configured = configs.forInput(path);
+    const config = configured?.config;
     maxCost ??= config?.limits.maxCost;
     const maxSections = options.maxSections ?? config?.limits.maxSections;
     // openai-compatible has no default model (the run refuses to start without one).
@@ -55,12 +54,7 @@ export async function dryRun(paths: string[], options: DryRunOptions = {}): Prom
     const model = chosen ?? (options.provider === "openai-compatible" ? undefined : DEFAULT_ANTHROPIC_MODEL);
     // Built-in prices are Anthropic's; a sovereign or local server's model is priced by the configuration.
     const price = offline || model === undefined ? undefined : priceOf(model, mergePrices(config?.prices));
-    let ruleSet = base;
-    if (config) {
-      ruleSet = configured.get(config.file) ?? applyConfig(base, config);
-      configured.set(config.file, ruleSet);
-    }
-    const prompt = buildPrompt(ruleSet);
+    const prompt = buildPrompt(configured?.ruleSet ?? base);
     const systemTokens = estimateTokens(prompt.system);
     const document = await ingestFile(path, options.ingest);
     lines.push(`${path} — ${document.title} : ${document.sections.length} sections`);

@@ -2,7 +2,7 @@ import { setMaxListeners } from "node:events";
 import { availableParallelism } from "node:os";
 import { readFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
-import { applyConfig, findConfigFile, ignorePatterns, loadConfig, type FalcConfig } from "../config/config.js";
+import { ConfigResolver, ignorePatterns, type FalcConfig } from "../config/config.js";
 import type { ConfigLimits } from "../config/limits.js";
 import { loadRuleSet } from "../config/ruleset.js";
 import { ExitCode, FalcError, isFalcError } from "../errors.js";
@@ -138,8 +138,8 @@ interface Run {
    * side, each one's parsing would be half done and alive at the same moment.
    */
   readers: AdaptiveLimiter;
-  /** Settings by configuration file (see settingsFor). */
-  configSettings: Map<string, DocumentSettings>;
+  /** The configuration file of each input, read and applied once per file. */
+  configs: ConfigResolver;
 }
 
 type InputOutcome =
@@ -210,7 +210,7 @@ export async function convertLibrary(paths: string[], options: ConvertCommandOpt
       pictureBanks: new Map(),
       writers: new AdaptiveLimiter(Math.min(4, availableParallelism())),
       readers: new AdaptiveLimiter(Math.min(4, availableParallelism())),
-      configSettings: new Map(),
+      configs: new ConfigResolver(baseRules, options.configPath),
     };
     // Enough documents in flight to keep every request slot busy; in batch mode, enough to fill a
     // couple of batches while earlier ones run, never the whole library (memory stays flat).
@@ -349,25 +349,13 @@ function manifestKey(path: string): string {
 
 type DocumentSettings = { ruleSet: RuleSet; model?: string; limits: ConfigLimits; prices?: PriceTable; checkModel?: string | false; pictograms?: string | false };
 
-/**
- * The settings of the configuration file that governs `path`, made once per file in a run: the rule
- * set it gives is then one object, whose prompt and compiled rules are built once, not per document
- * (about 65 ms a document in a library with a falc.config.json).
- */
 function settingsFor(path: string, run: Run): DocumentSettings {
-  const file = run.options.configPath ?? findConfigFile(path === "-" ? process.cwd() : dirname(resolve(path)));
-  if (file === undefined) return { ruleSet: run.baseRules, limits: {} };
-  const key = resolve(file);
-  let settings = run.configSettings.get(key);
-  if (!settings) {
-    settings = settingsOf(loadConfig(file, run.baseRules), run.baseRules);
-    run.configSettings.set(key, settings);
-  }
-  return settings;
+  const configured = run.configs.forInput(path);
+  return configured ? settingsOf(configured.config, configured.ruleSet) : { ruleSet: run.baseRules, limits: {} };
 }
 
-function settingsOf(config: FalcConfig, base: RuleSet): DocumentSettings {
+function settingsOf(config: FalcConfig, ruleSet: RuleSet): DocumentSettings {
   const check = config.checkModel !== undefined ? { checkModel: config.checkModel } : {};
   const pictograms = config.pictograms !== undefined ? { pictograms: config.pictograms } : {};
-  return { ruleSet: applyConfig(base, config), ...(config.model ? { model: config.model } : {}), limits: config.limits, prices: mergePrices(config.prices), ...check, ...pictograms };
+  return { ruleSet, ...(config.model ? { model: config.model } : {}), limits: config.limits, prices: mergePrices(config.prices), ...check, ...pictograms };
 }

@@ -1,11 +1,10 @@
-import { applyConfig, ignorePatterns, resolveConfig } from "../config/config.js";
+import { ConfigResolver, ignorePatterns } from "../config/config.js";
 import { loadRuleSet } from "../config/ruleset.js";
 import { ExitCode, isFalcError } from "../errors.js";
 import { QualityGate, scoreGateInput } from "../gate/quality-gate.js";
 import { discoverInputs, selectShard, type Shard } from "../ingest/discover.js";
 import { ingestFile, type IngestOptions } from "../ingest/index.js";
 import type { Severity } from "../rules/finding.js";
-import type { RuleSet } from "../rules/schema.js";
 import { analyzeDocument } from "../score/analyze.js";
 import type { FileScore, ScoreReport } from "../score/report.js";
 import type { AnnotatedCopy } from "../annotate/index.js";
@@ -56,9 +55,10 @@ export async function scoreFiles(paths: string[], options: ScoreOptions = {}): P
   const annotated: AnnotatedCopy[] = [];
   const notAnnotated: string[] = [];
   const inputs = selectShard(await discoverInputs(paths, ignorePatterns(options.configPath, baseRules)), options.shard);
+  const configs = new ConfigResolver(baseRules, options.configPath);
   for (const { path } of inputs) {
     try {
-      const ruleSet = rulesFor(path, baseRules, options);
+      const ruleSet = configs.forInput(path)?.ruleSet ?? baseRules;
       const document = await ingestFile(path, options.ingest);
       const file = analyzeDocument(document, ruleSet, options.minSeverity ? { minSeverity: options.minSeverity } : {});
       files.push(file);
@@ -76,15 +76,3 @@ export async function scoreFiles(paths: string[], options: ScoreOptions = {}): P
   return { report: { version: 1, files, failures }, exitCode, annotated, notAnnotated };
 }
 
-const configured = new Map<string, RuleSet>();
-
-function rulesFor(path: string, base: RuleSet, options: ScoreOptions): RuleSet {
-  const config = resolveConfig({ configPath: options.configPath, inputPath: path }, base);
-  if (!config) return base;
-  let ruleSet = configured.get(config.file);
-  if (!ruleSet) {
-    ruleSet = applyConfig(base, config);
-    configured.set(config.file, ruleSet);
-  }
-  return ruleSet;
-}
